@@ -1,0 +1,1 @@
+"""brief's core: documents, ingest, cleaning, search, timeline, annotations. No Textual here."""

@@ -1,0 +1,130 @@
+"""Walking the paths a user opened and reading each file's bytes, defensively."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Files larger than this are read only up to it, with a warning on the source."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileBytes:
+    """The bytes read from one file, or why they could not be read."""
+
+    path: Path
+    """The file, as the user named it or as found under a folder."""
+    data: bytes = b""
+    """The bytes read (at most MAX_BYTES)."""
+    size: int = 0
+    """The file's full size in bytes."""
+    error: str = ""
+    """A one-line reason when the file could not be read; empty on success."""
+
+    @property
+    def truncated(self) -> bool:
+        """True when only the first MAX_BYTES of the file were read."""
+        return self.size > len(self.data) and not self.error
+
+
+class MissingPathError(Exception):
+    """A path the user named does not exist."""
+
+
+def _os_reason(error: OSError) -> str:
+    """A one-line reason for an OS error met while reading a file."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "file vanished before it could be read"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.EISDIR:
+        return "is a directory"
+    return error.strerror or str(error)
+
+
+def read_file(path: Path, limit: int = MAX_BYTES) -> FileBytes:
+    """Read up to `limit` bytes of a regular file; never raises for OS trouble."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return FileBytes(path, error=_os_reason(error))
+    if not stat.S_ISREG(info.st_mode):
+        return FileBytes(path, error="not a regular file (device, pipe or socket)")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        return FileBytes(path, error=_os_reason(error))
+    try:
+        chunks: list[bytes] = []
+        remaining = limit
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as error:
+        return FileBytes(path, error=_os_reason(error))
+    finally:
+        os.close(fd)
+    return FileBytes(path, data=data, size=max(info.st_size, len(data)))
+
+
+def check_paths(paths: Sequence[Path]) -> None:
+    """Raise MissingPathError for the first named path that does not exist."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise MissingPathError(f"no such file or folder: {path}")
+
+
+def _is_hidden(name: str) -> bool:
+    """True for names a folder walk skips."""
+    return name.startswith(".")
+
+
+def walk(paths: Sequence[Path]) -> Iterator[Path | tuple[Path, str]]:
+    """Every file under the given paths, in a stable order.
+
+    Folders are walked recursively, hidden entries skipped, symbolic-link loops
+    broken. A path that cannot be walked is yielded as ``(path, reason)``.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[Path] = set()
+
+    def visit(path: Path, named: bool) -> Iterator[Path | tuple[Path, str]]:
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            yield (path, _os_reason(error))
+            return
+        if stat.S_ISDIR(info.st_mode):
+            key = (info.st_dev, info.st_ino)
+            if key in seen_dirs:
+                if os.path.islink(path):
+                    yield (path, "symbolic link loop (folder already read)")
+                return
+            seen_dirs.add(key)
+            try:
+                names = sorted(os.listdir(path))
+            except OSError as error:
+                yield (path, _os_reason(error))
+                return
+            for name in names:
+                if not _is_hidden(name):
+                    yield from visit(path / name, named=False)
+            return
+        if path in seen_files:
+            return
+        seen_files.add(path)
+        yield path
+
+    for path in paths:
+        yield from visit(path, named=True)

@@ -1,0 +1,41 @@
+"""Detecting a source's form from its content, never from its file name."""
+
+from __future__ import annotations
+
+import re
+
+from brief.core.ingest import textdump
+from brief.core.model import Format
+
+_FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_TAGS = re.compile(r"</?(p|div|span|a|article|section|h[1-6]|br|li|ul|table|meta|script)\b[^>]*>", re.I)
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+_MD_MARKERS = re.compile(
+    r"^\s*(?:[-*+]\s+\S|\d+\.\s+\S|>\s|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.MULTILINE
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
+
+
+def sniff(text: str) -> Format:
+    """The most likely form of a source's text."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if head[:1] in "{[":
+        return Format.JSON
+    if head.startswith("<"):
+        if _FEED.search(head[:1024]) and not _HTML.search(head[:512]):
+            return Format.FEED
+        if _HTML.search(head) or len(_TAGS.findall(head)) >= 3:
+            return Format.HTML
+    if _FRONT_MATTER.match(text.lstrip("\ufeff")):
+        return Format.MARKDOWN
+    if _HTML.search(head) and len(_TAGS.findall(head)) >= 5:
+        return Format.HTML
+    sample = text[:20000]
+    if _MD_HEADING.search(sample) and len(_MD_MARKERS.findall(sample)) + len(
+        _MD_HEADING.findall(sample)
+    ) >= 2:
+        return Format.MARKDOWN
+    if textdump.looks_like_dump(text):
+        return Format.DUMP
+    return Format.TEXT

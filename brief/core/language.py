@@ -1,0 +1,43 @@
+"""Guessing a text's language from its script and its most common short words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_SCRIPTS: list[tuple[str, str]] = [
+    ("\uac00-\ud7a3", "ko"),
+    ("\u3040-\u30ff", "ja"),
+    ("\u0400-\u04ff", "ru"),
+    ("\u0600-\u06ff", "ar"),
+    ("\u0590-\u05ff", "he"),
+    ("\u0e00-\u0e7f", "th"),
+    ("\u0370-\u03ff", "el"),
+    ("\u4e00-\u9fff", "zh"),
+]
+
+_STOPWORDS: dict[str, set[str]] = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said"},
+    "pt": {"de", "que", "não", "em", "uma", "os", "com", "para", "do", "da", "por", "foi"},
+    "es": {"de", "que", "el", "en", "los", "las", "por", "con", "una", "para", "del", "fue"},
+    "it": {"di", "che", "il", "della", "per", "non", "una", "sono", "del", "gli", "alla", "con"},
+    "fr": {"de", "le", "la", "les", "et", "des", "est", "que", "une", "pour", "dans", "pas"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "sich", "auf", "für"},
+    "nl": {"de", "het", "een", "van", "en", "niet", "dat", "op", "zijn", "voor", "met", "ook"},
+}
+
+
+def detect_language(text: str) -> str | None:
+    """An ISO 639-1 code for the text's language, or None when it cannot tell."""
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    for span, code in _SCRIPTS:
+        count = len(re.findall(f"[{span}]", sample))
+        if count > 0.3 * len(letters):
+            return code
+    words = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", sample))
+    scores = {code: sum(words[w] for w in stop) for code, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda code: scores[code])
+    return best if scores[best] >= 3 else None

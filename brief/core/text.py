@@ -1,0 +1,60 @@
+"""Small text utilities shared by the core: sanitising, whitespace, words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CSI/OSC/other escape sequences, then any remaining C0/C1 control character but tab and newline.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]"  # two-character sequences
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def sanitize(text: str) -> str:
+    """Text safe to show in a terminal: escape sequences and control characters removed.
+
+    Newlines are normalised to ``\\n``; tabs are kept (callers expand or fold them).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def normalize_line(line: str) -> str:
+    """A line with white space collapsed and the ends stripped (newlines are not expected)."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def word_count(text: str) -> int:
+    """Words in text: runs of letters or digits (CJK characters count one each)."""
+    return sum(1 for _ in re.finditer(r"[^\W_]+", text))
+
+
+def is_cjk(char: str) -> bool:
+    """True for a Chinese, Japanese or Korean character."""
+    name = unicodedata.name(char, "")
+    return name.startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA"))
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    text = squash(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
