@@ -1,0 +1,28 @@
+"""Shared fixtures: the bundled seeds and the shared evaluation data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.core.ingest import load_paths
+from brief.core.model import Library, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def seeds_library() -> Library:
+    """The bundled briefing, read once per test session."""
+    return load_paths([SEEDS])
+
+
+def seed_source(library: Library, prefix: str) -> Source:
+    """The seed source read from the file whose name starts with `prefix` (e.g. "004")."""
+    for source in library.sources:
+        if source.path.name.startswith(prefix):
+            return source
+    raise LookupError(prefix)
