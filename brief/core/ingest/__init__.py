@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from brief.core.ingest import feed, html, jsondoc, markdown, text, textdump
@@ -29,6 +30,17 @@ READERS: dict[Format, Reader] = {
 """The reader for each detected form (WordPress JSON is found by the JSON reader)."""
 
 
+def _sanitize_fields(source: Source) -> None:
+    """Remove control characters decoded from escapes (e.g. JSON's \\u001b) after reading."""
+    source.title = sanitize(source.title).replace("\n", " ")
+    for name in ("outlet", "author", "url", "language"):
+        value = getattr(source, name)
+        if value is not None:
+            setattr(source, name, sanitize(value).replace("\n", " ").strip() or None)
+    if any(sanitize(block.text) != block.text for block in source.blocks):
+        source.blocks = [replace(block, text=sanitize(block.text)) for block in source.blocks]
+
+
 def read_text(content: str, path: Path) -> list[Source]:
     """Sources from already-decoded text: sanitised, sniffed, read by the right form reader.
 
@@ -38,6 +50,7 @@ def read_text(content: str, path: Path) -> list[Source]:
     form = sniff(content)
     sources = READERS[form](content, path)
     for source in sources:
+        _sanitize_fields(source)
         if not source.raw:
             source.raw = [RawLine(line, True) for line in content.split("\n")]
         if source.language is None:
@@ -55,9 +68,10 @@ def read_bytes(data: bytes, path: Path, size: int | None = None) -> list[Source]
     sources = read_text(decoded.text, path)
     if not sources:
         return "no readable text"
-    if not any(source.body.strip() for source in sources):
-        if all(not source.title or source.title_from_filename for source in sources):
-            return "no readable text"
+    if not any(source.body.strip() for source in sources) and all(
+        source.title_from_filename for source in sources
+    ):
+        return "no readable text"
     for index, source in enumerate(sources):
         source.id = content_id(data, index if len(sources) > 1 else None)
         source.warnings[:0] = decoded.warnings

@@ -64,7 +64,9 @@ def _controls_ratio(text: str) -> float:
     if not sample:
         return 0.0
     bad = sum(
-        1 for c in sample if (c < " " and c not in "\n\r\t\f") or c == "\ufffd" or "\x7f" <= c < "\xa0"
+        1
+        for c in sample
+        if (c < " " and c not in "\n\r\t\f") or c == "\ufffd" or "\x7f" <= c < "\xa0"
     )
     return bad / len(sample)
 

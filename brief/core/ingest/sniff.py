@@ -9,7 +9,9 @@ from brief.core.model import Format
 
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
-_TAGS = re.compile(r"</?(p|div|span|a|article|section|h[1-6]|br|li|ul|table|meta|script)\b[^>]*>", re.I)
+_TAGS = re.compile(
+    r"</?(p|div|span|a|article|section|h[1-6]|br|li|ul|table|meta|script)\b[^>]*>", re.I
+)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 _MD_MARKERS = re.compile(
     r"^\s*(?:[-*+]\s+\S|\d+\.\s+\S|>\s|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.MULTILINE
@@ -32,9 +34,10 @@ def sniff(text: str) -> Format:
     if _HTML.search(head) and len(_TAGS.findall(head)) >= 5:
         return Format.HTML
     sample = text[:20000]
-    if _MD_HEADING.search(sample) and len(_MD_MARKERS.findall(sample)) + len(
-        _MD_HEADING.findall(sample)
-    ) >= 2:
+    if (
+        _MD_HEADING.search(sample)
+        and len(_MD_MARKERS.findall(sample)) + len(_MD_HEADING.findall(sample)) >= 2
+    ):
         return Format.MARKDOWN
     if textdump.looks_like_dump(text):
         return Format.DUMP

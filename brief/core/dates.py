@@ -1,0 +1,57 @@
+"""Reading publication dates from metadata values: ISO 8601 first, then dateutil."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+from dateutil import parser as dateutil_parser
+
+from brief.core.model import PubDate
+
+_SENTINEL = datetime(1, 1, 1)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_HAS_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2[01]\d\d)(?!\d)")
+_EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800  # 1990 .. 2100
+
+
+def parse_date(value: object) -> PubDate | None:
+    """A date or datetime from a metadata value (ISO text, free text, or epoch), else None.
+
+    A value without a year is refused: missing fields never come from today.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        seconds = float(value)
+        if seconds > _EPOCH_MAX * 100:
+            seconds /= 1000
+        if _EPOCH_MIN <= seconds <= _EPOCH_MAX:
+            return datetime.fromtimestamp(seconds, UTC)
+        return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or len(text) > 80:
+        return None
+    if text.isdigit():
+        return parse_date(int(text)) if len(text) >= 9 else None
+    if not _HAS_YEAR.search(text):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = dateutil_parser.parse(text, default=_SENTINEL)
+        except (ValueError, OverflowError):
+            return None
+    if parsed.year < 1600:
+        return None
+    if not _HAS_TIME.search(text) and "T" not in text:
+        return parsed.date()
+    return parsed
+
+
+def as_date(value: PubDate) -> date:
+    """The calendar day of a date or datetime."""
+    return value.date() if isinstance(value, datetime) else value
