@@ -1,18 +1,135 @@
-"""HTML pages: placeholder until the HTML reader lands."""
+"""HTML pages: the article's text as blocks (via trafilatura), its metadata, dates and raw lines."""
 
 from __future__ import annotations
 
+import logging
+import re
+from datetime import date
 from pathlib import Path
 
+from lxml.etree import ParserError, _Element
+
 from brief.core.ingest.common import new_source
-from brief.core.model import Block, BlockKind, Format, Source
+from brief.core.ingest.html_blocks import body_blocks, strip_front_matter
+from brief.core.ingest.html_dates import find_dates, json_ld
+from brief.core.ingest.html_meta import page_meta
+from brief.core.ingest.html_raw import page_lines, raw_lines
+from brief.core.model import Block, Format, RawLine, Source
 from brief.core.text import squash
+
+for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+    # Library loggers stay silent unless the application configures logging.
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+_HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_UNICODE_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252"})
+_LATIN1 = frozenset({"iso-8859-1", "latin-1", "latin1", "l1"})
+
+
+def redecode(text: str) -> tuple[str, str | None]:
+    """The page re-decoded with its declared charset when it was misread as Windows-1252.
+
+    The loader reads non-UTF-8 bytes as Windows-1252; when the page declares another charset
+    (Shift_JIS, EUC-KR, Windows-1251, ...) the original bytes are recovered and decoded with it.
+    Returns the text and a warning when it was re-decoded.
+    """
+    if text.isascii():
+        return text, None
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return text, None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return text, None  # valid UTF-8 would have been read as such: not misread
+    match = _CHARSET.search(data[:8192])
+    if not match:
+        return text, None
+    charset = match.group(1).decode("ascii").lower()
+    if charset in _UNICODE_CHARSETS or charset in _LATIN1:
+        return text, None
+    try:
+        return data.decode(charset), f"re-read with the page's declared charset {charset}"
+    except (LookupError, UnicodeDecodeError):
+        return text, None
+
+
+def _parse(text: str) -> _Element | None:
+    """The page's element tree (lxml, comments dropped), or None when nothing parses."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree: _Element | None = load_html(text)
+    except (ValueError, ParserError):
+        return None
+    return tree
 
 
 def read(text: str, path: Path) -> list[Source]:
-    """A source from an HTML page (placeholder: trafilatura's plain text)."""
-    import trafilatura
+    """A source from an HTML page: article body, title, outlet, author, dates and raw lines."""
+    from trafilatura import bare_extraction
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import Document
 
-    extracted = trafilatura.extract(text) or ""
-    blocks = [Block(BlockKind.PARAGRAPH, squash(p)) for p in extracted.split("\n") if squash(p)]
-    return [new_source(path, Format.HTML, None, blocks)]
+    warnings: list[str] = []
+    text, note = redecode(text)
+    if note:
+        warnings.append(note)
+    tree = _parse(text)
+    if tree is None:
+        source = new_source(path, Format.HTML, None, [])
+        source.warnings.append("not a readable HTML page")
+        source.raw = [RawLine(line, False, "markup") for line in text.split("\n") if line.strip()]
+        return [source]
+    lines = page_lines(tree)
+    objects = json_ld(tree)
+    today = date.today()
+    found = extract_metadata(
+        tree,
+        date_config={
+            "original_date": True,
+            "extensive_search": True,
+            "outputformat": _HTMLDATE_FORMAT,
+            "max_date": today.isoformat(),
+        },
+    )
+    meta = page_meta(tree, found.title, found.author, found.url, found.sitename, objects)
+    dates = find_dates(tree, objects, found.date, today)
+    warnings.extend(dates.notes)
+    document = bare_extraction(
+        tree,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+    )
+    blocks: list[Block] = []
+    if isinstance(document, Document) and document.body is not None:
+        blocks = strip_front_matter(body_blocks(document.body), meta.title, meta.author)
+    if not blocks:
+        warnings.append("no article text found on this page")
+    source = new_source(
+        path,
+        Format.HTML,
+        meta.title,
+        blocks,
+        published=dates.published,
+        updated=dates.updated,
+        outlet=meta.outlet,
+        author=meta.author,
+        url=meta.url,
+        language=meta.language,
+    )
+    source.warnings.extend(warnings)
+    front = {squash(value).casefold() for value in (meta.title, meta.author) if value}
+    source.raw = raw_lines(lines, blocks, {_front_key(value) for value in front})
+    return [source]
+
+
+def _front_key(text: str) -> str:
+    """The comparison key raw_lines uses, for title and byline."""
+    return re.sub(r"\W+", " ", text.casefold()).strip()

@@ -1,0 +1,224 @@
+"""The whole HTML page as text lines, one per block element, each marked kept or removed."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.etree import _Element
+
+from brief.core.model import Block, RawLine
+from brief.core.text import squash
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+        "select",
+        "button",
+        "label",
+    ]
+)
+"""Elements that start a new line of the rendered page."""
+
+_INVISIBLE = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "audio",
+        "video",
+        "map",
+        "area",
+        "source",
+        "track",
+        "param",
+        "input",
+        "textarea",
+        "datalist",
+    ]
+)
+"""Elements whose content is never shown as text."""
+
+_LANDMARKS: dict[str, str] = {
+    "nav": "menu",
+    "menu": "menu",
+    "footer": "footer",
+    "header": "header",
+    "aside": "sidebar",
+    "form": "form",
+    "button": "button",
+    "select": "form",
+}
+"""Elements whose text is removed for a known reason."""
+
+_HINTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:nav|navbar|navigation|menu|breadcrumbs?)\b", re.I), "menu"),
+    (re.compile(r"\bfooter\b", re.I), "footer"),
+    (re.compile(r"\b(?:share|sharing|social)\b", re.I), "share buttons"),
+    (re.compile(r"\bcomments?\b", re.I), "comments"),
+    (re.compile(r"\b(?:related|recommended|more-stories|read-more)\b", re.I), "related links"),
+    (re.compile(r"\b(?:ad|ads|advert|advertisement|sponsor|promo)\b", re.I), "advert"),
+    (re.compile(r"\b(?:sidebar|widget)\b", re.I), "sidebar"),
+    (re.compile(r"\b(?:cookie|consent|newsletter|subscribe|signup)\b", re.I), "notice"),
+]
+"""Class or id words and the reason a line inside such an element was removed."""
+
+_NON_WORD = re.compile(r"\W+")
+_MAX_LINES = 20000
+
+
+def _reason(element: _Element) -> str:
+    """Why text inside this element would be boilerplate, or "" when nothing says so."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _LANDMARKS:
+        return _LANDMARKS[tag]
+    role = (element.get("role") or "").lower()
+    if role in ("navigation", "menu", "menubar"):
+        return "menu"
+    if role == "contentinfo":
+        return "footer"
+    hint = f"{element.get('class') or ''} {element.get('id') or ''}".replace("_", "-")
+    if hint.strip():
+        for pattern, reason in _HINTS:
+            if pattern.search(hint.replace("-", " ")):
+                return reason
+    return ""
+
+
+def page_lines(root: _Element) -> list[tuple[str, str, float]]:
+    """The page's visible text, one line per block element: (text, context reason, link share)."""
+    lines: list[tuple[str, str, float]] = []
+    parts: list[str] = []
+    linked = 0
+    reasons: list[str] = [""]
+    link_depth = 0
+
+    def flush() -> None:
+        nonlocal parts, linked
+        text = squash("".join(parts))
+        if text and len(lines) < _MAX_LINES:
+            lines.append((text, reasons[-1], min(1.0, linked / max(1, len(text)))))
+        parts = []
+        linked = 0
+
+    def add(text: str | None) -> None:
+        nonlocal linked
+        if text:
+            parts.append(text)
+            if link_depth:
+                linked += len(text.strip())
+
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event in ("comment", "pi"):
+            add(element.tail)
+            continue
+        if event == "start":
+            if tag in _INVISIBLE:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                flush()
+            if tag == "a":
+                link_depth += 1
+            reasons.append(reasons[-1] or _reason(element))
+            add(element.text)
+            continue
+        if tag not in _INVISIBLE:
+            if tag in _BLOCK_TAGS:
+                flush()
+            if tag == "a":
+                link_depth -= 1
+            reasons.pop()
+        add(element.tail)
+    flush()
+    return lines
+
+
+def _key(text: str) -> str:
+    """Text reduced to lower-case words separated by single spaces."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def raw_lines(
+    lines: list[tuple[str, str, float]], blocks: list[Block], front: set[str]
+) -> list[RawLine]:
+    """Raw lines marked kept when their text is in the body; removed ones get a reason.
+
+    `front` holds the word keys of the title, byline and dates (removed as "metadata").
+    """
+    body = "\n".join(_key(block.text) for block in blocks)
+    whole = {_key(block.text) for block in blocks}
+    result: list[RawLine] = []
+    for text, context, link_share in lines:
+        key = _key(text)
+        kept = bool(key) and (key in whole or (len(key) >= 3 and key in body))
+        if kept:
+            result.append(RawLine(text, True))
+            continue
+        if key in front:
+            reason = "metadata"
+        elif context:
+            reason = context
+        elif link_share > 0.6:
+            reason = "links"
+        else:
+            reason = "boilerplate"
+        result.append(RawLine(text, False, reason))
+    return result
