@@ -189,7 +189,7 @@ def read(content: str, path: Path) -> list[Source]:
         return []
     sources = [_source(obj, path) for obj in objects]
     if problems:
-        warning = "invalid JSON salvaged: " + "; ".join(problems)
+        warning = "broken JSON repaired: " + "; ".join(problems)
         for source in sources:
             source.warnings.insert(0, warning)
     return sources

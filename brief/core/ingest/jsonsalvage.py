@@ -76,11 +76,11 @@ class _Reader:
             if end < 0:
                 out.append(text[self.pos :])
                 self.pos = len(text)
-                self.problems.add("cut off inside a string: kept the text present")
+                self.problems.add("cut off inside a text field")
                 return "".join(out)
             chunk = text[self.pos : end]
             if any(c < " " for c in chunk):
-                self.problems.add("raw control characters inside strings")
+                self.problems.add("raw line breaks or control characters in text")
             out.append(chunk)
             self.pos = end
             if text[end] == '"':
@@ -88,7 +88,7 @@ class _Reader:
                 return "".join(out)
             self.pos = end + 1  # backslash
             if self.pos >= len(text):
-                self.problems.add("cut off inside a string: kept the text present")
+                self.problems.add("cut off inside a text field")
                 return "".join(out)
             code = text[self.pos]
             if code == "u":
@@ -221,7 +221,9 @@ def salvage(text: str) -> Salvaged:
             reader.problems.add("extra text after the JSON value ignored")
     except _Partial as partial:
         value = partial.value
-        reader.problems.add("cut off before the end: kept the fields present")
+        reader.problems.add("cut off before its end")
     except (_Cut, ValueError):
         return Salvaged(None, ["not JSON"])
+    if "cut off inside a text field" in reader.problems:
+        reader.problems.discard("cut off before its end")
     return Salvaged(value, sorted(reader.problems))

@@ -1,0 +1,173 @@
+"""The command line: argument parsing only; it calls the core or starts the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from brief import __version__
+from brief.core.export import date_label, skipped_row, source_row
+from brief.core.ingest import MissingPathError, load_paths
+from brief.core.model import Library, Source
+from brief.core.paths import bundled_pack
+from brief.core.text import shorten
+
+COMMANDS = ("list", "show")
+
+
+class UsageError(Exception):
+    """A command-line mistake: reported on stderr with exit status 2."""
+
+
+def _pack(paths: Sequence[str]) -> list[Path]:
+    """The paths to open: those given, else the bundled briefing."""
+    return [Path(p).expanduser() for p in paths] or [bundled_pack()]
+
+
+def _load(paths: Sequence[str]) -> Library:
+    """Read the pack or raise UsageError for a path that does not exist."""
+    try:
+        return load_paths(_pack(paths))
+    except MissingPathError as error:
+        raise UsageError(str(error)) from None
+
+
+def _print_json(row: object, out: TextIO) -> None:
+    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    """`brief list`: one row per source, then the skipped files."""
+    library = _load(args.paths)
+    if args.json:
+        for source in library.sources:
+            _print_json(source_row(source), out)
+        for skipped in library.skipped:
+            _print_json(skipped_row(skipped), out)
+        return 0
+    for source in library.sources:
+        outlet = shorten(source.outlet or "", 22)
+        warn = f"  [{len(source.warnings)} warning(s)]" if source.warnings else ""
+        title = shorten(source.title, 70)
+        out.write(f"{source.id}  {date_label(source):10}  {outlet:22}  {title}{warn}\n")
+    for skipped in library.skipped:
+        out.write(f"skipped       {skipped.path}: {skipped.reason}\n")
+    return 0
+
+
+def _resolve(keys: Sequence[str], pack: Sequence[str]) -> list[Source]:
+    """Sources named by file path or by id (looked up in the pack)."""
+    found: list[Source] = []
+    library: Library | None = None
+    for key in keys:
+        path = Path(key).expanduser()
+        if path.exists():
+            got = load_paths([path])
+            if not got.sources:
+                reason = got.skipped[0].reason if got.skipped else "no readable text"
+                raise UsageError(f"cannot read {key}: {reason}")
+            found.extend(got.sources)
+            continue
+        if library is None:
+            library = _load(pack)
+        source = library.find(key)
+        if source is None:
+            raise UsageError(f"no source with id or path {key!r} (see `brief list`)")
+        found.append(source)
+    return found
+
+
+def _raw_lines(source: Source) -> list[str]:
+    """The whole source with removed lines marked, for `brief show --raw`."""
+    lines: list[str] = []
+    for line in source.raw:
+        if line.kept:
+            lines.append(f"  {line.text}")
+        else:
+            reason = f"  [{line.reason}]" if line.reason else ""
+            lines.append(f"- {line.text}{reason}")
+    return lines
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    """`brief show`: the cleaned text of each source."""
+    sources = _resolve(args.sources, args.pack or [])
+    for index, source in enumerate(sources):
+        if args.json:
+            _print_json(source_row(source, body=True), out)
+            continue
+        if index:
+            out.write("\n" + "=" * 72 + "\n\n")
+        if args.raw:
+            out.write("\n".join(_raw_lines(source)) + "\n")
+            continue
+        out.write(source.title + "\n")
+        meta = [source.outlet, source.author, date_label(source), source.url]
+        out.write(" · ".join(m for m in meta if m) + "\n\n")
+        out.write(source.body + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="brief",
+        description="A terminal briefing reader. `brief [PATH...]` opens the reading room "
+        "(the bundled briefing when no path is given).",
+    )
+    parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    listing = sub.add_parser("list", help="list the sources of a pack")
+    listing.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    show = sub.add_parser("show", help="print the cleaned text of sources")
+    show.add_argument("sources", nargs="+", metavar="SOURCE", help="a file path or an id")
+    show.add_argument("--json", action="store_true", help="one JSON object per source")
+    show.add_argument("--raw", action="store_true", help="the whole source, removed lines marked")
+    show.add_argument(
+        "--in", dest="pack", action="append", metavar="PATH",
+        help="where to look up ids (default: the bundled briefing)",
+    )  # fmt: skip
+    return parser
+
+
+def _open_app(paths: list[str]) -> int:
+    """Start the reading room on the given paths."""
+    try:
+        library_paths = _pack(paths)
+        from brief.core.ingest.files import check_paths
+
+        check_paths(library_paths)
+    except MissingPathError as error:
+        raise UsageError(str(error)) from None
+    from brief.ui.app import BriefApp
+
+    BriefApp(library_paths).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `brief` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = parser.parse_args(argv)
+            handler = {"list": cmd_list, "show": cmd_show}[args.command]
+            return handler(args, sys.stdout)
+        if any(arg in ("-h", "--help", "--version") for arg in argv):
+            parser.parse_args(argv)
+        return _open_app(argv)
+    except UsageError as error:
+        print(f"brief: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""brief's Textual user interface: the app, its screens and widgets."""

@@ -1,0 +1,199 @@
+"""The reading room: the sidebar of sources beside the reading pane."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from brief.core.ingest import load_paths
+from brief.core.model import Library, Source
+from brief.core.ordering import SortOrder, sort_sources
+from brief.ui.messages import SourceOpened
+from brief.ui.widgets.reader import Reader
+from brief.ui.widgets.sidebar import SourceList
+
+NARROW_WIDTH = 72
+"""Below this many columns the sidebar hides itself and opens over the reader."""
+
+ORDER_LABELS = {
+    SortOrder.DATE: "newest first",
+    SortOrder.TITLE: "by title",
+    SortOrder.OUTLET: "by outlet",
+}
+
+
+class MainScreen(Screen[None], inherit_bindings=False):
+    """Sidebar and reader; loads the pack in a worker so the screen paints at once."""
+
+    HELP_GROUP = "Reading room"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "switch_focus", "Pane", tooltip="Move focus between sidebar and reader",
+                id="main.switch_focus"),
+        Binding("shift+tab", "switch_focus", "Pane", show=False,
+                tooltip="Move focus between sidebar and reader", id="main.switch_back"),
+        Binding("left_square_bracket", "previous_source", "Prev", key_display="[",
+                tooltip="Open the previous source", id="main.previous_source"),
+        Binding("right_square_bracket", "next_source", "Next", key_display="]",
+                tooltip="Open the next source", id="main.next_source"),
+        Binding("o", "cycle_order", "Sort", tooltip="Sort sources by date, title or outlet",
+                id="main.cycle_order"),
+        Binding("f", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar",
+                id="main.toggle_sidebar"),
+    ]  # fmt: skip
+
+    order: reactive[SortOrder] = reactive(SortOrder.DATE)
+    """How the sidebar orders sources."""
+    sidebar_shown: reactive[bool] = reactive(True)
+    """Whether the user wants the sidebar (a narrow terminal may still hide it)."""
+    narrow: reactive[bool] = reactive(False)
+    """True when the terminal is too narrow for sidebar and reader side by side."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+        self.library = Library()
+        self.ordered: list[Source] = []
+        self.current: Source | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="sidebar-pane"):
+                yield Static(Text("Reading the briefing…"), id="sidebar-title")
+                yield SourceList(id="sidebar")
+            yield Reader(id="reader")
+        yield Footer()
+
+    @property
+    def sidebar(self) -> SourceList:
+        """The list of sources."""
+        return self.query_one(SourceList)
+
+    @property
+    def reader(self) -> Reader:
+        """The reading pane."""
+        return self.query_one(Reader)
+
+    def on_mount(self) -> None:
+        self.reader.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> Library:
+        """Read the pack off the UI thread."""
+        return load_paths(self.paths)
+
+    @on(Worker.StateChanged)
+    def loaded(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Library):
+            self.library = event.worker.result
+            self.refresh_sidebar()
+            if self.ordered and self.current is None:
+                self.open_source(self.ordered[0].id, focus=False)
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.query_one("#sidebar-title", Static).update(Text(f"Could not read: {error}"))
+            self.notify(f"Could not read the briefing: {error}", severity="error", timeout=10)
+
+    def refresh_sidebar(self) -> None:
+        """Re-sort and redraw the sidebar, keeping the current source highlighted."""
+        self.ordered = sort_sources(self.library.sources, self.order)
+        count = len(self.ordered)
+        title = f"{count} source{'s' if count != 1 else ''} · {ORDER_LABELS[self.order]}"
+        if self.library.skipped:
+            title += f" · {len(self.library.skipped)} skipped"
+        self.query_one("#sidebar-title", Static).update(Text(title))
+        current = self.current.id if self.current else None
+        self.sidebar.show(self.ordered, self.library.skipped, current)
+
+    def open_source(self, source_id: str, focus: bool = True) -> None:
+        """Show a source in the reader and highlight it in the sidebar."""
+        for source in self.ordered:
+            if source.id == source_id:
+                self.current = source
+                self.reader.source = source
+                self.sidebar.highlight_source(source_id)
+                self.sub_title = source.title
+                break
+        if focus:
+            if self.narrow:
+                self.sidebar_shown = False
+            self.reader.focus()
+
+    @on(SourceOpened)
+    def source_opened(self, message: SourceOpened) -> None:
+        self.open_source(message.source_id)
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.sidebar_shown = not narrow
+
+    def _apply_sidebar(self) -> None:
+        pane = self.query_one("#sidebar-pane")
+        pane.display = self.sidebar_shown
+        self.set_class(self.narrow and self.sidebar_shown, "-sidebar-over")
+        self.reader.display = not (self.narrow and self.sidebar_shown)
+        if not self.sidebar_shown and self.sidebar.has_focus:
+            self.reader.focus()
+        elif self.sidebar_shown and self.narrow:
+            self.sidebar.focus()
+
+    def watch_sidebar_shown(self) -> None:
+        self._apply_sidebar()
+
+    def watch_narrow(self) -> None:
+        self._apply_sidebar()
+
+    def watch_order(self) -> None:
+        if self.library.sources:
+            self.refresh_sidebar()
+
+    def action_switch_focus(self) -> None:
+        """Move focus between sidebar and reader (showing the sidebar if it was hidden)."""
+        if self.sidebar.has_focus:
+            if self.narrow:
+                self.sidebar_shown = False
+            self.reader.focus()
+        else:
+            if not self.sidebar_shown:
+                self.sidebar_shown = True
+            self.sidebar.focus()
+
+    def _step(self, delta: int) -> None:
+        if not self.ordered:
+            return
+        ids = [source.id for source in self.ordered]
+        index = ids.index(self.current.id) if self.current and self.current.id in ids else -1
+        index = max(0, min(len(ids) - 1, index + delta))
+        self.open_source(ids[index], focus=self.reader.has_focus or self.narrow)
+
+    def action_previous_source(self) -> None:
+        """Open the source above the current one in the sidebar's order."""
+        self._step(-1)
+
+    def action_next_source(self) -> None:
+        """Open the source below the current one in the sidebar's order."""
+        self._step(1)
+
+    def action_cycle_order(self) -> None:
+        """Cycle the sidebar order: date, title, outlet."""
+        self.order = self.order.next()
+        self.notify(f"Sources {ORDER_LABELS[self.order]}", timeout=2)
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide or show the sidebar."""
+        self.sidebar_shown = not self.sidebar_shown

@@ -1,0 +1,193 @@
+"""The reading pane: a line-based, virtualised view of one source's cleaned text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from brief.core.export import meta_line
+from brief.core.model import BlockKind, Source
+
+MEASURE = 80
+"""The widest reading column, in cells; wider terminals centre it."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineSpan:
+    """Where a screen line's text lies in the source's cleaned body."""
+
+    block: int
+    """The index of the block the line belongs to."""
+    start: int
+    """Offset in `Source.body` of the line's first character."""
+    end: int
+    """Offset in `Source.body` just past the line's last character."""
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows a source: title, metadata line, then the body as paragraphs and headings."""
+
+    HELP_GROUP = "Reader"
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--heading",
+        "reader--quote",
+        "reader--caption",
+        "reader--warning",
+        "reader--empty",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line_down", "Down", show=False, tooltip="Scroll down a line",
+                id="reader.down"),
+        Binding("k,up", "line_up", "Up", show=False, tooltip="Scroll up a line", id="reader.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False,
+                tooltip="Scroll down a page", id="reader.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, tooltip="Scroll up a page",
+                id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, tooltip="Go to the top", id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, tooltip="Go to the bottom",
+                id="reader.bottom"),
+    ]  # fmt: skip
+
+    source: reactive[Source | None] = reactive(None, layout=False, repaint=True)
+    """The source on show, or None."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._strips: list[Strip] = []
+        self.spans: list[LineSpan | None] = []
+        """For each laid-out line, where its text lies in the body (None for chrome)."""
+        self._laid_out_width = -1
+
+    def watch_source(self, source: Source | None) -> None:
+        self.scroll_to(0, 0, animate=False)
+        self._layout(force=True)
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _: self._layout(force=True), init=False)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _layout(self, force: bool = False) -> None:
+        """Wrap the source to the current width; cheap to call when nothing changed."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or (width == self._laid_out_width and not force):
+            return
+        self._laid_out_width = width
+        measure = max(10, min(MEASURE, width - 2))
+        margin = max(0, (width - measure) // 2)
+        console = self.app.console
+        strips: list[Strip] = []
+        spans: list[LineSpan | None] = []
+
+        def add(text: Text, span_source: tuple[int, int, str] | None = None, prefix: str = "",
+                rest_prefix: str | None = None) -> None:  # fmt: skip
+            lead = " " * margin
+            room = max(5, measure - len(prefix))
+            lines = text.wrap(console, room, overflow="fold", no_wrap=False)
+            cursor = 0
+            for number, line in enumerate(lines):
+                pre = prefix if number == 0 or rest_prefix is None else rest_prefix
+                segments = list(Text(lead + pre, style=text.style).render(console))
+                segments += list(line.render(console, end=""))
+                strips.append(Strip(segments))
+                if span_source is None:
+                    spans.append(None)
+                    continue
+                block, start, plain = span_source
+                found = plain.find(line.plain.strip(), cursor) if line.plain.strip() else cursor
+                found = cursor if found < 0 else found
+                cursor = found + len(line.plain.strip())
+                spans.append(LineSpan(block, start + found, start + cursor))
+
+        def blank() -> None:
+            strips.append(Strip([]))
+            spans.append(None)
+
+        source = self.source
+        if source is None:
+            blank()
+            add(Text("No source open. Choose one in the sidebar and press enter.",
+                     style=self._style("reader--empty")))  # fmt: skip
+        else:
+            blank()
+            add(Text(source.title, style=self._style("reader--title")))
+            meta = meta_line(source)
+            if meta:
+                add(Text(meta, style=self._style("reader--meta")))
+            for warning in source.warnings:
+                add(Text(f"⚠ {warning}", style=self._style("reader--warning")))
+            if not source.blocks:
+                blank()
+                add(Text("This source has no article text.", style=self._style("reader--empty")))
+            starts = source.block_starts
+            for index, block in enumerate(source.blocks):
+                where = (index, starts[index], block.text)
+                blank()
+                if block.kind is BlockKind.HEADING:
+                    add(Text(block.text, style=self._style("reader--heading")), where)
+                elif block.kind is BlockKind.QUOTE:
+                    add(Text(block.text, style=self._style("reader--quote")), where, "│ ", "│ ")
+                elif block.kind is BlockKind.LIST_ITEM:
+                    add(Text(block.text), where, "• ", "  ")
+                elif block.kind is BlockKind.CAPTION:
+                    add(Text(block.text, style=self._style("reader--caption")), where, "▣ ", "  ")
+                else:
+                    add(Text(block.text), where)
+            blank()
+        self._strips = strips
+        self.spans = spans
+        self.virtual_size = Size(width, len(strips))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """The strip for screen row y (only visible lines are ever rendered)."""
+        _, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._strips):
+            return Strip.blank(width, base)
+        return self._strips[index].crop_extend(0, width, base).apply_style(base)
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the laid-out source has."""
+        return len(self._strips)
+
+    @property
+    def plain_lines(self) -> list[str]:
+        """The laid-out lines as plain text (for tests and copying)."""
+        return [strip.text for strip in self._strips]
+
+    def action_line_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_line_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)

@@ -1,0 +1,138 @@
+"""The sidebar: the briefing's sources by title, outlet and date, and the files skipped."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from brief.core.export import human_date
+from brief.core.model import Skipped, Source
+from brief.core.text import shorten
+from brief.ui.messages import SourceOpened
+
+SKIPPED_PREFIX = "skipped:"
+
+
+def source_prompt(source: Source, width: int) -> Text:
+    """A sidebar row: the title (two lines at most), then outlet · date, dimmed."""
+    title = shorten(source.title, max(20, 2 * width - 4))
+    row = Text(title, style="bold")
+    when = human_date(source.published) if source.published is not None else "undated"
+    details = " · ".join(part for part in (source.outlet, when) if part)
+    row.append("\n")
+    row.append(shorten(details, max(10, width)), style="dim")
+    return row
+
+
+def skipped_prompt(skipped: Skipped, width: int) -> Text:
+    """A row of the skipped group: file name and reason."""
+    row = Text(shorten(skipped.path.name, max(10, width)), style="dim")
+    row.append("\n")
+    row.append(shorten(skipped.reason, max(10, 2 * width)), style="dim italic")
+    return row
+
+
+class SourceList(OptionList, inherit_bindings=False):
+    """The list of sources; enter opens the highlighted one."""
+
+    HELP_GROUP = "Sidebar"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Down",
+            show=False,
+            tooltip="Next source in the list",
+            id="sidebar.down",
+        ),
+        Binding(
+            "k,up",
+            "cursor_up",
+            "Up",
+            show=False,
+            tooltip="Previous source in the list",
+            id="sidebar.up",
+        ),
+        Binding(
+            "g,home",
+            "first",
+            "First",
+            show=False,
+            tooltip="First source in the list",
+            id="sidebar.first",
+        ),
+        Binding(
+            "G,end",
+            "last",
+            "Last",
+            show=False,
+            tooltip="Last source in the list",
+            id="sidebar.last",
+        ),
+        Binding(
+            "pagedown,space",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="A page down the list",
+            id="sidebar.page_down",
+        ),
+        Binding(
+            "pageup,b",
+            "page_up",
+            "Page up",
+            show=False,
+            tooltip="A page up the list",
+            id="sidebar.page_up",
+        ),
+        Binding(
+            "enter", "select", "Open", tooltip="Open the highlighted source", id="sidebar.open"
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sources: list[Source] = []
+        self.skipped: list[Skipped] = []
+
+    def show(self, sources: list[Source], skipped: list[Skipped], current: str | None) -> None:
+        """Fill the list, keeping the highlight on `current` when it is still there."""
+        self.sources = sources
+        self.skipped = skipped
+        width = max(20, self.scrollable_content_region.width - 2)
+        options: list[Option | None] = [
+            Option(source_prompt(source, width), id=source.id) for source in sources
+        ]
+        if skipped:
+            options.append(None)
+            options.append(
+                Option(Text(f"Skipped ({len(skipped)})", style="bold dim"), disabled=True)
+            )
+            options += [
+                Option(skipped_prompt(item, width), id=f"{SKIPPED_PREFIX}{n}", disabled=True)
+                for n, item in enumerate(skipped)
+            ]
+        highlighted = self.highlighted
+        self.set_options(options)
+        ids = [source.id for source in sources]
+        if current in ids:
+            self.highlighted = ids.index(current)
+        elif sources:
+            self.highlighted = min(highlighted or 0, len(sources) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and not event.option.id.startswith(SKIPPED_PREFIX):
+            self.post_message(SourceOpened(event.option.id))
+
+    def highlight_source(self, source_id: str) -> None:
+        """Move the highlight to a source's row."""
+        for index, source in enumerate(self.sources):
+            if source.id == source_id:
+                self.highlighted = index
+                return
