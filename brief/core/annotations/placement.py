@@ -1,0 +1,138 @@
+"""Annotations placed on loaded sources: which source each belongs to, and where it attaches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from brief.core.annotations.anchoring import ORPHAN, Anchor, anchor
+from brief.core.annotations.model import (
+    DEFAULT_COLOURS,
+    AnchorStatus,
+    Annotation,
+    Colour,
+    SourceRef,
+    text_hash,
+)
+from brief.core.model import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An annotation with its source (when loaded) and where it attaches now."""
+
+    annotation: Annotation
+    """The annotation."""
+    source: Source | None
+    """The loaded source it belongs to; None when its source is not among those loaded."""
+    anchor: Anchor
+    """Where it attaches in the source's current cleaned text."""
+
+    @property
+    def status(self) -> AnchorStatus:
+        """anchored, moved, ambiguous or orphan."""
+        return self.anchor.status
+
+    @property
+    def start(self) -> int | None:
+        """Its current start offset in `source.body` (None for an orphan)."""
+        return self.anchor.start
+
+    @property
+    def end(self) -> int | None:
+        """Its current end offset (None for an orphan)."""
+        return self.anchor.end
+
+
+class SourceMatcher:
+    """Finds the loaded source an annotation was made on, even after the file changed."""
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        """Index `sources` by id, text hash and path."""
+        self.sources = list(sources)
+        """The sources, in the order given."""
+        self._by_id = {s.id: s for s in self.sources}
+        self._by_hash = {text_hash(s.body): s for s in self.sources}
+        self._by_path: dict[str, list[Source]] = {}
+        for source in self.sources:
+            self._by_path.setdefault(str(source.path.expanduser().absolute()), []).append(source)
+
+    def find(self, ref: SourceRef) -> Source | None:
+        """By source id, else by identical cleaned text, else by path (and title if shared)."""
+        found = self._by_id.get(ref.source_id) or self._by_hash.get(ref.text_hash)
+        if found is not None:
+            return found
+        same_path = self._by_path.get(ref.path, [])
+        if len(same_path) == 1:
+            return same_path[0]
+        titled = [s for s in same_path if s.title == ref.title]
+        return titled[0] if len(titled) == 1 else None
+
+
+def place(annotations: Iterable[Annotation], sources: Sequence[Source]) -> list[Placement]:
+    """Every live annotation placed: grouped in the order of `sources`, by offset within one.
+
+    Annotations whose source is not loaded come last, as orphans with `source` None.
+    """
+    matcher = SourceMatcher(sources)
+    order = {id(s): index for index, s in enumerate(matcher.sources)}
+    placed: list[Placement] = []
+    for item in annotations:
+        if item.deleted:
+            continue
+        source = matcher.find(item.source)
+        if source is None:
+            placed.append(Placement(item, None, ORPHAN))
+            continue
+        found = anchor(source.body, item.quote, item.position, item.source.length)
+        placed.append(Placement(item, source, found))
+
+    def key(p: Placement) -> tuple[int, int, str, str]:
+        group = len(order) if p.source is None else order[id(p.source)]
+        start = p.start if p.start is not None else 1 << 62
+        return group, start, p.annotation.created.isoformat(), p.annotation.id
+
+    return sorted(placed, key=key)
+
+
+def orphans(placements: Iterable[Placement]) -> list[Placement]:
+    """The placements that could not be attached (listed under "orphans")."""
+    return [p for p in placements if p.status == AnchorStatus.ORPHAN]
+
+
+def recorded_paths(annotations: Iterable[Annotation]) -> list[Path]:
+    """The files the live annotations were made on, once each (to load when none are given)."""
+    paths = dict.fromkeys(Path(a.source.path) for a in annotations if not a.deleted)
+    return list(paths)
+
+
+def placement_to_json(
+    p: Placement, colours: Mapping[int, Colour] = DEFAULT_COLOURS
+) -> dict[str, Any]:
+    """One line of ``brief notes --json``: the annotation, its source and its anchoring."""
+    item = p.annotation
+    colour = colours.get(item.color, DEFAULT_COLOURS[item.color])
+    return {
+        "id": item.id,
+        "source": {
+            "id": p.source.id if p.source is not None else item.source.source_id,
+            "path": str(p.source.path) if p.source is not None else item.source.path,
+            "title": p.source.title if p.source is not None else item.source.title,
+            "loaded": p.source is not None,
+        },
+        "quote": item.quote.exact,
+        "note": item.note,
+        "color": item.color,
+        "colour_name": colour.name,
+        "meaning": colour.meaning,
+        "tags": list(item.tags),
+        "status": p.status.value,
+        "start": p.start,
+        "end": p.end,
+        "candidates": [list(c) for c in p.anchor.candidates],
+        "created": item.created.isoformat(),
+        "updated": item.updated.isoformat(),
+        "revision": item.revision,
+    }
