@@ -1,0 +1,106 @@
+"""The text around a date phrase: its block, sentence and clause, and which way the clause looks."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from brief.core.timeline.lexicon import ABBREVIATIONS, FUTURE, NOT_PAST, PAST, PRESENT
+
+
+class Tense(StrEnum):
+    """Which way a clause looks from the time of writing."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_CLAUSE = re.compile(
+    r"[;:—–]\s|\s-\s|[\"“”]"
+    r"|,\s+(?=(?:and|but|while|when|which|who|where|whereas|although|though|because|so|yet"
+    r"|as|after|before|since|until)\b)"
+)
+
+
+def block_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end offsets of the block (paragraph) holding a span of the body."""
+    first = text.rfind("\n\n", 0, start)
+    first = 0 if first < 0 else first + 2
+    last = text.find("\n\n", end)
+    return first, len(text) if last < 0 else last
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
+    head = text[max(0, dot - 12) : dot]
+    match = _WORD_BEFORE.search(head)
+    if not match:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    if "." in word:
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of `text[start:end]` as (start, end) offsets into `text`."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        stop = match.start() + len(match.group().rstrip())
+        spans.append((begin, stop))
+        begin = match.end()
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of a sentence that holds the span `start:end`."""
+    low, high = sentence
+    for match in _CLAUSE.finditer(text, sentence[0], sentence[1]):
+        if match.end() <= start:
+            low = match.end()
+        elif match.start() >= end:
+            high = match.start()
+            break
+    return low, high
+
+
+def tense(text: str) -> Tense | None:
+    """Which way a clause looks, from its verbs; None when it has no tense marker."""
+    if FUTURE.search(text):
+        return Tense.FUTURE
+    for match in PAST.finditer(text):
+        if match.group().lower() not in NOT_PAST:
+            return Tense.PAST
+    if PRESENT.search(text):
+        return Tense.PRESENT
+    return None
+
+
+_LABEL = re.compile(r"^[^.!?]{0,40}:\s*$")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_chrome(block: str, spans: list[tuple[int, int]]) -> bool:
+    """True when a block is only dates with labels or clocks: a page clock or a metadata line.
+
+    `spans` are the date phrases' offsets inside the block.
+    """
+    rest: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        rest.append(block[last:start])
+        last = end
+    rest.append(block[last:])
+    if _LABEL.match(rest[0]) and not _LETTERS.search("".join(rest[1:])):
+        return True
+    return len(_LETTERS.findall("".join(rest))) < 2

@@ -1,0 +1,253 @@
+"""Timeline events: every dated phrase of a body, resolved, with the sentence it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from functools import lru_cache
+
+from brief.core.model import PubDate, Source
+from brief.core.timeline.context import (
+    Tense,
+    block_bounds,
+    clause,
+    is_chrome,
+    sentences,
+    tense,
+)
+from brief.core.timeline.lexicon import AHEAD_PREPOSITIONS, DEADLINE_PREPOSITIONS
+from brief.core.timeline.resolve import Direction, resolve
+from brief.core.timeline.spans import Span, find_spans, word_before
+from brief.core.timeline.values import Precision, Value
+
+
+class Kind(StrEnum):
+    """What a timeline row is."""
+
+    PUBLISHED = "published"
+    """The publication date of a source."""
+    EVENT = "event"
+    """Something that happened (or is happening) at the date."""
+    PLAN = "plan"
+    """A plan, forecast or deadline: something ahead of its writer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A date phrase in a body with its sentence and the tense around it (no publication date)."""
+
+    span: Span
+    """The phrase and what it says."""
+    sentence_start: int
+    """Offset of the first character of the sentence holding the phrase."""
+    sentence_end: int
+    """Offset just past the sentence."""
+    tense: Tense | None
+    """Which way the phrase's clause looks, or None when it has no tense marker."""
+    preposition: str
+    """The word right before the phrase, lower case ("by", "in", ""), for deadlines."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One row of a timeline: a dated phrase of a source, or the source's publication date."""
+
+    source: str
+    """The id of the source."""
+    kind: Kind
+    """Published, event or plan."""
+    value: str | None
+    """The date in TIMEX3 notation ("2042", "2023-12", "2021-W07", "2021-H2"); None unresolved."""
+    first: date | None
+    """The first day the date covers; None when unresolved."""
+    last: date | None
+    """The last day the date covers; None when unresolved."""
+    precision: Precision
+    """The unit of the date (year, month, day, ...), known even when unresolved."""
+    resolved: bool
+    """False for a relative phrase in an undated source ("last month"): shown, never guessed."""
+    phrase: str
+    """The date phrase as written ("" for a publication date)."""
+    start: int | None
+    """Offset of the phrase in the source's cleaned body (None for a publication date)."""
+    end: int | None
+    """Offset just past the phrase (None for a publication date)."""
+    sentence: str
+    """The sentence holding the phrase ("" for a publication date)."""
+    sentence_start: int | None
+    """Offset of the sentence in the body, for jumping to it (None for a publication date)."""
+    sentence_end: int | None
+    """Offset just past the sentence (None for a publication date)."""
+
+    def to_json(self) -> dict[str, object]:
+        """The event as a JSON-ready dict (dates as ISO text)."""
+        return {
+            "source": self.source,
+            "kind": str(self.kind),
+            "value": self.value,
+            "first": None if self.first is None else self.first.isoformat(),
+            "last": None if self.last is None else self.last.isoformat(),
+            "precision": str(self.precision),
+            "resolved": self.resolved,
+            "phrase": self.phrase,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+        }
+
+    @property
+    def sort_key(self) -> tuple[int, date, date, str, int]:
+        """Order for a timeline: resolved rows by date, unresolved ones after them."""
+        if self.first is None or self.last is None:
+            return (1, date.max, date.max, self.source, self.start or 0)
+        rank = 0 if self.kind is Kind.PUBLISHED else 1
+        return (0, self.first, self.last, self.source, -1 if rank == 0 else self.start or 0)
+
+
+def _clause_tense(text: str, span: Span, sentence: tuple[int, int]) -> Tense | None:
+    """The tense of the clause around a phrase, the phrase itself left out."""
+    low, high = clause(text, span.start, span.end, sentence)
+    return tense(text[low : span.start] + " " + text[span.end : high])
+
+
+@lru_cache(maxsize=128)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every date phrase of a body with its sentence and tense; page clocks and stamps left out.
+
+    Depends on the text only, so it is computed once and reused when the date changes.
+    """
+    spans = find_spans(text)
+    blocks: dict[tuple[int, int], list[Span]] = {}
+    for span in spans:
+        blocks.setdefault(block_bounds(text, span.start, span.end), []).append(span)
+    mentions: list[Mention] = []
+    for (low, high), inside in blocks.items():
+        block = text[low:high]
+        if is_chrome(block, [(s.start - low, s.end - low) for s in inside]):
+            continue
+        parts = sentences(text, low, high)
+        for span in inside:
+            holding = [part for part in parts if part[0] <= span.start < part[1]] or [(low, high)]
+            sentence = (holding[0][0], max(holding[0][1], span.end))
+            mentions.append(
+                Mention(
+                    span,
+                    sentence[0],
+                    sentence[1],
+                    _clause_tense(text, span, sentence),
+                    word_before(text, span.start),
+                )
+            )
+    mentions.sort(key=lambda mention: mention.span.start)
+    return tuple(mentions)
+
+
+def as_day(value: PubDate | None) -> date | None:
+    """The calendar day of a publication date (a datetime's wall-clock day)."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def direction(mention: Mention) -> Direction:
+    """Where a name without a year lies from the publication date, by the words around it."""
+    if mention.preposition in AHEAD_PREPOSITIONS or mention.tense is Tense.FUTURE:
+        return Direction.FORWARD
+    if mention.tense is Tense.PRESENT:
+        return Direction.NEAREST
+    return Direction.BACK
+
+
+def kind(mention: Mention, value: Value | None, published: date | None) -> Kind:
+    """Plan when the date lies ahead of its writer or the clause looks ahead; else event."""
+    if value is not None and published is not None:
+        if value.first > published:
+            return Kind.PLAN
+        if value.last < published:
+            return Kind.EVENT
+    if mention.tense is Tense.FUTURE:
+        return Kind.PLAN
+    if mention.preposition in DEADLINE_PREPOSITIONS and mention.tense is not Tense.PAST:
+        return Kind.PLAN
+    return Kind.EVENT
+
+
+def extract(text: str, published: PubDate | None, source: str = "") -> list[Event]:
+    """The dated events of a body, resolved against its publication date (None: undated).
+
+    Relative phrases of an undated body come back unresolved; absolute ones always count.
+    """
+    anchor = as_day(published)
+    events: list[Event] = []
+    for mention in find_mentions(text):
+        span = mention.span
+        value = resolve(span.expr, anchor, direction(mention))
+        if value is None and not (anchor is None and span.expr.relative):
+            continue
+        events.append(
+            Event(
+                source=source,
+                kind=kind(mention, value, anchor),
+                value=None if value is None else value.timex,
+                first=None if value is None else value.first,
+                last=None if value is None else value.last,
+                precision=span.expr.precision if value is None else value.precision,
+                resolved=value is not None,
+                phrase=text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                sentence=text[mention.sentence_start : mention.sentence_end],
+                sentence_start=mention.sentence_start,
+                sentence_end=mention.sentence_end,
+            )
+        )
+    return events
+
+
+def published_event(source: str, published: PubDate) -> Event:
+    """The row of a source's publication date."""
+    day = as_day(published) or date.min
+    is_time = isinstance(published, datetime)
+    value = published.strftime("%Y-%m-%dT%H:%M") if is_time else day.isoformat()
+    return Event(
+        source=source,
+        kind=Kind.PUBLISHED,
+        value=value,
+        first=day,
+        last=day,
+        precision=Precision.TIME if is_time else Precision.DAY,
+        resolved=True,
+        phrase="",
+        start=None,
+        end=None,
+        sentence="",
+        sentence_start=None,
+        sentence_end=None,
+    )
+
+
+def source_events(source: Source, published: PubDate | None = None) -> list[Event]:
+    """A source's timeline rows: its publication date, then its events.
+
+    `published` overrides the source's own date (a date the user set for an undated source).
+    """
+    when = published if published is not None else source.published
+    rows = [published_event(source.id, when)] if when is not None else []
+    return rows + extract(source.body, when, source.id)
+
+
+def timeline(sources: Iterable[Source], dates: Mapping[str, PubDate] | None = None) -> list[Event]:
+    """The events of many sources in date order (unresolved ones last).
+
+    `dates` maps source ids to dates set by the user for sources without one.
+    """
+    dates = dates or {}
+    rows: list[Event] = []
+    for source in sources:
+        rows.extend(source_events(source, dates.get(source.id)))
+    rows.sort(key=lambda event: event.sort_key)
+    return rows
