@@ -226,18 +226,18 @@ def score(article: Article, source: Source, events: list[Event], tally: Tally, l
         elif log:
             print(f"  [false] {event.phrase!r} -> {event.value}  «{event.sentence[:80]}»")
     for moved, gold in counted:
-        hits = [e for e, s in spans if _overlaps(s, moved)]
-        if not hits:
+        found = [e for e, s in spans if _overlaps(s, moved)]
+        if not found:
             if log:
                 print(f"  [missed] {gold.text!r} {gold.value}")
             continue
         tally.gold_found += 1
-        if any((e.start, e.end) == moved for e in hits):
+        if any((e.start, e.end) == moved for e in found):
             tally.strict += 1
-        if any(_value_matches(e, gold) for e in hits):
+        if any(_value_matches(e, gold) for e in found):
             tally.values_right += 1
         elif log:
-            got = ", ".join(f"{e.phrase!r}={e.value}" for e in hits)
+            got = ", ".join(f"{e.phrase!r}={e.value}" for e in found)
             print(f"  [value] {gold.text!r} gold {gold.value}, got {got}")
 
 
