@@ -74,16 +74,40 @@ def clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[
     return low, high
 
 
-def tense(text: str) -> Tense | None:
-    """Which way a clause looks, from its verbs; None when it has no tense marker."""
-    if FUTURE.search(text):
+REACH = 160
+"""How far from a phrase, in characters, the words of its clause are read for tense."""
+
+
+def _markers(text: str) -> list[tuple[int, int, Tense]]:
+    """The tense markers of a text as (start, end, tense)."""
+    text = text.lower()
+    found = [(m.start(), m.end(), Tense.FUTURE) for m in FUTURE.finditer(text)]
+    found += [
+        (m.start(), m.end(), Tense.PAST) for m in PAST.finditer(text) if m.group() not in NOT_PAST
+    ]
+    found += [(m.start(), m.end(), Tense.PRESENT) for m in PRESENT.finditer(text)]
+    return found
+
+
+def tense(before: str, after: str) -> Tense | None:
+    """Which way a phrase's clause looks, from the text before and after the phrase in it.
+
+    A future marker ahead of the phrase governs it ("will announce ... in May"); otherwise
+    the nearest marker decides ("On Feb. 28, the bank released"). None when there is none.
+    """
+    before, after = before[-REACH:], after[:REACH]
+    marks_before = _markers(before)
+    if any(mark[2] is Tense.FUTURE for mark in marks_before):
         return Tense.FUTURE
-    for match in PAST.finditer(text):
-        if match.group().lower() not in NOT_PAST:
-            return Tense.PAST
-    if PRESENT.search(text):
-        return Tense.PRESENT
-    return None
+    nearest: tuple[int, Tense] | None = None
+    for _, end, which in marks_before:
+        distance = len(before) - end
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, which)
+    for start, _, which in _markers(after):
+        if nearest is None or start < nearest[0]:
+            nearest = (start, which)
+    return None if nearest is None else nearest[1]
 
 
 _LABEL = re.compile(r"^[^.!?]{0,40}:\s*$")

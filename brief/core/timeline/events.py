@@ -111,7 +111,7 @@ class Event:
 def _clause_tense(text: str, span: Span, sentence: tuple[int, int]) -> Tense | None:
     """The tense of the clause around a phrase, the phrase itself left out."""
     low, high = clause(text, span.start, span.end, sentence)
-    return tense(text[low : span.start] + " " + text[span.end : high])
+    return tense(text[low : span.start], text[span.end : high])
 
 
 @lru_cache(maxsize=128)

@@ -194,7 +194,6 @@ FUTURE = re.compile(
     r"|targets?|targeted|goal|deadline|to\s+be\s+\w+ed|(?:is|are|am)\s+to\s+(?!blame)[a-z]+"
     r"|due\s+(?:to\s+(?:be|start|begin|open|close|take|arrive|end|expire|launch|run|come)\b"
     r"|in|on|by|for)|(?:is|are|was|were)\s+due)\b|'ll\b|’ll\b",
-    re.IGNORECASE,
 )
 """Words that put a clause in the future ("will", "plans to", "set for", "is due")."""
 
@@ -204,11 +203,10 @@ PAST = re.compile(
     r"|spent|sent|built|brought|led|became|ran|got|hit|cut|put|set|wrote|spoke|broke|knew"
     r"|thought|felt|kept|chose|drove|flew|fled|froze|stood|struck|swore|tore|threw|woke|wore"
     r"|[a-z]{3,}ed)\b",
-    re.IGNORECASE,
 )
 """Words that put a clause in the past ("was", "died", "told")."""
 
-PRESENT = re.compile(r"\b(?:is|are|am|begins|starts|opens|ends|closes|runs)\b", re.IGNORECASE)
+PRESENT = re.compile(r"\b(?:is|are|am|begins|starts|opens|ends|closes|runs)\b")
 """Words of the present tense, leaving the direction of a bare month or weekday open."""
 
 NOT_PAST = words(

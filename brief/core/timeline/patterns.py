@@ -6,13 +6,15 @@ import re
 
 from brief.core.timeline.lexicon import NUMBER_WORDS, ORDINALS
 
+END = r"(?!\w|-\w|['’](?!s\b))"
+"""The end of a name: not inside a longer word, though a possessive may follow ("Friday's")."""
 MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?![\w'’-])"
+    + END
 )
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![\w'’-]))"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
-WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w'’-])"
+WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" + END
 WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:\.|(?![\w'’-]))"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?!\d)"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"

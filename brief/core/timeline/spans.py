@@ -414,60 +414,90 @@ BUILDERS: list[tuple[re.Pattern[str], Builder]] = [
 (FULL, NUMERIC, PART, CENTURY, DECADE, SEASON, MONTH, RELATIVE, AGO, DEICTIC, WEEKDAY, ORDINAL,
  YEAR) = range(len(BUILDERS))  # fmt: skip
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_WORD_TRIGGERS: dict[str, tuple[int, ...]] = {
+_NAMES = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+)
+_DIGITS = re.compile(r"\d+")
+_QUARTER_NAME = re.compile(r"[QH][1-4]")
+_NAME_TRIGGERS: dict[str, tuple[int, ...]] = {
     **{name: (FULL, MONTH) for name in MONTHS},
     **{name: (FULL,) for name in MONTH_ABBREVIATIONS},
     **{name: (WEEKDAY, FULL) for name in WEEKDAYS},
     **{name: (FULL,) for name in WEEKDAY_ABBREVIATIONS},
+}
+"""Capitalised names whose presence lets a pattern be tried around them."""
+_WORD_TRIGGERS: dict[str, tuple[int, ...]] = {
     **{name: (SEASON,) for name in SEASONS},
-    **{name: (RELATIVE,) for name in ("week", "weekend", "month", "year", "decade")},
+    **{name: (RELATIVE,) for name in ("week", "month", "year", "decade")},
     "quarter": (PART, RELATIVE),
     "half": (PART,),
     "century": (CENTURY,),
     "ago": (AGO,),
     **{name: (DEICTIC,) for name in ("today", "tonight", "yesterday", "tomorrow")},
 }
-"""Words whose presence lets a pattern be tried around them (a pattern is never run blind)."""
+"""Words (any case, also as the start of a longer word) that let a pattern be tried."""
 
-BEFORE = 60
-"""Characters before a trigger word where a phrase may start."""
-AFTER = 90
-"""Characters after a trigger word where a phrase may end."""
+REACH: dict[int, tuple[int, int]] = {
+    FULL: (40, 60),
+    NUMERIC: (5, 40),
+    PART: (40, 50),
+    CENTURY: (40, 30),
+    DECADE: (30, 10),
+    SEASON: (20, 30),
+    MONTH: (60, 60),
+    RELATIVE: (60, 20),
+    AGO: (30, 10),
+    DEICTIC: (5, 30),
+    WEEKDAY: (40, 60),
+    ORDINAL: (20, 40),
+    YEAR: (40, 30),
+}
+"""For each pattern, how many characters before and after a trigger its phrase may reach."""
 
 
 def _triggers(text: str) -> dict[int, list[int]]:
-    """For each pattern, the offsets of the words that may belong to one of its phrases."""
+    """For each pattern, the offsets of the words that may belong to one of its phrases.
+
+    Patterns run only near these words: found with plain string search and literal-led
+    regular expressions, which is what keeps extraction fast on long texts.
+    """
     found: dict[int, list[int]] = {}
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        at = token.start()
-        if word.isdigit():
-            after = text[token.end() : token.end() + 2]
-            if len(word) == 4 and 1000 <= int(word) <= 2199:
-                found.setdefault(YEAR, []).append(at)
-                if after[:1] in ("-", "/", "."):
-                    found.setdefault(NUMERIC, []).append(at)
-            if word.endswith("0") and (after[:1] == "s" or after in ("'s", "’s")):
-                found.setdefault(DECADE, []).append(at)
-            continue
-        lower = word.lower()
-        if lower in ("st", "nd", "rd", "th") and at and text[at - 1].isdigit():
+    for match in _NAMES.finditer(text):
+        for index in _NAME_TRIGGERS.get(match.group().lower(), ()):
+            found.setdefault(index, []).append(match.start())
+    for match in _DIGITS.finditer(text):
+        word, at, end = match.group(), match.start(), match.end()
+        after = text[end : end + 2]
+        if len(word) == 4 and 1000 <= int(word) <= 2199:
+            found.setdefault(YEAR, []).append(at)
+            if after[:1] in ("-", "/", "."):
+                found.setdefault(NUMERIC, []).append(at)
+        if word.endswith("0") and (after[:1] == "s" or after in ("'s", "’s")):
+            found.setdefault(DECADE, []).append(at)
+        if after in ("st", "nd", "rd", "th"):
             found.setdefault(ORDINAL, []).append(at)
             found.setdefault(CENTURY, []).append(at)
-        elif word in ("Q", "H") and text[token.end() : token.end() + 1] in ("1", "2", "3", "4"):
-            found.setdefault(PART, []).append(at)
-        elif lower in _WORD_TRIGGERS:
-            for index in _WORD_TRIGGERS[lower]:
-                found.setdefault(index, []).append(at)
+    for match in _QUARTER_NAME.finditer(text):
+        found.setdefault(PART, []).append(match.start())
+    lowered = text.lower()
+    for word, indexes in _WORD_TRIGGERS.items():
+        at = lowered.find(word)
+        while at >= 0:
+            if at == 0 or not lowered[at - 1].isalpha():
+                for index in indexes:
+                    found.setdefault(index, []).append(at)
+            at = lowered.find(word, at + len(word))
+    for positions in found.values():
+        positions.sort()
     return found
 
 
-def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+def _windows(positions: list[int], size: int, reach: tuple[int, int]) -> list[tuple[int, int]]:
     """Merged stretches of text around trigger offsets."""
     windows: list[tuple[int, int]] = []
+    before, after = reach
     for at in positions:
-        low, high = max(0, at - BEFORE), min(size, at + AFTER)
+        low, high = max(0, at - before), min(size, at + after)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
@@ -480,7 +510,7 @@ def find_spans(text: str) -> list[Span]:
     found: dict[tuple[int, int], tuple[int, Span]] = {}
     for order, positions in _triggers(text).items():
         pattern, build = BUILDERS[order]
-        for low, high in _windows(positions, len(text)):
+        for low, high in _windows(positions, len(text), REACH[order]):
             for match in pattern.finditer(text, low, high):
                 span = build(match, text)
                 if span is not None and span.end > span.start:
