@@ -1,0 +1,78 @@
+"""Kept units turned into body blocks (paragraphs, headings, list items, quotes) and raw lines."""
+
+from __future__ import annotations
+
+from brief.core.clean.features import ends_sentence, word_total
+from brief.core.clean.lines import Line
+from brief.core.clean.units import Unit
+from brief.core.model import Block, BlockKind, RawLine
+
+HEADING_WORDS = 15
+"""A kept line of at most this many words, not ending like a sentence, is a subheading."""
+
+
+def block_kind(unit: Unit, quote_indent: int | None) -> BlockKind:
+    """What a kept unit is: a list item, a quote, a subheading or a paragraph."""
+    if unit.marker:
+        return BlockKind.LIST_ITEM
+    if unit.text.startswith(">") or (quote_indent is not None and unit.indent >= quote_indent):
+        return BlockKind.QUOTE
+    if word_total(unit.text) <= HEADING_WORDS and not ends_sentence(unit.text):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def block_text(unit: Unit) -> str:
+    """The text of a block: numbered list items keep their number, quotes lose their `>`."""
+    if unit.marker and unit.marker[0].isdigit():
+        return f"{unit.marker} {unit.text}"
+    if unit.text.startswith(">"):
+        return unit.text.lstrip("> ").strip() or unit.text
+    return unit.text
+
+
+def build_blocks(units: list[Unit], keep: list[bool], wrapped: bool) -> list[Block]:
+    """Blocks from the kept units, in order."""
+    kept = [unit for unit, flag in zip(units, keep, strict=True) if flag]
+    quote_indent: int | None = None
+    if wrapped:
+        # w3m indents block quotes: deeper than the article's usual paragraph indentation.
+        indents = sorted(unit.indent for unit in kept if not unit.marker)
+        if indents:
+            quote_indent = indents[len(indents) // 2] + 3
+    blocks: list[Block] = []
+    for unit in kept:
+        text = block_text(unit)
+        if text:
+            blocks.append(Block(block_kind(unit, quote_indent), text))
+    return blocks
+
+
+def raw_lines(
+    lines: list[Line], units: list[Unit], keep: list[bool], reasons: list[str]
+) -> list[RawLine]:
+    """Every source line marked kept or removed, with its unit's reason.
+
+    A line outside every unit (blank) counts as kept when the lines on both sides are.
+    """
+    fate: dict[int, tuple[bool, str]] = {}
+    for unit, flag, reason in zip(units, keep, reasons, strict=True):
+        for index in unit.lines:
+            fate[index] = (flag, "" if flag else reason)
+    after = [False] * len(lines)
+    following = False
+    for position in range(len(lines) - 1, -1, -1):
+        after[position] = following
+        got = fate.get(lines[position].index)
+        if got is not None:
+            following = got[0]
+    result: list[RawLine] = []
+    before = False
+    for position, line in enumerate(lines):
+        got = fate.get(line.index)
+        if got is None:
+            result.append(RawLine(line.raw, before and after[position], ""))
+            continue
+        before = got[0]
+        result.append(RawLine(line.raw, got[0], got[1]))
+    return result

@@ -1,0 +1,222 @@
+"""The classifier: each unit of a dump labelled, the article's region found, neighbours smoothed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from brief.core.clean.features import Features, features
+from brief.core.clean.units import Unit
+
+
+class Label(StrEnum):
+    """A unit's class before context is taken into account (after jusText's classes)."""
+
+    GOOD = "good"
+    NEAR = "near-good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What the classifier decided for one unit."""
+
+    label: Label
+    """The unit's class on its own."""
+    reason: str = ""
+    """Why the unit is chrome (or would be removed), in a word or two."""
+    keep: bool = False
+    """True when the unit is part of the article body."""
+
+
+GOOD_WORDS = 12
+"""A unit of at least this many words that reads as prose is article text."""
+LONG_WORDS = 30
+"""A unit this long is article text even without punctuation (e.g. a lost-markup paragraph)."""
+
+
+def _key(text: str) -> str:
+    """The text compared when looking for repetition."""
+    return text.casefold()
+
+
+def label_unit(unit: Unit, feat: Features) -> Verdict:
+    """The class of a unit on its own, with the reason when it is chrome."""
+    words = feat.words
+    if words == 0:
+        return Verdict(Label.BAD, "symbols")
+    if feat.form:
+        return Verdict(Label.BAD, "form")
+    if feat.section_end:
+        return Verdict(Label.BAD, "section end")
+    if feat.comment:
+        return Verdict(Label.BAD, "comments")
+    if feat.contact and words < 120:
+        return Verdict(Label.BAD, "footer")
+    if feat.teaser:
+        return Verdict(Label.BAD, "teaser")
+    if feat.image and words < 15:
+        return Verdict(Label.BAD, "image name")
+    if feat.copyright:
+        return Verdict(Label.BAD, "copyright" if feat.rights else "footer")
+    if feat.byline:
+        return Verdict(Label.BAD, "byline")
+    if feat.prefixed and words < 25:
+        return Verdict(Label.BAD, "link")
+    if feat.chrome:
+        return Verdict(Label.BAD, "share buttons" if words <= 4 else "boilerplate")
+    if feat.link and words < 15:
+        return Verdict(Label.BAD, "link")
+    if feat.datelike and words <= 12 and not feat.sentence:
+        return Verdict(Label.BAD, "date")
+    if unit.marker and not unit.marker[0].isdigit():
+        # Items of a bulleted list: kept when they read as sentences.
+        if feat.sentence and words >= GOOD_WORDS:
+            return Verdict(Label.GOOD)
+        if (feat.sentence or feat.marks >= 2) and words >= 6:
+            return Verdict(Label.NEAR)
+        return Verdict(Label.SHORT, "link list")
+    if (words >= GOOD_WORDS and feat.sentence) or (words >= LONG_WORDS and feat.marks >= 3):
+        return Verdict(Label.GOOD)
+    if (words >= 6 and feat.sentence) or (words >= GOOD_WORDS and feat.marks >= 1):
+        return Verdict(Label.NEAR)
+    return Verdict(Label.SHORT, "menu")
+
+
+def _mark_repeats(units: list[Unit], verdicts: list[Verdict], feats: list[Features]) -> None:
+    """Text a page repeats (menus drawn twice, captions, teasers) marked as chrome.
+
+    When repeated text would make up most of the page's prose (a page printed twice), only the
+    later copies go.
+    """
+    seen: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        seen.setdefault(_key(unit.text), []).append(index)
+    repeated = [indices for indices in seen.values() if len(indices) > 1]
+    if not repeated:
+        return
+    prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is Label.GOOD)
+    again = sum(
+        feats[i].words
+        for indices in repeated
+        for i in indices
+        if verdicts[i].label in (Label.GOOD, Label.NEAR)
+    )
+    every_copy = again < 0.3 * max(prose, 1)
+    for indices in repeated:
+        targets = indices if every_copy else indices[1:]
+        for index in targets:
+            verdict = verdicts[index]
+            if verdict.label is Label.BAD:
+                continue
+            long = feats[index].words >= 8
+            verdict.label = Label.BAD
+            verdict.reason = "repeated caption" if long else "repeated"
+
+
+VALUE = {Label.GOOD: 1.0, Label.NEAR: 0.5}
+"""Weight of a unit's words when looking for the densest stretch of text."""
+SHORT_COST = 1.5
+"""Cost of a short line (menu entry, label) inside a stretch of text."""
+BAD_COST = 3.0
+"""Cost of a line of chrome inside a stretch of text."""
+
+
+STOP_COST = 25.0
+"""Cost of a heading that starts the comments or a list of other articles."""
+ANCHOR_BONUS = 20.0
+"""Bonus of the first paragraph after a byline or dateline: articles start there."""
+
+
+def _value(verdict: Verdict, feat: Features) -> float:
+    """A unit's weight for the densest stretch: words of prose count, chrome costs."""
+    if verdict.label in VALUE:
+        return VALUE[verdict.label] * feat.words
+    if verdict.label is Label.SHORT:
+        return -SHORT_COST
+    if verdict.reason in ("section end", "copyright"):
+        return -STOP_COST
+    if verdict.reason == "comments":
+        return -2 * STOP_COST
+    return -max(BAD_COST, 0.5 * feat.words)
+
+
+def _anchor_bonus(
+    units: list[Unit], verdicts: list[Verdict], feats: list[Features], values: list[float]
+) -> None:
+    """The first paragraph following a byline or dateline gets a bonus."""
+    armed = -1
+    for index, (unit, verdict, feat) in enumerate(zip(units, verdicts, feats, strict=True)):
+        if not unit.marker and (feat.datelike or feat.byline):
+            armed = index
+            continue
+        if armed >= 0 and verdict.label is Label.GOOD:
+            if index - armed <= 8:
+                values[index] += ANCHOR_BONUS
+            armed = -1
+
+
+def densest_stretch(values: list[float]) -> tuple[int, int]:
+    """The stretch [start, end) of units whose values sum highest (the article's region)."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for index, value in enumerate(values):
+        if total <= 0:
+            total, start = value, index
+        else:
+            total += value
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    return best_start, best_end
+
+
+def _smooth(units: list[Unit], verdicts: list[Verdict], start: int, end: int) -> None:
+    """Inside the region: prose kept; short lines kept when text surrounds them (headings,
+    list items); chrome removed."""
+    for index in range(start, end):
+        verdict = verdicts[index]
+        if verdict.label in (Label.GOOD, Label.NEAR):
+            verdict.keep = True
+    for index in range(start, end):
+        verdict = verdicts[index]
+        if verdict.label is not Label.SHORT:
+            continue
+        before = _neighbour(verdicts, index, -1, start, end)
+        after = _neighbour(verdicts, index, 1, start, end)
+        if before is not None and after is not None and before.keep and after.keep:
+            verdict.keep = True
+
+
+def _neighbour(
+    verdicts: list[Verdict], index: int, step: int, start: int, end: int
+) -> Verdict | None:
+    """The nearest unit in the region that is not a short line, in one direction."""
+    index += step
+    hops = 0
+    while start <= index < end:
+        verdict = verdicts[index]
+        if verdict.label is not Label.SHORT:
+            return verdict
+        hops += 1
+        if hops > 3:
+            return None
+        index += step
+    return None
+
+
+def classify(units: list[Unit]) -> tuple[list[Verdict], tuple[int, int]]:
+    """A verdict for every unit, and the region [start, end) of units where the article lies."""
+    feats = [features(unit.text) for unit in units]
+    verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
+    _mark_repeats(units, verdicts, feats)
+    values = [_value(v, f) for v, f in zip(verdicts, feats, strict=True)]
+    _anchor_bonus(units, verdicts, feats, values)
+    start, end = densest_stretch(values)
+    _smooth(units, verdicts, start, end)
+    for index, verdict in enumerate(verdicts):
+        if not verdict.keep and not verdict.reason:
+            verdict.reason = "outside article" if not start <= index < end else "short line"
+        elif not verdict.keep and not start <= index < end and verdict.label is not Label.BAD:
+            verdict.reason = verdict.reason or "outside article"
+    return verdicts, (start, end)

@@ -1,0 +1,40 @@
+"""Cleaning a text dump of a rendered page: the article's blocks, metadata and every line's fate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from brief.core.clean.blocks import build_blocks, raw_lines
+from brief.core.clean.classify import classify
+from brief.core.clean.meta import DumpMeta, find_meta
+from brief.core.clean.units import split_units
+from brief.core.model import Block, RawLine
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """A cleaned text: the article's blocks, what the chrome told, and every line marked."""
+
+    blocks: list[Block]
+    """The article body."""
+    meta: DumpMeta
+    """Title, byline, dates and outlet found around the article."""
+    raw: list[RawLine] = field(default_factory=list)
+    """Every line of the text, kept or removed with a reason."""
+
+
+def clean_dump(text: str) -> Cleaned:
+    """The article of a text dump (menus, link lists, share buttons and footers removed)."""
+    lines, units, width = split_units(text)
+    verdicts, (start, end) = classify(units)
+    meta = find_meta(units, verdicts, start, end)
+    keep = [verdict.keep for verdict in verdicts]
+    reasons = [verdict.reason for verdict in verdicts]
+    for index, reason in meta.used.items():
+        keep[index] = False
+        reasons[index] = reason
+    for index, verdict in enumerate(verdicts):
+        if verdict.reason == "byline" or verdict.reason == "date":
+            reasons[index] = "metadata"
+    blocks = build_blocks(units, keep, width is not None)
+    return Cleaned(blocks, meta, raw_lines(lines, units, keep, reasons))

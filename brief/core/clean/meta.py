@@ -1,0 +1,226 @@
+"""Dump metadata: title, byline, dates and outlet recovered from the chrome around an article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from brief.core.clean.classify import Label, Verdict
+from brief.core.clean.features import ends_sentence, word_total
+from brief.core.clean.units import Unit
+from brief.core.dates import parse_date
+from brief.core.model import PubDate
+
+_PUBLISHED = re.compile(
+    r"^(?:posted|published|first published|created|date|released|publicado|publicada|pubblicato"
+    r"|publié|veröffentlicht|опубликовано|опубликован|등록|입력|게시)\b\s*(?:on|em|il|le|am)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"^(?:updated|last updated|modified|last modified|edited|atualizado|actualizado|aggiornato"
+    r"|mis à jour|aktualisiert|обновлено|обновлен|수정|업데이트)\b"
+    r"\s*(?:on|em|il|le|am)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+_DATE_SPAN = re.compile(
+    rf"(?:\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?,?\s*(?:\w{{3,9}},?\s+)?)?"
+    rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}{_TIME}"
+    rf"|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)",
+    re.IGNORECASE,
+)
+_BY = re.compile(
+    r"^(?:(?:posted|written|reported|compiled|story)\s+)?(?:by|por|di|von|par|от)\s+",
+    re.IGNORECASE,
+)
+_NAME_TAIL = re.compile(
+    r"\s+(?:on|em|il|le|am|at|\||-|–|—|,)\s.*$|\s*[|,–—]\s*$"
+    r"|\s+(?:staff writer|reporter|correspondent)$",
+    re.IGNORECASE,
+)
+_MASTHEAD = re.compile(r"^masthead\s*[:：]\s*(.+)$", re.IGNORECASE)
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+)$",
+    re.IGNORECASE,
+)
+_RIGHTS_TAIL = re.compile(
+    r"[.,]?\s*(?:all rights reserved|todos os direitos|todos los derechos|tous droits"
+    r"|alle rechte|tutti i diritti|все права).*$",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.[a-z.]{2,}$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class DumpMeta:
+    """What the page chrome says about the article."""
+
+    title: str | None = None
+    """The headline."""
+    author: str | None = None
+    """The byline, without "By"."""
+    outlet: str | None = None
+    """The publication's name (masthead or copyright holder)."""
+    published: PubDate | None = None
+    """When the article was published, from a dateline next to the headline."""
+    updated: PubDate | None = None
+    """When it was last updated."""
+    used: dict[int, str] = field(default_factory=dict)
+    """Units whose text went to the metadata, with the reason ("title", "metadata")."""
+
+
+def date_in(text: str) -> PubDate | None:
+    """The date a short line gives, or None."""
+    match = _DATE_SPAN.search(text)
+    if match is None:
+        return None
+    return parse_date(match.group(0).strip(" ,"))
+
+
+def is_dateline(text: str) -> bool:
+    """True for a short line labelled as a publication or update date ("Posted: ...")."""
+    return word_total(text) <= 15 and bool(_PUBLISHED.match(text) or _UPDATED.match(text))
+
+
+def _is_headline(unit: Unit, verdict: Verdict) -> bool:
+    """True when a unit could be the headline: a line of a few words, not a sentence."""
+    if unit.marker or verdict.label is Label.BAD:
+        return False
+    words = word_total(unit.text)
+    if not 3 <= words <= 30:
+        return False
+    return not ends_sentence(unit.text) or unit.text.rstrip("\"'”’»").endswith(("?", "!"))
+
+
+def find_title(
+    units: list[Unit], verdicts: list[Verdict], start: int, skip: str | None = None
+) -> int | None:
+    """The index of the headline unit: the last headline-like line before the article starts,
+    or the article's first line when nothing before it reads as a headline.
+
+    A line whose text is `skip` (the byline's name standing alone) is never the headline.
+    """
+
+    def fits(index: int) -> bool:
+        unit = units[index]
+        if skip is not None and unit.text.casefold() == skip:
+            return False
+        return _is_headline(unit, verdicts[index])
+
+    for index in range(start, min(start + 2, len(units))):
+        nxt = index + 1
+        if nxt < len(units) and fits(index) and verdicts[nxt].reason in ("byline", "date"):
+            return index
+    for index in range(start - 1, max(-1, start - 30), -1):
+        if fits(index):
+            return index
+    if start < len(units) and fits(start):
+        return start
+    return None
+
+
+def author_in(text: str, following: str | None) -> str | None:
+    """The name in a byline, or None."""
+    match = _BY.match(text)
+    if match is None:
+        return None
+    name = text[match.end() :].strip()
+    if not name and following:
+        name = following
+    name = _NAME_TAIL.sub("", name).strip(" ,|")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or any(char.isdigit() for char in name):
+        return None
+    if name.isupper() and len(words) > 1:
+        name = name.title()
+    return name
+
+
+def _outlet(units: list[Unit]) -> str | None:
+    """The publication's name from a masthead line or the copyright holder."""
+    holder: str | None = None
+    for unit in units:
+        text = unit.text
+        if match := _MASTHEAD.match(text):
+            return match.group(1).strip()
+        if holder is None and ("©" in text or "(c)" in text.lower()) and len(text) < 160:
+            match = _COPYRIGHT_HOLDER.match(text)
+            if match:
+                name = _PARENS.sub("", _RIGHTS_TAIL.sub("", match.group(1))).strip(" .,")
+                if name and word_total(name) <= 8:
+                    holder = name
+    if holder is None:
+        return None
+    domain = _DOMAIN.match(holder)
+    if domain:
+        # A domain: prefer a line spelling the same name ("koreatimes" -> "The Korea Times").
+        letters = domain.group(1).lower().replace("-", "")
+        for unit in units:
+            words = unit.text.split()
+            if not 1 <= len(words) <= 6:
+                continue
+            squeezed = "".join(w for w in words if w.lower() != "the").lower()
+            if squeezed == letters:
+                return unit.text
+    return holder
+
+
+def find_meta(units: list[Unit], verdicts: list[Verdict], start: int, end: int) -> DumpMeta:
+    """The metadata of a dump whose article lies in units [start, end)."""
+    meta = DumpMeta(outlet=_outlet(units))
+    for index in range(min(len(units), start + 3) - 1, max(-1, start - 30), -1):
+        unit = units[index]
+        if unit.marker or verdicts[index].reason != "byline":
+            continue
+        following = units[index + 1].text if index + 1 < len(units) else None
+        if name := author_in(unit.text, following):
+            meta.author = name
+            meta.used[index] = "metadata"
+            if unit.text.split()[-1].lower() in ("by", "por", "di", "von", "par", "от"):
+                meta.used[index + 1] = "metadata"
+            break
+    skip = meta.author.casefold() if meta.author else None
+    title_index = find_title(units, verdicts, start, skip)
+    if title_index is not None:
+        meta.title = units[title_index].text
+        meta.used[title_index] = "title"
+        key = meta.title.casefold()
+        for index, unit in enumerate(units):
+            if index != title_index and unit.text.casefold().startswith(key):
+                meta.used[index] = "title"
+            elif skip is not None and unit.text.casefold() == skip and index < start + 3:
+                meta.used[index] = "metadata"
+    header_start = title_index if title_index is not None else max(0, start - 12)
+    header_end = min(len(units), max(start, (title_index or 0) + 1) + 4)
+    for index in range(header_start, header_end):
+        unit = units[index]
+        text = unit.text
+        if index == title_index or word_total(text) > 15:
+            continue
+        stamp: PubDate | None = None
+        if _UPDATED.match(text):
+            stamp = date_in(text)
+            if stamp is not None and meta.updated is None:
+                meta.updated = stamp
+                meta.used[index] = "metadata"
+            continue
+        labelled = bool(_PUBLISHED.match(text))
+        if meta.published is None and (
+            labelled or (title_index is not None and verdicts[index].reason in ("date", "byline"))
+        ):
+            stamp = date_in(text)
+            if stamp is not None:
+                meta.published = stamp
+                meta.used[index] = "metadata"
+                # "PUBLISHED: ... | UPDATED: ..." on one line.
+                parts = re.split(r"\bupdated\b", text, flags=re.IGNORECASE)
+                if len(parts) > 1 and meta.updated is None:
+                    meta.updated = date_in(parts[1])
+    return meta

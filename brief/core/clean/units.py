@@ -1,0 +1,98 @@
+"""Paragraph joining: lines wrapped at a fixed width (`w3m -dump`) joined back into units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from brief.core.clean.lines import Line, parse_lines, wrap_width
+
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+"""Characters a terminal shows two columns wide (CJK, Hangul, full-width forms)."""
+_CJK_END = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]$")
+_CJK_START = re.compile(r"^[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
+_SENTENCE_END = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A candidate block: one line, or several wrapped lines joined into one paragraph."""
+
+    lines: list[int]
+    """Indices of the source lines the unit was joined from."""
+    text: str
+    """The unit's text on one line."""
+    marker: str = ""
+    """The list marker the unit starts with, or empty."""
+    indent: int = 0
+    """The indentation of the unit's first line."""
+    blank_before: bool = True
+    """True when a blank line (or the start of the text) comes before the unit."""
+    parts: list[str] = field(default_factory=list)
+    """The text of each joined line (for finding a title that was wrapped)."""
+
+
+def display_width(text: str) -> int:
+    """The number of terminal columns a line takes (wide characters count two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _joiner(left: str, right: str) -> str:
+    """The separator for joining two wrapped lines: none between CJK characters."""
+    if _CJK_END.search(left) and _CJK_START.match(right):
+        return ""
+    return " "
+
+
+def _is_full(line: Line, following: Line, width: int) -> bool:
+    """True when `line` was broken only because the next word did not fit the width."""
+    first = following.text.split(" ", 1)[0]
+    if following.marker:
+        first = following.marker
+    used = line.width if line.raw.isascii() else display_width(line.raw.rstrip())
+    return used + 1 + display_width(first) > width - 1
+
+
+def build_units(lines: list[Line], width: int | None) -> list[Unit]:
+    """Units from parsed lines: wrapped lines joined when the dump was wrapped at `width`."""
+    units: list[Unit] = []
+    current: Unit | None = None
+    last: Line | None = None
+    column = 0
+    blank = True
+    for line in lines:
+        if line.blank:
+            current, last, blank = None, None, True
+            continue
+        joined = False
+        if (
+            current is not None
+            and last is not None
+            and width is not None
+            and line.indent == column
+            and _is_full(last, line, width)
+            and not (line.marker in ("•", "*") or (line.marker and _SENTENCE_END.search(last.text)))
+        ):
+            piece = f"{line.marker} {line.text}" if line.marker else line.text
+            current.text += _joiner(current.text, piece) + piece
+            current.lines.append(line.index)
+            current.parts.append(piece)
+            joined = True
+        if not joined:
+            current = Unit([line.index], line.text, line.marker, line.indent, blank, [line.text])
+            units.append(current)
+            column = line.text_column if line.marker else line.indent
+        last = line
+        blank = False
+    return units
+
+
+def split_units(text: str) -> tuple[list[Line], list[Unit], int | None]:
+    """The parsed lines, the units and the wrap width (None when not wrapped) of a text."""
+    lines = parse_lines(text)
+    width = wrap_width(lines)
+    return lines, build_units(lines, width), width

@@ -1,0 +1,195 @@
+"""Cleaning of synthetic text dumps: wrapped paragraphs joined, chrome removed, any language."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+from brief.core.clean.lines import parse_lines, wrap_width
+from brief.core.clean.units import split_units
+from brief.core.ingest import read_bytes
+from brief.core.ingest.textdump import looks_like_dump
+from brief.core.model import BlockKind, Format, Source
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
+    "the old town, a plan that had been debated for more than three years by residents, shop "
+    "owners and the regional transport authority.",
+    "Supporters said the lanes would make the narrow streets safer for children on their way to "
+    "school, while opponents worried about deliveries and parking. The final vote was eleven to "
+    "four, with two members absent.",
+    "Work on the first stretch, along the river, is due to begin in the spring. The council said "
+    "the whole network should be finished within two years if the budget allows it.",
+]
+MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather", "Opinion", "Video"]
+
+
+def w3m_page(paragraphs: list[str], heading: str | None = None) -> str:
+    """A page as `w3m -dump` prints it: bullets, menus, paragraphs wrapped at 80 columns."""
+    lines = ["Skip to main content", "[logo]", ""]
+    lines += [f"  • {item}" for item in MENU]
+    lines += ["", "Search [                    ]", ""]
+    lines += ["Bicycle lanes to spread across the old town after council vote", ""]
+    lines += ["By Jane Example", "", "Published: March 3, 2023 10:15", ""]
+    lines += ["  • Share", "  • Tweet", "  • Email", ""]
+    for index, paragraph in enumerate(paragraphs):
+        lines += textwrap.wrap(paragraph, 80)
+        lines.append("")
+        if heading and index == 0:
+            lines += [heading, ""]
+    lines += ["Most Read", ""]
+    most_read = ["Storm closes two bridges", "Mayor opens new library", "Local team wins the cup"]
+    lines += [f"  • {title}" for title in most_read]
+    lines += ["", "  • About us", "  • Contact", "  • Privacy Policy", "  • Terms of Use", ""]
+    lines += ["© 2023 Example Media Ltd. All rights reserved.", ""]
+    return "\n".join(lines)
+
+
+def read(text: str, name: str = "page.txt") -> Source:
+    """The single source read from a text, as `brief show` reads it."""
+    result = read_bytes(text.encode("utf-8"), Path(name))
+    assert not isinstance(result, str), result
+    assert len(result) == 1
+    return result[0]
+
+
+def test_wrap_width_of_w3m_dump() -> None:
+    """The width a dump was wrapped at is found; unwrapped text has none."""
+    assert wrap_width(parse_lines(w3m_page(PARAGRAPHS * 3))) in range(70, 81)
+    assert wrap_width(parse_lines("\n\n".join(PARAGRAPHS * 4))) is None
+
+
+def test_wrapped_lines_joined() -> None:
+    """Lines wrapped at 80 columns come back as one paragraph each; bullets stay items."""
+    text = w3m_page(PARAGRAPHS)
+    _, units, width = split_units(text)
+    assert width is not None
+    texts = [unit.text for unit in units]
+    for paragraph in PARAGRAPHS:
+        assert paragraph in texts
+    assert any(unit.marker == "•" and unit.text == "Sport" for unit in units)
+
+
+def test_w3m_dump_cleaned() -> None:
+    """Only the article is left: menu, share buttons, most-read list and footer are gone."""
+    source = read(w3m_page(PARAGRAPHS, heading="What happens next"))
+    assert source.format is Format.DUMP
+    assert [b.text for b in source.blocks if b.kind is BlockKind.PARAGRAPH] == PARAGRAPHS
+    assert any(b.kind is BlockKind.HEADING and b.text == "What happens next" for b in source.blocks)
+    for gone in ("Skip to main content", "Sport", "Share", "Most Read", "Storm closes",
+                 "Privacy Policy", "All rights reserved", "By Jane Example"):  # fmt: skip
+        assert gone not in source.body
+
+
+def test_w3m_dump_metadata() -> None:
+    """Headline, byline and labelled date are recovered from the chrome."""
+    source = read(w3m_page(PARAGRAPHS))
+    assert source.title == "Bicycle lanes to spread across the old town after council vote"
+    assert source.author == "Jane Example"
+    assert source.published == datetime(2023, 3, 3, 10, 15)
+    assert source.outlet == "Example Media Ltd"
+
+
+def test_raw_lines_mark_every_line() -> None:
+    """Every source line is in raw, with removed lines dimmed for a reason."""
+    text = w3m_page(PARAGRAPHS)
+    source = read(text)
+    assert [line.text for line in source.raw] == text.split("\n")
+    reasons = {line.text.strip(): line.reason for line in source.raw if not line.kept}
+    assert reasons["[logo]"] == "image name"
+    assert reasons["By Jane Example"] == "metadata"
+    assert reasons["Bicycle lanes to spread across the old town after council vote"] == "title"
+    assert reasons["• Sport"]
+    kept = [line.text for line in source.raw if line.kept and line.text.strip()]
+    assert kept[0].startswith("The city council voted")
+
+
+PORTUGUESE = [
+    "A prefeitura anunciou nesta terça-feira um novo plano para ampliar as ciclovias no centro "
+    "histórico, depois de três anos de debate com moradores, comerciantes e a empresa de "
+    "transportes da região.",
+    "Segundo a secretaria, as obras começam na primavera e devem terminar em dois anos. Os "
+    "moradores poderão acompanhar cada etapa pelo site da prefeitura, que publicará relatórios "
+    "mensais sobre o andamento.",
+    "Os críticos afirmam que o projeto prejudica as entregas do comércio local, mas a maioria "
+    "dos vereadores votou a favor da proposta, por onze votos a quatro.",
+]
+
+
+def test_portuguese_dump() -> None:
+    """A page in Portuguese keeps its text; its chrome (in Portuguese) goes."""
+    lines = ["Início", "Notícias", "Esportes", "Entrar", "Assine", ""]
+    lines += ["Prefeitura amplia ciclovias no centro histórico", ""]
+    for paragraph in PORTUGUESE:
+        lines += [*textwrap.wrap(paragraph, 80), ""]
+    lines += ["Leia também", "  • Chuva fecha duas pontes", "  • Time local vence a copa", ""]
+    lines += ["Compartilhe", "© 2023 Exemplo Comunicação. Todos os direitos reservados."]
+    source = read("\n".join(lines))
+    assert [b.text for b in source.blocks] == PORTUGUESE
+    assert source.title == "Prefeitura amplia ciclovias no centro histórico"
+
+
+RUSSIAN = [
+    "Городской совет во вторник одобрил план расширения сети велосипедных дорожек в старом "
+    "центре города, который обсуждался с жителями и владельцами магазинов более трёх лет.",
+    "Сторонники проекта считают, что дорожки сделают узкие улицы безопаснее для детей, а "
+    "противники опасаются проблем с доставкой товаров и парковкой автомобилей.",
+]
+
+
+def test_russian_dump_unwrapped() -> None:
+    """An unwrapped dump (one paragraph a line) in Russian: menu and footer go, text stays."""
+    lines = ["Главная", "Новости", "Поиск", "Войти", "Меню"]
+    lines += ["Совет одобрил новые велосипедные дорожки", *RUSSIAN]
+    lines += ["Читайте также", "  * Мост закрыт из-за шторма", "  * Цены снова выросли"]
+    lines += ["© 2023 Пример. Все права защищены."]
+    source = read("\n".join(lines))
+    assert source.format is Format.DUMP
+    assert [b.text for b in source.blocks] == RUSSIAN
+
+
+def test_korean_skip_link_and_buttons() -> None:
+    """Korean skip links and buttons are chrome; the Korean article stays."""
+    body = [
+        "정부는 반도체 산업의 경쟁력을 높이기 위해 올해 새로운 지원 방안을 마련하고 관련 "
+        "기업들과 긴밀하게 협력하겠다고 밝혔다.",
+        "업계에서는 이번 조치가 수출 회복에 도움이 될 것이라는 기대가 나오고 있지만, 구체적인 "
+        "시행 시기는 아직 정해지지 않았다.",
+    ]
+    lines = ["본문 바로가기", "로그인", "회원가입", "전체메뉴", "", "반도체 지원 방안 발표", ""]
+    lines += [*body, "", "Copyright © 예시신문. 무단 전재 및 재배포 금지."]
+    source = read("\n".join(lines))
+    assert [b.text for b in source.blocks] == body
+    assert "본문 바로가기" not in source.body
+
+
+def test_repeated_caption_dropped() -> None:
+    """A caption the dump prints twice, and a headline line followed by a caption, are not body."""
+    caption = "The mayor, second from left, visits the river bank where work will start in spring."
+    headline = "Council backs bicycle lanes for the old town"
+    lines = ["Home", "News", "Sport", "Login", "", headline, "", caption, caption, ""]
+    lines += [PARAGRAPHS[0], "", f"{headline} {caption} Photo by Jo Example", ""]
+    lines += [PARAGRAPHS[1], "", PARAGRAPHS[2], "", "© 2023 Example. All rights reserved."]
+    source = read("\n".join(lines))
+    assert [b.text for b in source.blocks if b.kind is not BlockKind.CAPTION] == PARAGRAPHS
+    assert len([b for b in source.blocks if caption in b.text]) <= 1
+    assert source.title == headline
+
+
+def test_clock_line_is_not_a_date() -> None:
+    """A page clock above the headline is not the publication date; no date is guessed."""
+    lines = ["Home", "News", "Sport", "Login", "", "Tue, March 28, 2023 | 05:03", ""]
+    lines += ["Council backs bicycle lanes for the old town", ""]
+    lines += [PARAGRAPHS[0], "", PARAGRAPHS[1], "", PARAGRAPHS[2], "", "Subscribe", "Privacy"]
+    source = read("\n".join(lines))
+    assert source.published is None
+    assert [b.text for b in source.blocks] == PARAGRAPHS
+
+
+def test_looks_like_dump() -> None:
+    """Page chrome makes a dump; an article with a title and paragraphs is plain text."""
+    assert looks_like_dump(w3m_page(PARAGRAPHS))
+    article = "Bicycle lanes for the old town\n\n" + "\n\n".join(PARAGRAPHS)
+    assert not looks_like_dump(article)
+    assert not looks_like_dump("\n\n".join([*PARAGRAPHS, "What next", *PARAGRAPHS]))
