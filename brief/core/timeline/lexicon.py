@@ -213,6 +213,7 @@ NOT_PAST = words(
     """need indeed speed proceed exceed succeed feed breed seed bleed embed hundred red bed
     shed wed united limited detailed related concerned interested advanced based so-called
     expected scheduled planned targeted projected slated required proposed anticipated
+    estimated predicted forecasted
     intended"""
 )
 """Words ending in "ed" that are not past-tense verbs (or point ahead)."""

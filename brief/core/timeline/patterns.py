@@ -30,6 +30,7 @@ _NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 FULL = re.compile(
+    rf"(?:(?P<clock0>{CLOCK})\s+(?:on\s+)?(?=[A-Z]))?"
     rf"(?:(?P<wd>{WEEKDAY_FULL}|{WEEKDAY_ABBR}),?\s+)?"
     rf"(?:(?P<m1>{MONTH})\s*(?P<d1>{DAY})(?:,?\s*(?P<y1>{YEAR}))?"
     rf"|(?<![\d.,:$€£¥#-])(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s*(?P<y2>{YEAR}))?"

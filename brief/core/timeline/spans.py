@@ -60,6 +60,11 @@ _CHANGE_VERBS = words(
 _COUNT_NOUNS = words(
     "total sum number out amount capacity population score tally count crowd estimate"
 )
+_BUSINESS = re.compile(
+    r"\b(?:earnings|profits?|revenues?|sales|results|growth|GDP|economy|economic|fiscal|quarterly"
+    r"|percent|per cent|shares|income|losses|margins?|output|exports|imports)\b|%"
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
 _STRICT_MONTH_CUES = words("in since until till from through during before after")
 _RELATIONS = {
     "last": Relation.LAST,
@@ -131,13 +136,18 @@ def _full(m: re.Match[str], text: str) -> Span | None:
     end = m.end()
     if not year and not m.group("clock") and _followed_by_amount(text, end):
         return None
-    start = m.start("wd") if m.group("wd") else m.start()
+    start = m.start()
     core_start = m.end("wd") if m.group("wd") else m.start()
+    if m.group("clock0") and not m.group("wd"):
+        core_start = m.end("clock0")
     core_end = m.end("clock") if m.group("clock") else (m.end("pod") if m.group("pod") else end)
-    parsed = _parse(text[core_start:core_end].rstrip(","))
+    core = text[core_start:core_end].rstrip(",")
+    if m.group("clock0"):
+        core = f"{core} {m.group('clock0')}"
+    parsed = _parse(core)
     if parsed is None:
         return None
-    clock = _clock(parsed) if m.group("clock") else ""
+    clock = _clock(parsed) if m.group("clock") or m.group("clock0") else ""
     if m.group("pod"):
         clock = PARTS_OF_DAY[m.group("pod").lower()]
     precision = Precision.DAY if day else Precision.MONTH
@@ -169,18 +179,28 @@ def _numeric(m: re.Match[str], text: str) -> Span | None:
     return Span(m.start(), m.end(), expr)
 
 
+def _next_is_name(text: str, end: int) -> bool:
+    """True when a capitalised word follows (an address or a title: "of 1909 Jolinda Drive")."""
+    following = text[end : end + 2]
+    return following[:1] == " " and following[1:2].isupper()
+
+
 def _is_year_in_context(m: re.Match[str], text: str, year: int) -> bool:
     """True when the words around a bare number say it is a year."""
     start = m.start("y")
     before = words_before(text, start, 2)
     prev = word_before(text, start)
     prev2 = before[1] if len(before) > 1 else ""
+    if prev == "year" and text[m.start("y") - 5 : m.start("y") - 1] != "year":
+        return False
     if prev in YEAR_CUES:
         if prev2 in NOT_A_YEAR_BEFORE or (prev == "of" and prev2 in _COUNT_NOUNS):
             return False
         if prev == "by" and prev2 in _CHANGE_VERBS:
             return False
         weak = prev in ("of", "to", "for", "around", "between", "from")
+        if weak and _next_is_name(text, m.end()):
+            return False
         return not weak or 1900 <= year <= 2100
     plausible = 1800 <= year <= 2100
     if prev in DETERMINERS and plausible:
@@ -255,7 +275,9 @@ def _part_of_year(m: re.Match[str], text: str) -> Span | None:
             shift = _SHIFTS[m.group("rel").lower()]
             expr = Expr(precision, part=part, shift=shift, shift_unit=Precision.YEAR)
             return Span(m.start(), m.end(), expr)
-        if precision is Precision.HALF:
+        if precision is Precision.HALF or not _BUSINESS.search(
+            text, max(0, m.start() - 120), m.end() + 120
+        ):
             return None
         return Span(m.start(), m.end(), Expr(precision, part=part))
     letter = m.group("qh") or m.group("qh4")
@@ -304,9 +326,16 @@ def _ago(m: re.Match[str], text: str) -> Span | None:
     return Span(m.start(), m.end(), Expr(precision, shift=-number, shift_unit=precision))
 
 
+def _after_name(text: str, start: int) -> bool:
+    """True when a capitalised word stands right before ("USA Today", "Super Tuesday")."""
+    return bool(_NAME_BEFORE.search(text[max(0, start - 30) : start]))
+
+
 def _deictic(m: re.Match[str], text: str) -> Span | None:
     """ "today", "yesterday", "tomorrow morning", "tonight"."""
     word = m.group("w").lower()
+    if m.group("w")[0].isupper() and _after_name(text, m.start()):
+        return None
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     clock = "NI" if word == "tonight" else ""
     if m.group("pod"):
