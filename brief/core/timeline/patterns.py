@@ -96,9 +96,11 @@ AGO = re.compile(
 """A count back from the time of writing: "two years ago", "a week ago"."""
 
 DEICTIC = re.compile(
-    r"(?i:(?<![\w-])(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?)(?![\w-])"
+    r"(?i:(?<![\w-])(?:(?P<w>today|yesterday|tomorrow|tonight)"
+    r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+    r"|(?P<rel>this|last)\s+(?P<pod2>morning|afternoon|evening|night)))(?![\w-])"
 )
-"""A day named from the time of writing: "yesterday", "tomorrow morning"."""
+"""A day named from the time of writing: "yesterday", "tomorrow morning", "last night"."""
 
 WEEKDAY = re.compile(
     rf"(?:(?P<clock>{CLOCK})\s+(?:(?i:on)\s+)?)?"

@@ -131,7 +131,18 @@ def _shifted(expr: Expr, anchor: date) -> Value | None:
 def _named(expr: Expr, anchor: date, direction: Direction) -> Value | None:
     """A name without a year ("May", "Friday", "the 3rd", "last summer") placed by tense."""
     candidates: list[Value] = []
-    if expr.weekday is not None:
+    if expr.weekday is not None and expr.month is not None and expr.day is not None:
+        for year in range(anchor.year - 6, anchor.year + 7):
+            value = _in_year(expr, year)
+            if value is not None and value.first.weekday() == expr.weekday:
+                candidates.append(value)
+        near = [c for c in candidates if abs(c.first.year - anchor.year) <= 1]
+        if len(near) == 1:
+            return near[0]
+        candidates = near or [
+            v for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (v := _in_year(expr, y))
+        ]
+    elif expr.weekday is not None:
         for offset in range(-7, 8):
             day = anchor + timedelta(days=offset)
             if day.weekday() == expr.weekday:

@@ -62,9 +62,11 @@ _COUNT_NOUNS = words(
 )
 _BUSINESS = re.compile(
     r"\b(?:earnings|profits?|revenues?|sales|results|growth|GDP|economy|economic|fiscal|quarterly"
-    r"|percent|per cent|shares|income|losses|margins?|output|exports|imports)\b|%"
+    r"|percent|per cent|shares|income|losses|margins?|output|exports|imports)\b|%",
+    re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
+_ANY_WEEKDAY = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
 _STRICT_MONTH_CUES = words("in since until till from through during before after")
 _RELATIONS = {
     "last": Relation.LAST,
@@ -163,6 +165,9 @@ def _full(m: re.Match[str], text: str) -> Span | None:
             year=parsed.year if year else None,
             month=parsed.month,
             day=parsed.day if day else None,
+            weekday=_ANY_WEEKDAY.get(m.group("wd").lower().rstrip("."))
+            if m.group("wd") and day
+            else None,
             clock=clock,
         ),
     )
@@ -333,6 +338,18 @@ def _after_name(text: str, start: int) -> bool:
 
 def _deictic(m: re.Match[str], text: str) -> Span | None:
     """ "today", "yesterday", "tomorrow morning", "tonight"."""
+    if m.group("rel"):
+        if words_before(text, m.start(), 1) == ["the"]:
+            return None
+        night = m.group("pod2").lower() == "night"
+        shift = -1 if m.group("rel").lower() == "last" and night else 0
+        expr = Expr(
+            Precision.TIME,
+            shift=shift,
+            shift_unit=Precision.DAY,
+            clock=PARTS_OF_DAY[m.group("pod2").lower()],
+        )
+        return Span(m.start(), m.end(), expr)
     word = m.group("w").lower()
     if m.group("w")[0].isupper() and _after_name(text, m.start()):
         return None
@@ -463,6 +480,7 @@ _WORD_TRIGGERS: dict[str, tuple[int, ...]] = {
     "century": (CENTURY,),
     "ago": (AGO,),
     **{name: (DEICTIC,) for name in ("today", "tonight", "yesterday", "tomorrow")},
+    **{name: (DEICTIC,) for name in ("morning", "afternoon", "evening", "night")},
 }
 """Words (any case, also as the start of a longer word) that let a pattern be tried."""
 
@@ -476,7 +494,7 @@ REACH: dict[int, tuple[int, int]] = {
     MONTH: (60, 60),
     RELATIVE: (60, 20),
     AGO: (30, 10),
-    DEICTIC: (5, 30),
+    DEICTIC: (10, 30),
     WEEKDAY: (40, 60),
     ORDINAL: (20, 40),
     YEAR: (40, 30),
