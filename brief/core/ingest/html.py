@@ -21,9 +21,12 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
     # Library loggers stay silent unless the application configures logging.
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-_HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _UNICODE_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252"})
+_MIN_CHARS = 200
+"""A fast extraction shorter than this is retried with the full comparison."""
+_MIN_SHARE = 0.15
+"""... as is one keeping less than this share of the page's visible text."""
 _LATIN1 = frozenset({"iso-8859-1", "latin-1", "latin1", "l1"})
 
 
@@ -69,12 +72,35 @@ def _parse(text: str) -> _Element | None:
     return tree
 
 
-def read(text: str, path: Path) -> list[Source]:
-    """A source from an HTML page: article body, title, outlet, author, dates and raw lines."""
+def _extract(tree: _Element, page_chars: int, title: str | None, author: str | None) -> list[Block]:
+    """The article's blocks: trafilatura's fast pass, its full pass when that finds little.
+
+    The full pass compares trafilatura's result with readability and jusText; it pays only
+    when the fast pass keeps less than a small share of the page.
+    """
     from trafilatura import bare_extraction
-    from trafilatura.metadata import extract_metadata
     from trafilatura.settings import Document
 
+    document = None
+    for fast in (True, False):
+        document = bare_extraction(
+            tree,
+            fast=fast,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+        )
+        found = len(document.text or "") if isinstance(document, Document) else 0
+        if found >= max(_MIN_CHARS, _MIN_SHARE * page_chars):
+            break
+    if not isinstance(document, Document) or document.body is None:
+        return []
+    return strip_front_matter(body_blocks(document.body), title, author)
+
+
+def read(text: str, path: Path) -> list[Source]:
+    """A source from an HTML page: article body, title, outlet, author, dates and raw lines."""
     warnings: list[str] = []
     text, note = redecode(text)
     if note:
@@ -87,29 +113,11 @@ def read(text: str, path: Path) -> list[Source]:
         return [source]
     lines = page_lines(tree)
     objects = json_ld(tree)
-    today = date.today()
-    found = extract_metadata(
-        tree,
-        date_config={
-            "original_date": True,
-            "extensive_search": True,
-            "outputformat": _HTMLDATE_FORMAT,
-            "max_date": today.isoformat(),
-        },
-    )
-    meta = page_meta(tree, found.title, found.author, found.url, found.sitename, objects)
-    dates = find_dates(tree, objects, found.date, today)
+    meta = page_meta(tree, objects)
+    warnings.extend(meta.notes)
+    dates = find_dates(tree, objects, meta.url, date.today())
     warnings.extend(dates.notes)
-    document = bare_extraction(
-        tree,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-    )
-    blocks: list[Block] = []
-    if isinstance(document, Document) and document.body is not None:
-        blocks = strip_front_matter(body_blocks(document.body), meta.title, meta.author)
+    blocks = _extract(tree, sum(len(line[0]) for line in lines), meta.title, meta.author)
     if not blocks:
         warnings.append("no article text found on this page")
     source = new_source(

@@ -6,8 +6,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from dateutil.tz import tzlocal
 from lxml.etree import _Element
 
 from brief.core.dates import as_date, parse_date
@@ -127,81 +128,130 @@ def json_ld(tree: _Element) -> list[dict[str, object]]:
     return objects
 
 
-def _ld_dates(
-    objects: list[dict[str, object]], today: date
-) -> tuple[PubDate | None, PubDate | None]:
+_TZ_NAMES: dict[str, str] = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00",
+    "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+    "IST": "+05:30", "WIB": "+07:00", "SGT": "+08:00", "HKT": "+08:00", "JST": "+09:00",
+    "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00", "NZDT": "+13:00",
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "HST": "-10:00",
+}  # fmt: skip
+"""Common time-zone abbreviations and their offsets (read so dateutil need not guess)."""
+
+_TZ_WORD = re.compile(r"(?<=[\d\s])(" + "|".join(sorted(_TZ_NAMES, key=len, reverse=True)) + r")$")
+
+
+def when(value: object, today: date) -> PubDate | None:
+    """A plausible date or datetime from a metadata value, time-zone names understood."""
+    if isinstance(value, str):
+        text = value.strip()
+        match = _TZ_WORD.search(text)
+        if match:
+            text = text[: match.start()].rstrip() + _TZ_NAMES[match.group(1)]
+        value = text
+    parsed = parse_date(value)
+    if isinstance(parsed, datetime) and isinstance(parsed.tzinfo, tzlocal):
+        # dateutil reads "Z" or "UTC" as the machine's zone when that zone is UTC.
+        parsed = parsed.replace(tzinfo=UTC)
+    return _plausible(parsed, today)
+
+
+@dataclass
+class _Found:
+    """Candidate dates in order of trust: the first is taken, the rest may refine it."""
+
+    published: list[PubDate] = field(default_factory=list)
+    updated: list[PubDate] = field(default_factory=list)
+
+
+def _ld_dates(objects: list[dict[str, object]], today: date, found: _Found) -> None:
     """Published and modified dates declared in JSON-LD, article-like objects first."""
     ranked = sorted(
         objects, key=lambda obj: 0 if _LD_ARTICLE.search(str(obj.get("@type", ""))) else 1
     )
-    published: PubDate | None = None
-    updated: PubDate | None = None
     for obj in ranked:
-        if published is None:
-            for key in _LD_PUBLISHED:
-                published = _plausible(parse_date(obj.get(key)), today)
-                if published is not None:
+        for keys, bucket in ((_LD_PUBLISHED, found.published), (_LD_UPDATED, found.updated)):
+            for key in keys:
+                value = when(obj.get(key), today)
+                if value is not None:
+                    bucket.append(value)
                     break
-        if updated is None:
-            for key in _LD_UPDATED:
-                updated = _plausible(parse_date(obj.get(key)), today)
-                if updated is not None:
-                    break
-        if published is not None and updated is not None:
-            break
-    return published, updated
 
 
-def _meta_dates(tree: _Element, today: date) -> tuple[PubDate | None, PubDate | None]:
-    """Published and modified dates from meta tags, itemprops and <time> elements."""
-    published: PubDate | None = None
-    updated: PubDate | None = None
-    for meta in tree.iterfind(".//meta"):
+def _meta_dates(tree: _Element, today: date, found: _Found) -> None:
+    """Published and modified dates from meta tags and itemprops."""
+    for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if not key or (key not in _PUBLISHED_META and key not in _UPDATED_META):
+        if key in _PUBLISHED_META:
+            bucket = found.published
+        elif key in _UPDATED_META:
+            bucket = found.updated
+        else:
             continue
-        value = _plausible(parse_date(meta.get("content")), today)
+        value = when(meta.get("content"), today)
+        if value is not None:
+            bucket.append(value)
+    for element in tree.iterfind(".//*[@itemprop]"):
+        if element.tag == "meta":
+            continue
+        prop = (element.get("itemprop") or "").lower()
+        if prop not in ("datepublished", "datecreated", "datemodified"):
+            continue
+        value = when(element.get("datetime") or element.get("content"), today)
+        if value is not None:
+            (found.updated if prop == "datemodified" else found.published).append(value)
+
+
+def _time_dates(tree: _Element, today: date, found: _Found) -> None:
+    """Dates from <time datetime> elements marked as publication or update times."""
+    for element in tree.iterfind(".//time[@datetime]"):
+        parent = element.getparent()
+        label = " ".join(
+            filter(
+                None,
+                (
+                    element.get("class"),
+                    element.get("id"),
+                    element.get("itemprop"),
+                    None if parent is None else parent.get("class"),
+                ),
+            )
+        )
+        value = when(element.get("datetime"), today)
         if value is None:
             continue
-        if key in _PUBLISHED_META and published is None:
-            published = value
-        elif key in _UPDATED_META and updated is None:
-            updated = value
-    if published is None:
-        for element in tree.iterfind(".//*[@itemprop]"):
-            prop = (element.get("itemprop") or "").lower()
-            if prop not in ("datepublished", "datecreated", "datemodified"):
-                continue
-            value = _plausible(parse_date(element.get("datetime") or element.get("content")), today)
-            if value is None:
-                continue
-            if prop == "datemodified":
-                updated = updated or value
-            elif published is None:
-                published = value
-    if published is None:
-        for element in tree.iterfind(".//time[@datetime]"):
-            label = " ".join(
-                filter(
-                    None,
-                    (
-                        element.get("class"),
-                        element.get("id"),
-                        element.getparent().get("class")
-                        if element.getparent() is not None
-                        else None,
-                    ),
-                )
-            )
-            value = _plausible(parse_date(element.get("datetime")), today)
-            if value is None:
-                continue
-            if element.get("pubdate") is not None or _PUBLISHED_CLASS.search(label):
-                published = value
-                break
-            if _UPDATED_CLASS.search(label):
-                updated = updated or value
-    return published, updated
+        if element.get("pubdate") is not None or _PUBLISHED_CLASS.search(label):
+            found.published.append(value)
+        elif _UPDATED_CLASS.search(label):
+            found.updated.append(value)
+
+
+def _best(candidates: list[PubDate]) -> PubDate | None:
+    """The first candidate, shown in the page's local time when another gives the same instant.
+
+    A page often states one moment twice, once in UTC and once with its own offset; the local
+    form carries the day the publisher printed.
+    """
+    if not candidates:
+        return None
+    first = candidates[0]
+    if not isinstance(first, datetime) or (
+        first.tzinfo is not None and first.utcoffset() != timedelta(0)
+    ):
+        return first
+    for other in candidates[1:]:
+        if not isinstance(other, datetime) or other.tzinfo is None:
+            continue
+        offset = other.utcoffset()
+        if offset is None or offset == timedelta(0):
+            continue
+        if first.tzinfo is None:
+            same = abs(first - other.replace(tzinfo=None)) < timedelta(minutes=2)
+        else:
+            same = abs(first - other) < timedelta(minutes=2)
+        if same or (first.tzinfo is not None and abs(first - other) < timedelta(minutes=2)):
+            return other
+    return first
 
 
 def _from_htmldate(text: str | None, today: date) -> PubDate | None:
@@ -209,7 +259,7 @@ def _from_htmldate(text: str | None, today: date) -> PubDate | None:
     if not text:
         return None
     try:
-        value = datetime.strptime(text, _HTMLDATE_FORMAT)
+        value = datetime.fromisoformat(text.strip())
     except ValueError:
         return None
     if value.tzinfo is None and (value.hour, value.minute, value.second) == (0, 0, 0):
@@ -219,17 +269,33 @@ def _from_htmldate(text: str | None, today: date) -> PubDate | None:
     return _plausible(value, today)
 
 
-def find_dates(
-    tree: _Element, objects: list[dict[str, object]], searched: str | None, today: date
-) -> PageDates:
-    """The page's dates: JSON-LD, then meta tags and <time>, then htmldate's search result.
+def _search(tree: _Element, url: str | None, today: date) -> str | None:
+    """htmldate's answer for the page: the original publication date, time kept if given.
 
-    `searched` is htmldate's answer (in ``%Y-%m-%dT%H:%M:%S%z``) for the same page.
+    The tree is passed (never text), so htmldate cannot fetch anything.
     """
-    ld_published, ld_updated = _ld_dates(objects, today)
-    meta_published, meta_updated = _meta_dates(tree, today)
-    found = _from_htmldate(searched, today)
-    published = ld_published or meta_published or found
-    updated = ld_updated or meta_updated
-    result = PageDates(published, updated)
-    return result
+    from htmldate import find_date
+
+    found: str | None = find_date(
+        tree,
+        extensive_search=True,
+        original_date=True,
+        outputformat=_HTMLDATE_FORMAT,
+        url=url,
+        max_date=today.isoformat(),
+    )
+    return found
+
+
+def find_dates(
+    tree: _Element, objects: list[dict[str, object]], url: str | None, today: date
+) -> PageDates:
+    """The page's dates: meta tags, JSON-LD, <time>; htmldate's search when none is declared."""
+    found = _Found()
+    _meta_dates(tree, today, found)
+    _ld_dates(objects, today, found)
+    _time_dates(tree, today, found)
+    published = _best(found.published)
+    if published is None:
+        published = _from_htmldate(_search(tree, url, today), today)
+    return PageDates(published, _best(found.updated))

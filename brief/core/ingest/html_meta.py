@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml.etree import _Element
 
@@ -12,6 +12,12 @@ from brief.core.text import squash
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—·•»«~]|-{1,2}|::)\s+")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_TRAILING_DATE = re.compile(
+    r"(?:\s+(?:published|updated|posted|on|am|um|le|el|il|em|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|\d[\d:.,/-]*))+$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^(?:by|par|por|von|di|door|av|af|от)\s*[:\-]?\s+", re.IGNORECASE)
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 _HOST_SUFFIXES = re.compile(r"\.(?:com|co|org|net|gov|edu|ac|news|info|tv|[a-z]{2})$")
@@ -26,6 +32,8 @@ class PageMeta:
     author: str | None = None
     url: str | None = None
     language: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """Problems met (kept as warnings on the source)."""
 
 
 def _squeeze(text: str) -> str:
@@ -52,7 +60,9 @@ def _names_site(part: str, site_keys: list[str]) -> bool:
     if "." in part and " " not in part.strip():
         return True
     for site in site_keys:
-        if len(site) >= 3 and (site in key or (len(key) >= 3 and key in site)):
+        if len(site) >= 3 and site in key and len(key) <= len(site) + 12:
+            return True
+        if len(key) >= 3 and key in site:
             return True
     return False
 
@@ -105,7 +115,7 @@ def clean_author(author: str | None) -> str | None:
     """A byline without "By", links or e-mail addresses; None when nothing is left."""
     if not author:
         return None
-    author = _BY.sub("", squash(author))
+    author = _TRAILING_DATE.sub("", _BY.sub("", squash(author))).strip(" ,;|-")
     if not author or "http" in author or "@" in author or "{" in author:
         return None
     return author if len(author) <= 120 else None
@@ -130,28 +140,37 @@ def page_language(tree: _Element) -> str | None:
     return None
 
 
-def page_meta(
-    tree: _Element,
-    found_title: str | None,
-    found_author: str | None,
-    found_url: str | None,
-    found_site: str | None,
-    objects: list[dict[str, object]],
-) -> PageMeta:
-    """The page's metadata, from trafilatura's findings refined with meta tags and JSON-LD."""
-    url = found_url if found_url and found_url.startswith(("http://", "https://")) else None
-    outlet = _meta(tree, "og:site_name", "application-name", "twitter:site:name")
-    outlet = outlet or _ld_publisher(objects)
-    if not outlet and found_site and " " in found_site.strip():
-        outlet = squash(found_site)
+def page_meta(tree: _Element, objects: list[dict[str, object]]) -> PageMeta:
+    """The page's metadata: meta tags and JSON-LD (read by trafilatura), else the page itself."""
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_title,
+        extract_url,
+    )
+
+    notes: list[str] = []
+    found = examine_meta(tree)
+    try:
+        found = extract_meta_json(tree, found)
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as error:
+        notes.append(f"page metadata (JSON-LD) not understood: {type(error).__name__}")
+    author = clean_author(found.author) or clean_author(extract_author(tree))
+    link = found.url or extract_url(tree)
+    url = link if link and link.startswith(("http://", "https://")) else None
+    outlet = _meta(tree, "og:site_name", "application-name") or _ld_publisher(objects)
+    if not outlet and found.sitename and not found.sitename.startswith(("http", "@")):
+        outlet = squash(found.sitename)
     outlet = outlet or outlet_from_url(url)
-    title = _meta(tree, "og:title", "twitter:title") or found_title
+    title = _meta(tree, "og:title", "twitter:title") or found.title or extract_title(tree)
     if title:
         title = clean_title(title, outlet, url)
     return PageMeta(
         title=title or None,
         outlet=outlet,
-        author=clean_author(found_author),
+        author=author,
         url=url,
         language=page_language(tree),
+        notes=notes,
     )
