@@ -110,6 +110,7 @@ class AnnotationStore:
         self._clock = clock
         self._data = StoreData()
         self._signature: Signature | None = None
+        self._last_read: tuple[bytes, StoreData] | None = None
         self._load()
 
     @classmethod
@@ -130,8 +131,10 @@ class AnnotationStore:
             raw = path.read_bytes()
         except FileNotFoundError:
             return None
+        if path == self.path and self._last_read is not None and self._last_read[0] == raw:
+            return self._last_read[1]  # unchanged since last read: skip parsing
         try:
-            return parse(raw)
+            data = parse(raw)
         except NewerStoreError as error:
             self._go_read_only(f"{path} was {error}; brief opens it read-only.")
             try:
@@ -145,6 +148,9 @@ class AnnotationStore:
                 f"The annotation store {path} could not be read ({error}); it was moved to {aside}."
             )
             return None
+        if path == self.path:
+            self._last_read = (raw, data)
+        return data
 
     def _read_disk(self) -> StoreData:
         """The current store on disk (lock held), falling back to the backup when needed."""
@@ -230,8 +236,10 @@ class AnnotationStore:
             now = self._clock()
             data = merge(disk, self._data, now)
             result = apply(data, now)
-            atomic_write(self.path, dump(data))
+            raw = dump(data)
+            atomic_write(self.path, raw)
             self._signature = signature(self.path)
+            self._last_read = (raw, data)
         self._data = data
         return result
 
