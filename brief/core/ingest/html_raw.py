@@ -177,7 +177,7 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
                 flush()
             if tag == "a":
                 link_depth += 1
-            reasons.append(reasons[-1] or _reason(element))
+            reasons.append(_reason(element) or reasons[-1])
             add(element.text)
             continue
         if tag not in _INVISIBLE:
