@@ -132,6 +132,12 @@ def test_seed_002_relative_dates_stay_unresolved(seeds_library: Library) -> None
         ("The fair opened on 23 February 2021.", "23 February 2021", "2021-02-23"),
         ("Filed 2020-11-05 by the agency.", "2020-11-05", "2020-11-05"),
         ("The hearing began at 15:00 GMT Saturday.", "15:00 GMT Saturday", "2021-02-27T15:00"),
+        ("Sales had peaked by the end of the year.", "the end of the year", "2020"),
+        ("The plant will open by the end of the year.", "the end of the year", "2021"),
+        ("Stores were busy at Christmas.", "Christmas", "2020-12-25"),
+        ("Easter Sunday 2022 will be quiet.", "Easter Sunday 2022", "2022-04-17"),
+        ("Police said last night that he fled.", "last night", "2021-02-26TNI"),
+        ("Crowds gathered on Saturday, March 6.", "Saturday, March 6", "2021-03-06"),
     ],
 )
 def test_resolved_against_publication_date(text: str, phrase: str, value: str) -> None:

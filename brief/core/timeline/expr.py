@@ -45,6 +45,10 @@ class Expr:
     """For a name without a year, which one is meant."""
     clock: str = ""
     """A time of day: "15:00" or a TIMEX3 part of the day ("AF")."""
+    edge: str = ""
+    """For "the end of the year": which part of the unit is named ("start", "middle", "end")."""
+    holiday: str = ""
+    """A holiday's key ("christmas", "easter"), placed within a year by its own rule."""
     weekend: bool = False
     """True for a weekend rather than a whole week."""
     end: Expr | None = None

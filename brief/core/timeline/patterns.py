@@ -128,3 +128,17 @@ BARE_MONTH = re.compile(
     r"(?!\s*\d)"
 )
 """A month without a day: "in May", "early December", "late last July", "May or June"."""
+
+EDGE = re.compile(
+    r"(?i:(?P<edge>the\s+(?:end|beginning|start|middle)\s+of)\s+(?:the\s+)?"
+    r"(?P<unit>year|month|week))(?![\w-])"
+)
+"""The edge of the current unit, named without "this": "the end of the year"."""
+
+HOLIDAY = re.compile(
+    r"(?:(?P<rel>(?i:last|next|this))\s+)?"
+    r"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Easter(?:\s+Sunday)?"
+    r"|Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day)"
+    rf"(?:,?\s+(?P<y>{YEAR}))?" + END + r"(?!\s+[A-Z])"
+)
+"""A holiday: "Christmas", "Easter Sunday", "New Year's Eve 2012", "last Thanksgiving"."""

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from brief.core.timeline.expr import Expr, Relation
@@ -58,6 +59,9 @@ def _in_year(expr: Expr, year: int) -> Value | None:
         return quarter_value(year, int(expr.part[1]))
     if precision is Precision.SEASON:
         return season_value(year, expr.part)
+    if expr.holiday:
+        day = holiday_date(expr.holiday, year)
+        return day_value(day) if day else None
     if expr.month is None:
         return None
     if precision is Precision.MONTH:
@@ -68,6 +72,56 @@ def _in_year(expr: Expr, year: int) -> Value | None:
     if day is None:
         return None
     return time_value(day, expr.clock) if expr.clock else day_value(day)
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+}
+
+
+def holiday_date(key: str, year: int) -> date | None:
+    """The day of a holiday in a year (Easter by dateutil, Thanksgiving as the US keeps it)."""
+    if key in _FIXED_HOLIDAYS:
+        month, day = _FIXED_HOLIDAYS[key]
+        return date(year, month, day)
+    if key == "easter":
+        return easter(year)
+    if key == "thanksgiving":
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return None
+
+
+_EDGE_MONTHS = {"start": 0, "middle": 1, "end": 2}
+
+
+def _edge(expr: Expr, anchor: date, direction: Direction) -> Value | None:
+    """ "the end of the year": the current unit, or the one before when told in the past tense
+    and that edge is still ahead of the writer."""
+    shifts = (-1, 0) if direction is Direction.BACK else (0, 1)
+    picked: Value | None = None
+    for shift in shifts:
+        if expr.precision is Precision.YEAR:
+            whole = year_value(anchor.year + shift)
+        elif expr.precision is Precision.MONTH:
+            moved = anchor + relativedelta(months=shift)
+            whole = month_value(moved.year, moved.month)
+        else:
+            whole = week_value(anchor + relativedelta(weeks=shift))
+        span = (whole.last - whole.first).days
+        third = _EDGE_MONTHS[expr.edge]
+        edge_first = whole.first + timedelta(days=span * third // 3)
+        back = direction is Direction.BACK
+        if (back and edge_first <= anchor) or (
+            not back and picked is None and whole.last >= anchor
+        ):
+            picked = whole
+    return picked
 
 
 def _pick(
@@ -189,4 +243,6 @@ def resolve(expr: Expr, anchor: date | None, direction: Direction = Direction.BA
         return None
     if expr.shift is not None:
         return _shifted(expr, anchor)
+    if expr.edge:
+        return _edge(expr, anchor, direction)
     return _named(expr, anchor, direction)

@@ -440,6 +440,37 @@ def _bare_month(m: re.Match[str], text: str) -> Span | None:
     return Span(m.start("p"), m.end("p"), expr)
 
 
+_HOLIDAY_KEYS = {
+    "christmas": "christmas",
+    "christmas day": "christmas",
+    "christmas eve": "christmas eve",
+    "new year's eve": "new year's eve",
+    "new year's day": "new year's day",
+    "easter": "easter",
+    "easter sunday": "easter",
+    "thanksgiving": "thanksgiving",
+    "thanksgiving day": "thanksgiving",
+    "halloween": "halloween",
+    "valentine's day": "valentine's day",
+}
+
+
+def _edge(m: re.Match[str], text: str) -> Span | None:
+    """ "the end of the year", "the beginning of the month"."""
+    edge = m.group("edge").lower().split()[1]
+    edge = "start" if edge == "beginning" else edge
+    expr = Expr(_UNITS[m.group("unit").lower()], edge=edge)
+    return Span(m.start(), m.end(), expr)
+
+
+def _holiday(m: re.Match[str], text: str) -> Span | None:
+    """ "Christmas", "Easter Sunday", "New Year's Eve 2012", "last Thanksgiving"."""
+    key = _HOLIDAY_KEYS[re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))]
+    year = int(m.group("y")) if m.group("y") else None
+    relation = _RELATIONS[m.group("rel").lower()] if m.group("rel") else Relation.NEAREST
+    return Span(m.start(), m.end(), Expr(Precision.DAY, year=year, holiday=key, relation=relation))
+
+
 BUILDERS: list[tuple[re.Pattern[str], Builder]] = [
     (p.FULL, _full),
     (p.NUMERIC, _numeric),
@@ -454,18 +485,23 @@ BUILDERS: list[tuple[re.Pattern[str], Builder]] = [
     (p.WEEKDAY, _weekday),
     (p.ORDINAL_DAY, _ordinal_day),
     (p.BARE_YEAR, _bare_year),
+    (p.EDGE, _edge),
+    (p.HOLIDAY, _holiday),
 ]
 """Each pattern with the function that checks a match and says what it means."""
 
 (FULL, NUMERIC, PART, CENTURY, DECADE, SEASON, MONTH, RELATIVE, AGO, DEICTIC, WEEKDAY, ORDINAL,
- YEAR) = range(len(BUILDERS))  # fmt: skip
+ YEAR, EDGE, HOLIDAY) = range(len(BUILDERS))  # fmt: skip
 
 _NAMES = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|Christmas|New|Easter|Thanksgiving|Halloween|Valentine)[a-z]*"
 )
 _DIGITS = re.compile(r"\d+")
 _QUARTER_NAME = re.compile(r"[QH][1-4]")
 _NAME_TRIGGERS: dict[str, tuple[int, ...]] = {
+    **{name: (HOLIDAY,) for name in ("christmas", "new", "easter", "thanksgiving", "halloween")},
+    "valentine": (HOLIDAY,),
     **{name: (FULL, MONTH) for name in MONTHS},
     **{name: (FULL,) for name in MONTH_ABBREVIATIONS},
     **{name: (WEEKDAY, FULL) for name in WEEKDAYS},
@@ -474,7 +510,8 @@ _NAME_TRIGGERS: dict[str, tuple[int, ...]] = {
 """Capitalised names whose presence lets a pattern be tried around them."""
 _WORD_TRIGGERS: dict[str, tuple[int, ...]] = {
     **{name: (SEASON,) for name in SEASONS},
-    **{name: (RELATIVE,) for name in ("week", "month", "year", "decade")},
+    **{name: (RELATIVE, EDGE) for name in ("week", "month", "year")},
+    "decade": (RELATIVE,),
     "quarter": (PART, RELATIVE),
     "half": (PART,),
     "century": (CENTURY,),
@@ -498,6 +535,8 @@ REACH: dict[int, tuple[int, int]] = {
     WEEKDAY: (40, 60),
     ORDINAL: (20, 40),
     YEAR: (40, 30),
+    EDGE: (35, 10),
+    HOLIDAY: (10, 40),
 }
 """For each pattern, how many characters before and after a trigger its phrase may reach."""
 
