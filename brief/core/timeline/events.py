@@ -18,8 +18,9 @@ from brief.core.timeline.context import (
     tense,
 )
 from brief.core.timeline.lexicon import AHEAD_PREPOSITIONS, DEADLINE_PREPOSITIONS
+from brief.core.timeline.nearby import Span, word_before
 from brief.core.timeline.resolve import Direction, resolve
-from brief.core.timeline.spans import Span, find_spans, word_before
+from brief.core.timeline.spans import find_spans
 from brief.core.timeline.values import Precision, Value
 
 

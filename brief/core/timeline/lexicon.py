@@ -153,12 +153,6 @@ YEAR_CUES = words(
 DETERMINERS = words("a an the his her its their our my your this that whose")
 """Words that make a number a year when a noun follows ("the 2019 export curbs")."""
 
-MONTH_CUES = words(
-    "in since by until till from through during before after of to between around for"
-    " early mid late last next this"
-)
-"""Words in front of a bare month name that say it is the month ("in May", not "may")."""
-
 NOT_A_YEAR_BEFORE = words("up no number page room flight route vol volume chapter")
 """Words that, before a year cue, show the number is something else ("up to 2000")."""
 
