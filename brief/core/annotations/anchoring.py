@@ -20,10 +20,14 @@ MIN_FUZZY_LENGTH = 12
 CONTEXT_MIN = 0.6
 """Least context similarity (0-1, prefix and suffix averaged) that confirms a place.
 
-Unrelated text scores about 0.35-0.5 against a stored context; a context touched by an edit
+Unrelated text scores about 0.35-0.55 against a stored context; a context touched by an edit
 keeps most of its characters and scores well above. A place the context does not confirm is
 never taken confidently: an exact quote there is "ambiguous", an approximate one is rejected.
 """
+
+SIDE_MIN = 0.85
+"""A place is also confirmed when one side of its context alone is at least this similar
+(the other side was rewritten); unrelated text stays below about 0.72 on either side."""
 
 TIE_MARGIN = 0.02
 """Two places whose scores differ by less than this are equally good: ambiguous."""
@@ -123,12 +127,14 @@ def _side_similarity(stored: str, actual: str) -> float:
 
 
 def context_similarity(text: str, quote: TextQuoteSelector, start: int, end: int) -> float:
-    """How well the text around `start:end` matches the stored prefix and suffix (0-1)."""
+    """How well the text around `start:end` matches the stored prefix and suffix (0-1):
+    their average, or 1 when one side alone is similar enough to confirm the place."""
     before = text[max(0, start - CONTEXT_CHARS) : start]
     after = text[end : end + CONTEXT_CHARS]
     prefix = _side_similarity(quote.prefix[::-1], before[::-1])
     suffix = _side_similarity(quote.suffix, after)
-    return (prefix + suffix) / 2
+    mean = (prefix + suffix) / 2
+    return max(mean, CONTEXT_MIN) if max(prefix, suffix) >= SIDE_MIN else mean
 
 
 def _closeness(start: int, expected: list[int], scale: int) -> float:
