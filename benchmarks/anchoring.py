@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_annotations_cases import (  # noqa: E402
+from test_annotations_cases import (  # type: ignore[import-not-found, unused-ignore]
     KINDS,
     SHOULD_ATTACH,
     cases,
@@ -19,8 +19,8 @@ from test_annotations_cases import (  # noqa: E402
     tally,
 )
 
-from brief.core.annotations.anchoring import anchor, selectors_for  # noqa: E402
-from brief.core.annotations.model import AnchorStatus  # noqa: E402
+from brief.core.annotations.anchoring import anchor, selectors_for
+from brief.core.annotations.model import AnchorStatus
 
 SEED = 20240501
 PER_KIND = 600
