@@ -27,6 +27,8 @@ _MIN_CHARS = 200
 """A fast extraction shorter than this is retried with the full comparison."""
 _MIN_SHARE = 0.15
 """... as is one keeping less than this share of the page's visible text."""
+_FULL_PASS_LIMIT = 300_000
+"""Pages with more visible text than this get only the fast pass (the full one is slow)."""
 _LATIN1 = frozenset({"iso-8859-1", "latin-1", "latin1", "l1"})
 
 
@@ -82,7 +84,7 @@ def _extract(tree: _Element, page_chars: int, title: str | None, author: str | N
     from trafilatura.settings import Document
 
     document = None
-    for fast in (True, False):
+    for fast in (True, False) if page_chars <= _FULL_PASS_LIMIT else (True,):
         document = bare_extraction(
             tree,
             fast=fast,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from dateutil.parser import UnknownTimezoneWarning
 from dateutil.tz import tzlocal
 from lxml.etree import _Element
 
@@ -149,7 +151,10 @@ def when(value: object, today: date) -> PubDate | None:
         if match:
             text = text[: match.start()].rstrip() + _TZ_NAMES[match.group(1)]
         value = text
-    parsed = parse_date(value)
+    with warnings.catch_warnings():
+        # An unknown zone name leaves the time naive; dateutil's warning says nothing more.
+        warnings.simplefilter("ignore", UnknownTimezoneWarning)
+        parsed = parse_date(value)
     if isinstance(parsed, datetime) and isinstance(parsed.tzinfo, tzlocal):
         # dateutil reads "Z" or "UTC" as the machine's zone when that zone is UTC.
         parsed = parsed.replace(tzinfo=UTC)

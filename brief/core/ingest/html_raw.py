@@ -120,6 +120,9 @@ _HINTS: list[tuple[re.Pattern[str], str]] = [
 
 _NON_WORD = re.compile(r"\W+")
 _MAX_LINES = 20000
+"""Lines beyond this many are not rendered (huge pages)."""
+_MAX_SEARCH = 200_000
+"""Bodies longer than this are matched line by line only, not searched for parts of lines."""
 
 
 def _reason(element: _Element) -> str:
@@ -205,10 +208,11 @@ def raw_lines(
     """
     body = "\n".join(_key(block.text) for block in blocks)
     whole = {_key(block.text) for block in blocks}
+    search = len(body) <= _MAX_SEARCH
     result: list[RawLine] = []
     for text, context, link_share in lines:
         key = _key(text)
-        kept = bool(key) and (key in whole or (len(key) >= 3 and key in body))
+        kept = bool(key) and (key in whole or (search and len(key) >= 3 and key in body))
         if kept:
             result.append(RawLine(text, True))
             continue
