@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_SCRIPTS: list[tuple[str, str]] = [
-    ("\uac00-\ud7a3", "ko"),
-    ("\u3040-\u30ff", "ja"),
-    ("\u0400-\u04ff", "ru"),
-    ("\u0600-\u06ff", "ar"),
-    ("\u0590-\u05ff", "he"),
-    ("\u0e00-\u0e7f", "th"),
-    ("\u0370-\u03ff", "el"),
-    ("\u4e00-\u9fff", "zh"),
+_SCRIPTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(f"[{span}]"), code)
+    for span, code in [
+        ("\uac00-\ud7a3", "ko"),
+        ("\u3040-\u30ff", "ja"),
+        ("\u0400-\u04ff", "ru"),
+        ("\u0600-\u06ff", "ar"),
+        ("\u0590-\u05ff", "he"),
+        ("\u0e00-\u0e7f", "th"),
+        ("\u0370-\u03ff", "el"),
+        ("\u4e00-\u9fff", "zh"),
+    ]
 ]
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 _STOPWORDS: dict[str, set[str]] = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said"},
@@ -29,15 +34,15 @@ _STOPWORDS: dict[str, set[str]] = {
 
 def detect_language(text: str) -> str | None:
     """An ISO 639-1 code for the text's language, or None when it cannot tell."""
-    sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < 20:
+    sample = text[:2000]
+    letters = len(_LETTER.findall(sample))
+    if letters < 20:
         return None
-    for span, code in _SCRIPTS:
-        count = len(re.findall(f"[{span}]", sample))
-        if count > 0.3 * len(letters):
-            return code
-    words = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", sample))
+    if not sample.isascii():
+        for pattern, code in _SCRIPTS:
+            if len(pattern.findall(sample)) > 0.3 * letters:
+                return code
+    words = Counter(w.lower() for w in _WORD.findall(sample))
     scores = {code: sum(words[w] for w in stop) for code, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= 3 else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 _MAGIC: list[tuple[bytes, str]] = [
@@ -26,6 +27,9 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"wOFF", "web font"),
     (b"wOF2", "web font"),
 ]
+
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+"""Characters that do not occur in text: control characters and replacement marks."""
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -63,12 +67,7 @@ def _controls_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(
-        1
-        for c in sample
-        if (c < " " and c not in "\n\r\t\f") or c == "\ufffd" or "\x7f" <= c < "\xa0"
-    )
-    return bad / len(sample)
+    return len(_BAD_CHARS.findall(sample)) / len(sample)
 
 
 def decode(data: bytes, truncated: bool = False) -> Decoded:

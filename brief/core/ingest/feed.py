@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,14 @@ def read(content: str, path: Path) -> list[Source]:
     """Sources from an RSS or Atom feed (feedparser is tolerant of broken feeds)."""
     import feedparser
 
-    parsed = feedparser.parse(content, resolve_relative_uris=False, sanitize_html=True)
+    with warnings.catch_warnings():
+        # feedparser warns about its own updated/published fallback; we ask for each by name.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _read(feedparser.parse(content, resolve_relative_uris=False), path)
+
+
+def _read(parsed: Any, path: Path) -> list[Source]:
+    """Sources from a parsed feed."""
     channel = parsed.get("feed", {})
     outlet = clean_inline(str(channel.get("title", ""))) or outlet_from_url(channel.get("link"))
     sources: list[Source] = []

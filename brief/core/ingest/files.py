@@ -36,8 +36,10 @@ class MissingPathError(Exception):
     """A path the user named does not exist."""
 
 
-def _os_reason(error: OSError) -> str:
+def _os_reason(error: OSError, path: Path | None = None) -> str:
     """A one-line reason for an OS error met while reading a file."""
+    if error.errno == errno.ENOENT and path is not None and os.path.islink(path):
+        return "broken symbolic link"
     if error.errno == errno.ELOOP:
         return "symbolic link loop"
     if error.errno == errno.ENOENT:
@@ -54,7 +56,7 @@ def read_file(path: Path, limit: int = MAX_BYTES) -> FileBytes:
     try:
         info = os.stat(path)
     except OSError as error:
-        return FileBytes(path, error=_os_reason(error))
+        return FileBytes(path, error=_os_reason(error, path))
     if not stat.S_ISREG(info.st_mode):
         return FileBytes(path, error="not a regular file (device, pipe or socket)")
     try:
@@ -103,7 +105,7 @@ def walk(paths: Sequence[Path]) -> Iterator[Path | tuple[Path, str]]:
         try:
             info = os.stat(path)
         except OSError as error:
-            yield (path, _os_reason(error))
+            yield (path, _os_reason(error, path))
             return
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)

@@ -124,9 +124,10 @@ def _reads_as_heading(text: str, pending: _Pending) -> bool:
 def clean_inline(text: str) -> str:
     """Text of one block: entities decoded (twice if double-escaped), tag leftovers removed."""
     text = _LEFTOVER_TAG.sub("", text)
-    if _ENTITY.search(text):
-        text = html.unescape(text)
-        text = _LEFTOVER_TAG.sub("", text)
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = _LEFTOVER_TAG.sub("", html.unescape(text))
     return squash(text)
 
 

@@ -7,6 +7,8 @@ import re
 from brief.core.ingest import textdump
 from brief.core.model import Format
 
+_JSON_ARRAY = re.compile(r'\[\s*(?:[{\["\d\]-]|true\b|false\b|null\b)')
+"""A JSON array's opening; "[logo]" or "[Skip to content]" at the top of a dump is not one."""
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _TAGS = re.compile(
@@ -22,7 +24,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 def sniff(text: str) -> Format:
     """The most likely form of a source's text."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    if head[:1] in "{[":
+    if head[:1] == "{" or _JSON_ARRAY.match(head):
         return Format.JSON
     if head.startswith("<"):
         if _FEED.search(head[:1024]) and not _HTML.search(head[:512]):
@@ -33,7 +35,7 @@ def sniff(text: str) -> Format:
         return Format.MARKDOWN
     if _HTML.search(head) and len(_TAGS.findall(head)) >= 5:
         return Format.HTML
-    sample = text[:20000]
+    sample = text[:8000]
     if (
         _MD_HEADING.search(sample)
         and len(_MD_MARKERS.findall(sample)) + len(_MD_HEADING.findall(sample)) >= 2
