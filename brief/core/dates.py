@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, date, datetime
 
 from dateutil import parser as dateutil_parser
+from dateutil import tz
 
 from brief.core.model import PubDate
 
 _SENTINEL = datetime(1, 1, 1)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _HAS_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2[01]\d\d)(?!\d)")
+_TZINFOS: dict[str, int | tz.tzutc] = {
+    "UTC": tz.UTC, "GMT": tz.UTC, "Z": tz.UTC, "UT": tz.UTC,
+    "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "BST": 3600, "CET": 3600, "CEST": 2 * 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
+    "IST": 5 * 3600 + 1800, "KST": 9 * 3600, "JST": 9 * 3600, "HKT": 8 * 3600,
+    "SGT": 8 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600, "MSK": 3 * 3600,
+}  # fmt: skip
+"""Zone abbreviations read with a fixed offset, so results never depend on the machine's zone."""
 _EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800  # 1990 .. 2100
 
 
@@ -42,7 +53,10 @@ def parse_date(value: object) -> PubDate | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
-            parsed = dateutil_parser.parse(text, default=_SENTINEL)
+            with warnings.catch_warnings():
+                # An unknown zone name is dropped (the wall time is kept): not worth a warning.
+                warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+                parsed = dateutil_parser.parse(text, default=_SENTINEL, tzinfos=_TZINFOS)
         except (ValueError, OverflowError):
             return None
     if parsed.year < 1600:

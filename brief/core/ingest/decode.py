@@ -70,6 +70,23 @@ def _controls_ratio(text: str) -> float:
     return len(_BAD_CHARS.findall(sample)) / len(sample)
 
 
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+"""A charset declared in a meta tag or an XML declaration."""
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The charset a page or XML file declares for itself, when Python knows it (not UTF-8)."""
+    match = _CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    return None if info.name == "utf-8" else info.name
+
+
 def decode(data: bytes, truncated: bool = False) -> Decoded:
     """Decode file bytes to text: BOMs honoured, UTF-8 first, then Windows-1252."""
     if not data.strip():
@@ -101,8 +118,12 @@ def decode(data: bytes, truncated: bool = False) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        declared = _declared_charset(data[:4096])
         if truncated and error.start >= len(data) - 4:
             text = data[: error.start].decode("utf-8")
+        elif declared:
+            text = data.decode(declared, errors="replace")
+            warnings.append(f"not valid UTF-8: read as {declared} (declared by the file)")
         else:
             try:
                 text = data.decode("cp1252")

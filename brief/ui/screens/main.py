@@ -139,18 +139,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW_WIDTH
         if narrow != self.narrow:
-            self.narrow = narrow
-            self.sidebar_shown = not narrow
+            self.set_reactive(MainScreen.narrow, narrow)
+            self.set_reactive(MainScreen.sidebar_shown, not narrow)
+            self._apply_sidebar()
 
     def _apply_sidebar(self) -> None:
         pane = self.query_one("#sidebar-pane")
         pane.display = self.sidebar_shown
         self.set_class(self.narrow and self.sidebar_shown, "-sidebar-over")
         self.reader.display = not (self.narrow and self.sidebar_shown)
-        if not self.sidebar_shown and self.sidebar.has_focus:
-            self.reader.focus()
-        elif self.sidebar_shown and self.narrow:
+        if self.sidebar_shown and self.narrow:
             self.sidebar.focus()
+        elif not self.sidebar_shown and self.focused is not self.reader:
+            self.reader.focus()
 
     def watch_sidebar_shown(self) -> None:
         self._apply_sidebar()

@@ -1,0 +1,25 @@
+"""The core never imports Textual or Rich: checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_core_does_not_load_textual_or_rich() -> None:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import brief.core\n"
+        "for mod in pkgutil.walk_packages(brief.core.__path__, 'brief.core.'):\n"
+        "    importlib.import_module(mod.name)\n"
+        "from pathlib import Path\n"
+        "from brief.core.ingest import load_paths\n"
+        "from brief.core.paths import bundled_pack\n"
+        "assert load_paths([bundled_pack()]).sources\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == ""

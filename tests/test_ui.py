@@ -1,0 +1,188 @@
+"""The reading flow with Textual's Pilot: open, move, switch source, hide sidebar, help, palette, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from brief.core.ordering import SortOrder
+from brief.core.paths import bundled_pack
+from brief.ui.app import BriefApp
+from brief.ui.screens.help import HelpScreen
+from brief.ui.screens.main import MainScreen
+
+
+async def loaded(pilot: Pilot[None]) -> MainScreen:
+    """Wait for the pack to be read and shown; the main screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def test_opens_the_bundled_briefing_newest_first() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        assert len(main.ordered) == 5
+        dated = [s.sort_date for s in main.ordered if s.sort_date is not None]
+        assert dated == sorted(dated, reverse=True)
+        assert all(s.published is None for s in main.ordered[len(dated) :])
+        assert main.reader.source is main.ordered[0]
+        assert main.reader.has_focus
+        title = str(main.query_one("#sidebar-title", Static).render())
+        assert title.startswith("5 sources · newest first")
+        lines = main.reader.plain_lines
+        assert main.ordered[0].title.split()[0] in lines[1]
+
+
+async def test_scrolling_keys() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        reader = main.reader
+        assert reader.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert reader.scroll_y == 2
+        await pilot.press("k")
+        assert reader.scroll_y == 1
+        await pilot.press("space")
+        assert reader.scroll_y > 10
+        await pilot.press("b")
+        assert reader.scroll_y < 10
+        await pilot.press("G")
+        assert reader.scroll_y == reader.max_scroll_y
+        await pilot.press("g")
+        assert reader.scroll_y == 0
+
+
+async def test_brackets_switch_source_and_enter_opens_from_the_sidebar() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        await pilot.press("right_square_bracket")
+        assert main.reader.source is main.ordered[1]
+        assert main.sidebar.highlighted == 1
+        await pilot.press("left_square_bracket")
+        assert main.reader.source is main.ordered[0]
+        await pilot.press("tab")
+        assert main.sidebar.has_focus
+        await pilot.press("j", "j", "enter")
+        assert main.reader.source is main.ordered[2]
+        assert main.reader.has_focus
+
+
+async def test_sort_order_cycles() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        await pilot.press("o")
+        assert main.order is SortOrder.TITLE
+        titles = [s.title.casefold() for s in main.ordered]
+        assert titles == sorted(titles)
+        await pilot.press("o")
+        assert main.order is SortOrder.OUTLET
+        await pilot.press("o")
+        assert main.order is SortOrder.DATE
+
+
+async def test_sidebar_hides_by_key_and_on_narrow_terminals() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        pane = main.query_one("#sidebar-pane")
+        assert pane.display
+        await pilot.press("f")
+        assert not pane.display and main.reader.has_focus
+        await pilot.press("f")
+        assert pane.display
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert not pane.display and main.reader.display
+        await pilot.press("tab")
+        assert pane.display and not main.reader.display and main.sidebar.has_focus
+        await pilot.press("j", "enter")
+        assert not pane.display and main.reader.display
+        assert main.reader.source is main.ordered[1]
+
+
+async def test_help_is_generated_from_the_bindings() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        rows = app.help_rows()
+        ids = {row.binding_id for row in rows}
+        assert {"reader.down", "reader.page_down", "reader.top", "main.switch_focus",
+                "main.previous_source", "main.next_source", "main.toggle_sidebar",
+                "main.cycle_order", "sidebar.open", "app.help", "app.quit",
+                "app.command_palette"} <= ids  # fmt: skip
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table", Static)
+        shown = "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+        for row in rows:
+            assert row.description in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_remapped_key_shows_in_help_and_works() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        app.set_keymap({"main.next_source": "n"})
+        await pilot.pause()
+        row = next(r for r in app.help_rows() if r.binding_id == "main.next_source")
+        assert row.keys == "n"
+        await pilot.press("n")
+        assert main.reader.source is main.ordered[1]
+
+
+async def test_palette_has_a_command_for_every_action() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        titles = [command.title for command in app.get_system_commands(main)]
+        for row in app.help_rows():
+            if row.action != "command_palette":
+                assert any(title.startswith(row.description) for title in titles), row
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"sort sources")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main.order is SortOrder.TITLE
+
+
+async def test_quit() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_source_text_is_shown_literally_and_skipped_files_listed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Markup [bold red]stays[/] literal\n\n"
+        "A paragraph with [link=https://x]brackets[/link] and \x1b[31mescapes\x1b[0m inside it. "
+        * 3
+    )
+    (tmp_path / "empty.txt").write_text("")
+    app = BriefApp([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        text = "\n".join(main.reader.plain_lines)
+        assert "Markup [bold red]stays[/] literal" in text
+        assert "[link=https://x]brackets[/link]" in text
+        assert "\x1b" not in text
+        prompts = [str(main.sidebar.get_option_at_index(i).prompt)
+                   for i in range(main.sidebar.option_count)]  # fmt: skip
+        assert any("Skipped (1)" in p for p in prompts)
+        assert any("empty.txt" in p and "empty file" in p for p in prompts)
