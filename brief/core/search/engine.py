@@ -11,6 +11,7 @@ from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, source_hits
 from brief.core.search.index import SearchIndex, Slot, slot_of_key
 from brief.core.search.matcher import (
     MIN_PREFIX,
+    Kind,
     Matcher,
     Occurrence,
     Span,
@@ -166,24 +167,36 @@ class Searcher:
         while keys:
             yield slot_of_key(heapq.heappop(keys))
 
-    def _verify(self, query: Query, slot: Slot, matcher: Matcher, words: list[str]) -> list[Hit]:
+    def _fold(self, slot: Slot) -> tuple[str, ...]:
+        """The slot's field texts, folded."""
+        return tuple(fold(text) if text else "" for text in self.index.texts(slot))
+
+    def _verify(
+        self,
+        query: Query,
+        slot: Slot,
+        matcher: Matcher,
+        words: list[str],
+        folded: tuple[str, ...] | None = None,
+    ) -> list[Hit]:
         """The hits of one candidate source, or none when it fails a filter or a phrase."""
-        if not self._passes(query, slot):
-            return []
         source = self.index.source(slot)
-        if source is None:
+        if source is None or not self._passes(query, slot):
             return []
         texts = self.index.texts(slot)
+        if folded is None:
+            folded = self._fold(slot)
         found: list[tuple[str, list[Occurrence], list[Span]]] = []
         covered: set[int] = set()
-        for text in texts:
+        for text in folded:
             if not text:
                 found.append(("", [], []))
                 continue
-            folded = fold(text)
-            occurrences = matcher.occurrences(folded)
+            occurrences = matcher.occurrences(text)
+            exact = {term for _, _, term, kind in occurrences if kind == Kind.EXACT}
             covered.update(occurrence[2] for occurrence in occurrences)
-            found.append((folded, occurrences, matcher.phrases(folded)))
+            phrases = matcher.phrases(text) if len(exact) == len(query.terms) else []
+            found.append((text, occurrences, phrases))
         if len(covered) < len(query.terms):
             return []
         fields = [(spec.name, spec.metadata) for spec in self.index.fields]
@@ -249,7 +262,17 @@ class Searcher:
                     if hit.rank == rank and admit(hit, slot):
                         yield hit
 
-        yield from tier(best, Rank.PHRASE, plain)
+        # Exact phrases first: only sources where the phrase occurs are verified now.
+        phrase = self.index.phrase_key(query.words) if len(query.words) > 1 else None
+        for count, slot in enumerate(self._ordered(best)):
+            if count % _CHECK_EVERY == 0 and should_stop():
+                return
+            if phrase is not None and not self.index.has_sequence(slot, phrase):
+                continue
+            hits = verified[slot] = self._verify(query, slot, plain, words)
+            for hit in hits:
+                if hit.rank == Rank.PHRASE and admit(hit, slot):
+                    yield hit
         if should_stop():
             return
         yield from tier(candidates, Rank.ALL_WORDS, plain)

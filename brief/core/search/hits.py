@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -11,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from brief.core.model import PubDate, Source, iso
 from brief.core.search.matcher import Kind, Occurrence, Span, merge_spans
-from brief.core.search.normalize import passage_starts
+from brief.core.search.normalize import PASSAGE_BREAK
 
 MAX_PASSAGE = 320
 """The longest passage a hit carries, in characters: longer blocks are cut around the match."""
@@ -120,6 +119,62 @@ def _best_kinds(occurrences: Iterable[Occurrence]) -> dict[int, int]:
     return best
 
 
+def _make_hit(
+    source: Source,
+    field: str,
+    text: str,
+    passage: tuple[int, int, list[Occurrence], list[Span]],
+    rank: Rank,
+    closeness: float,
+) -> Hit:
+    """A hit for one passage of a field: its text cut around the first match, spans inside."""
+    lo, hi, in_block, in_phrase = passage
+    first = in_phrase[0] if in_phrase else (in_block[0][0], in_block[0][1])
+    cut_start, cut_end = _window(text, lo, hi, first[0])
+    spans = tuple(
+        (max(start, cut_start) - cut_start, min(end, cut_end) - cut_start)
+        for start, end in merge_spans([*in_phrase, *((s, e) for s, e, _, _ in in_block)])
+        if start < cut_end and end > cut_start
+    )
+    return Hit(
+        source_id=source.id,
+        title=source.title,
+        outlet=source.outlet,
+        published=source.published,
+        field=field,
+        block=text.count(PASSAGE_BREAK, 0, lo),
+        rank=rank,
+        score=rank + min(closeness, 1.0) * 0.99,
+        passage=text[cut_start:cut_end],
+        passage_start=cut_start,
+        start=first[0],
+        end=first[1],
+        spans=spans,
+    )
+
+
+def _passages(
+    text: str, occurrences: list[Occurrence], phrases: list[Span]
+) -> list[tuple[int, int, list[Occurrence], list[Span]]]:
+    """The passages of a field holding matches: start, end, their occurrences and phrases."""
+    found: list[tuple[int, int, list[Occurrence], list[Span]]] = []
+    hi = -1
+    for occurrence in occurrences:
+        if occurrence[0] >= hi:
+            lo = text.rfind(PASSAGE_BREAK, 0, occurrence[0]) + 1
+            lo = lo + 1 if lo else 0
+            hi = text.find(PASSAGE_BREAK, occurrence[0])
+            hi = len(text) if hi < 0 else hi
+            found.append((lo, hi, [], []))
+        found[-1][2].append(occurrence)
+    for span in phrases:
+        for lo, hi, _, in_phrase in found:
+            if lo <= span[0] < hi:
+                in_phrase.append(span)
+                break
+    return found
+
+
 def source_hits(
     source: Source,
     fields: Sequence[tuple[str, bool]],
@@ -143,64 +198,23 @@ def source_hits(
         for occurrence in occurrences
     )
     hits: list[Hit] = []
-    best_partial: tuple[float, Hit] | None = None
+    best_partial: tuple[int, str, str, tuple[int, int, list[Occurrence], list[Span]]] | None = None
     for (field, _), text, (folded, occurrences, phrases) in zip(fields, texts, found, strict=True):
-        if not occurrences and not phrases:
-            continue
-        starts = passage_starts(text)
-        groups: dict[int, list[Occurrence]] = {}
-        for occurrence in occurrences:
-            groups.setdefault(bisect.bisect_right(starts, occurrence[0]) - 1, []).append(occurrence)
-        phrase_groups: dict[int, list[Span]] = {}
-        for span in phrases:
-            phrase_groups.setdefault(bisect.bisect_right(starts, span[0]) - 1, []).append(span)
-        for block in sorted(groups.keys() | phrase_groups.keys()):
-            in_block = groups.get(block, [])
-            in_phrase = phrase_groups.get(block, [])
+        for passage in _passages(text, occurrences, phrases):
+            in_block, in_phrase = passage[2], passage[3]
             own = _best_kinds(in_block)
-            assisted = len(own) < terms and len(own.keys() | context.keys()) == terms
             if in_phrase:
-                rank = Rank.PHRASE
-            elif len(own) < terms:
-                rank = Rank.PARTIAL
-            elif min(own.values()) >= Kind.PREFIX:
-                rank = Rank.ALL_WORDS
-            else:
-                rank = Rank.FUZZY
-            if rank == Rank.PARTIAL:
-                closeness = len(own) / terms
-            elif rank == Rank.PHRASE:
-                closeness = 1.0
-            else:
+                hits.append(_make_hit(source, field, text, passage, Rank.PHRASE, 1.0))
+            elif len(own) == terms:
+                rank = Rank.ALL_WORDS if min(own.values()) >= Kind.PREFIX else Rank.FUZZY
                 closeness = _closeness(term_words, in_block, folded)
-            lo = starts[block]
-            hi = starts[block + 1] - 2 if block + 1 < len(starts) else len(text)
-            first = in_phrase[0] if in_phrase else (in_block[0][0], in_block[0][1])
-            cut_start, cut_end = _window(text, lo, hi, first[0])
-            spans = tuple(
-                (max(start, cut_start) - cut_start, min(end, cut_end) - cut_start)
-                for start, end in merge_spans([*in_phrase, *((s, e) for s, e, _, _ in in_block)])
-                if start < cut_end and end > cut_start
-            )
-            hit = Hit(
-                source_id=source.id,
-                title=source.title,
-                outlet=source.outlet,
-                published=source.published,
-                field=field,
-                block=block,
-                rank=rank,
-                score=rank + min(closeness, 1.0) * 0.99,
-                passage=text[cut_start:cut_end],
-                passage_start=cut_start,
-                start=first[0],
-                end=first[1],
-                spans=spans,
-            )
-            if rank != Rank.PARTIAL or assisted:
-                hits.append(hit)
-            elif best_partial is None or hit.score > best_partial[0]:
-                best_partial = (hit.score, hit)
+                hits.append(_make_hit(source, field, text, passage, rank, closeness))
+            elif len(own.keys() | context.keys()) == terms:
+                closeness = len(own) / terms
+                hits.append(_make_hit(source, field, text, passage, Rank.PARTIAL, closeness))
+            elif best_partial is None or len(own) > best_partial[0]:
+                best_partial = (len(own), field, text, passage)
     if not hits and best_partial is not None:
-        hits.append(best_partial[1])
+        covered, field, text, passage = best_partial
+        hits.append(_make_hit(source, field, text, passage, Rank.PARTIAL, covered / terms))
     return hits

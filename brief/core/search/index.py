@@ -12,7 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from brief.core.model import Source
-from brief.core.search.normalize import TOKEN, fold
+from brief.core.search.normalize import fold, tokens
 from brief.core.search.query import normalize_value
 
 Slot = int
@@ -46,6 +46,7 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
 """What is searched. Adding a field is one line, e.g. the user's notes from the annotation store:
 `FieldSpec("notes", lambda source: "\\n\\n".join(store.notes(source.id)))`."""
 
+_ID_BYTES = array("I").itemsize
 _UNDATED = 1 << 62
 _DATE_BITS = 32
 
@@ -67,9 +68,10 @@ def slot_of_key(key: int) -> Slot:
 class SearchIndex:
     """An incremental index of sources: add them as they load, search at any time.
 
-    Holds each source's field texts by reference (no copies) and, per word token, the slots of
-    the sources containing it (an `array` of 4-byte ints). `add`, `remove` and `update` may run
-    on another thread than searches: a lock guards the shared structures.
+    Holds each source's field texts by reference (no copies); per word token, the slots of
+    the sources containing it (an `array` of 4-byte ints); and per source, its word tokens in
+    order as 4-byte word ids (to test phrases without reading the text). `add`, `remove` and
+    `update` may run on another thread than searches: a lock guards the shared structures.
     """
 
     def __init__(self, sources: Iterable[Source] = (), fields: Iterable[FieldSpec] = ()) -> None:
@@ -91,7 +93,9 @@ class SearchIndex:
         self._outlets: list[str] = []
         self._authors: list[str] = []
         self._slots: dict[str, Slot] = {}
-        self._postings: dict[str, array[int]] = {}
+        self._ids: dict[str, int] = {}
+        self._postings: list[array[int]] = [array("I")]
+        self._sequences: list[bytes] = []
         self._sorted_vocab: list[str] = []
         self._new_vocab: list[str] = []
         self._by_length: dict[int, list[str]] = {}
@@ -100,6 +104,11 @@ class SearchIndex:
     def __len__(self) -> int:
         """How many sources the index holds."""
         return len(self._slots)
+
+    @property
+    def vocabulary_size(self) -> int:
+        """How many distinct word tokens the index holds."""
+        return len(self._ids)
 
     def __contains__(self, source_id: object) -> bool:
         """True when a source with this id is indexed."""
@@ -118,25 +127,38 @@ class SearchIndex:
             self._outlets.append(normalize_value(source.outlet or ""))
             self._authors.append(normalize_value(source.author or ""))
             self._slots[source.id] = slot
-            words: set[str] = set()
-            for text in texts:
-                if text:
-                    words.update(TOKEN.findall(fold(text)))
+            ids = self._ids
             postings = self._postings
-            for word in words:
-                posting = postings.get(word)
-                if posting is None:
-                    postings[word] = array("I", (slot,))
+            found = [tokens(fold(text)) if text else [] for text in texts]
+            for word in {word for words in found for word in words}:
+                known = ids.get(word)
+                if known is None:
+                    ids[word] = len(postings)
+                    postings.append(array("I", (slot,)))
                     self._new_vocab.append(word)
                     self._by_length.setdefault(len(word), []).append(word)
                 else:
-                    posting.append(slot)
+                    postings[known].append(slot)
+            sequence = array("I")
+            for words in found:
+                sequence.extend(map(ids.__getitem__, words))
+                sequence.append(0)
+            self._sequences.append(sequence.tobytes())
             self.version += 1
 
     def add_many(self, sources: Iterable[Source]) -> None:
-        """Index several sources (each as `add`)."""
+        """Index several sources (each as `add`), then sort the new vocabulary."""
         for source in sources:
             self.add(source)
+        with self.lock:
+            self._sort_vocabulary()
+
+    def _sort_vocabulary(self) -> None:
+        """Merge the words added since the last look-up into the sorted vocabulary."""
+        if self._new_vocab:
+            self._sorted_vocab.extend(sorted(self._new_vocab))
+            self._sorted_vocab.sort()
+            self._new_vocab.clear()
 
     def update(self, source: Source) -> None:
         """Re-index a source whose fields changed (e.g. new notes)."""
@@ -154,6 +176,7 @@ class SearchIndex:
         slot = self._slots.pop(source_id)
         self._sources[slot] = None
         self._texts[slot] = ()
+        self._sequences[slot] = b""
         self._dead += 1
         self.version += 1
 
@@ -191,14 +214,35 @@ class SearchIndex:
 
     def postings(self, word: str) -> array[int] | None:
         """The slots whose fields contain this folded word token (removed ones included)."""
-        return self._postings.get(word)
+        known = self._ids.get(word)
+        return None if known is None else self._postings[known]
+
+    def phrase_key(self, words: Iterable[str]) -> bytes | None:
+        """The bytes `has_sequence` looks for: the words' ids in order (None if one is unknown)."""
+        sequence = array("I")
+        for word in words:
+            known = self._ids.get(word)
+            if known is None:
+                return None
+            sequence.append(known)
+        return sequence.tobytes()
+
+    def has_sequence(self, slot: Slot, key: bytes) -> bool:
+        """True when the slot's word tokens contain the `phrase_key` words consecutively.
+
+        Punctuation between the words is not seen here: a cheap test before the exact one.
+        """
+        data = self._sequences[slot]
+        at = data.find(key)
+        while at >= 0:
+            if at % _ID_BYTES == 0:
+                return True
+            at = data.find(key, at + 1)
+        return False
 
     def with_prefix(self, prefix: str) -> list[str]:
         """Vocabulary words that start with `prefix` (itself included when present)."""
-        if self._new_vocab:
-            self._sorted_vocab.extend(sorted(self._new_vocab))
-            self._sorted_vocab.sort()
-            self._new_vocab.clear()
+        self._sort_vocabulary()
         vocab = self._sorted_vocab
         start = bisect.bisect_left(vocab, prefix)
         end = bisect.bisect_left(vocab, prefix + "\U0010ffff", start)

@@ -16,8 +16,12 @@ MIN_PREFIX = 3
 """A typed word of at least this many characters also matches longer words it starts."""
 
 _WORD_CHAR = re.compile(WORD_CHAR)
-_GAP = r"(?:[^\w\n]|_|\n(?!\n)){0,10}"
-"""What may stand between the words of a phrase: punctuation and spaces, not a blank line."""
+_GAP = r"(?:[^\w\n]|_|\n(?!\n)){1,10}"
+"""What stands between the words of a phrase: punctuation and spaces, not a blank line."""
+_NO_GAP = r"(?:[^\w\n]|_|\n(?!\n)){0,10}"
+"""The same, where the words may also touch (next to a CJK character)."""
+_WORD_RUN = r"[^\W_]*"
+"""The rest of a word a typed prefix starts."""
 
 Span = tuple[int, int]
 """A [start, end) range of character offsets."""
@@ -50,43 +54,63 @@ def allows_prefix(term: Term) -> bool:
 
 
 def _word(word: str, prefix: bool = False) -> str:
-    """A regex for one word with its right boundary (the left one is checked after matching)."""
-    if not is_spaced_word(word):
-        return re.escape(word)
-    suffix = f"{WORD_CHAR}*" if prefix else ""
-    return f"{re.escape(word)}{suffix}(?!{WORD_CHAR})"
+    """A regex for one word (boundaries are checked after matching: see `find_all`)."""
+    if prefix and is_spaced_word(word):
+        return re.escape(word) + _WORD_RUN
+    return re.escape(word)
 
 
 def _phrase(words: Sequence[str], open_end: bool = False) -> str:
     """A regex for words in order, only punctuation and spaces between them."""
-    last = len(words) - 1
-    return _GAP.join(_word(word, open_end and i == last) for i, word in enumerate(words))
+    parts = [_word(words[0], open_end and len(words) == 1)]
+    for i in range(1, len(words)):
+        spaced = is_spaced_word(words[i - 1]) and is_spaced_word(words[i])
+        parts.append(_GAP if spaced else _NO_GAP)
+        parts.append(_word(words[i], open_end and i == len(words) - 1))
+    return "".join(parts)
 
 
-def term_regex(term: Term, fuzzy: Sequence[str] = ()) -> re.Pattern[str]:
-    """The regex finding a term in folded text, with extra whole-word `fuzzy` forms."""
+class Pattern:
+    """A compiled regex for a term or phrase, with which ends need a word boundary."""
+
+    __slots__ = ("left", "regex", "right")
+
+    def __init__(self, regex: str, first: str, last: str) -> None:
+        """Compile `regex`, whose match starts with word `first` and ends with word `last`."""
+        self.regex = re.compile(regex)
+        """The compiled regex."""
+        self.left = is_spaced_word(first)
+        """True when a match must not follow a letter or digit."""
+        self.right = is_spaced_word(last)
+        """True when a match must not be followed by a letter or digit."""
+
+
+def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
+    """The pattern finding a term in folded text, with extra whole-word `fuzzy` forms."""
+    first, last = term.words[0], term.words[-1]
     if term.quoted or len(term.words) > 1:
-        return re.compile(_phrase(term.words, term.open_end and len(term.words[-1]) >= MIN_PREFIX))
-    word = term.words[0]
-    forms = [f"{re.escape(word)}{WORD_CHAR}*" if allows_prefix(term) else re.escape(word)]
-    forms.extend(re.escape(form) for form in fuzzy)
-    if not is_spaced_word(word):
-        return re.compile("|".join(forms))
-    return re.compile(f"(?:{'|'.join(forms)})(?!{WORD_CHAR})")
+        open_end = term.open_end and len(last) >= MIN_PREFIX
+        return Pattern(_phrase(term.words, open_end), first, last)
+    forms = [_word(first, allows_prefix(term))]
+    forms.extend(re.escape(form) for form in sorted(fuzzy, key=len, reverse=True))
+    return Pattern("|".join(forms), first, last)
 
 
-def find_all(pattern: re.Pattern[str], folded: str) -> list[Span]:
-    """Non-overlapping matches of a pattern that start at a word boundary."""
+def find_all(pattern: Pattern, folded: str) -> list[Span]:
+    """Non-overlapping matches of a pattern that start and end at word boundaries."""
     spans: list[Span] = []
     at = 0
-    search = pattern.search
+    search = pattern.regex.search
     word_char = _WORD_CHAR.match
+    left, right = pattern.left, pattern.right
     while True:
         found = search(folded, at)
         if found is None:
             return spans
         start, end = found.span()
-        if start > 0 and word_char(folded, start - 1) and word_char(folded, start):
+        if (left and start > 0 and word_char(folded, start - 1)) or (
+            right and word_char(folded, end)
+        ):
             at = start + 1
             continue
         spans.append((start, end))
@@ -106,10 +130,10 @@ class Matcher:
         self.fuzzy = {index: tuple(forms) for index, forms in fuzzy.items() if forms}
         """The typo forms allowed, by term index."""
         self._patterns = [
-            term_regex(term, self.fuzzy.get(i, ())) for i, term in enumerate(self.terms)
+            term_pattern(term, self.fuzzy.get(i, ())) for i, term in enumerate(self.terms)
         ]
         words = query.words
-        self._phrase = re.compile(_phrase(words)) if words else None
+        self._phrase = Pattern(_phrase(words), words[0], words[-1]) if words else None
 
     def occurrences(self, folded: str) -> list[Occurrence]:
         """Every match of every term in folded text, by start offset."""

@@ -17,24 +17,26 @@ TOKEN = re.compile(rf"[{CJK}]|{WORD_CHAR}+")
 PASSAGE_BREAK = "\n\n"
 """What separates passages of a field's text (blocks of the body are joined by it)."""
 
-# Characters whose lower-case form may carry a diacritic to strip; anything else is left alone.
-_FOLDABLE = re.compile(r"[\u00c0-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1fff]")
 
-
-class _FoldTable(dict[int, int]):
-    """A `str.translate` table that strips a diacritic from a character, computed on first use."""
-
-    def __missing__(self, code: int) -> int:
+def _foldable() -> dict[str, str]:
+    """Each character (below U+3000) that is a letter plus diacritics, mapped to the letter."""
+    table: dict[str, str] = {}
+    for code in range(0xC0, 0x3000):
         char = chr(code)
         decomposed = unicodedata.normalize("NFD", char)
-        base = code
         if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
-            base = ord(decomposed[0])
-        self[code] = base
-        return base
+            table[char] = decomposed[0]
+    return table
 
 
-_TABLE = _FoldTable()
+_FOLD = _foldable()
+_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLD) + "]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_SIMPLE_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _unaccent(found: re.Match[str]) -> str:
+    return _FOLD[found[0]]
 
 
 def fold(text: str) -> str:
@@ -48,19 +50,19 @@ def fold(text: str) -> str:
         return low
     if len(low) != len(text):
         low = "".join(char.lower()[0] for char in text)
-    if _FOLDABLE.search(low) is None:
-        return low
-    return low.translate(_TABLE)
+    return _FOLDABLE.sub(_unaccent, low)
 
 
 def tokens(text: str) -> list[str]:
     """The word tokens of already-folded text, in order."""
+    if text.isascii() or _CJK_CHAR.search(text) is None:
+        return _SIMPLE_TOKEN.findall(text)
     return TOKEN.findall(text)
 
 
 def query_tokens(text: str) -> list[str]:
     """The word tokens of text a user typed: folded first."""
-    return TOKEN.findall(fold(text))
+    return tokens(fold(text))
 
 
 def passage_starts(text: str) -> list[int]:
@@ -75,4 +77,4 @@ def passage_starts(text: str) -> list[int]:
 
 def is_spaced_word(token: str) -> bool:
     """True unless the token is a single CJK character (those match without word boundaries)."""
-    return not (len(token) == 1 and re.match(f"[{CJK}]", token) is not None)
+    return not (len(token) == 1 and _CJK_CHAR.match(token) is not None)
