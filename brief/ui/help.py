@@ -28,6 +28,13 @@ class BindingRow:
     """The object whose binding this is."""
 
 
+def _key_rank(binding: Binding) -> tuple[int, str]:
+    """Order keys for display: single characters, then space, then named keys."""
+    if len(binding.key) == 1:
+        return (0, binding.key)
+    return (1 if binding.key == "space" else 2, binding.key)
+
+
 def group_name(node: DOMNode) -> str:
     """The help group of a node: its HELP_GROUP attribute, else its class name."""
     return str(getattr(node, "HELP_GROUP", type(node).__name__))
@@ -47,7 +54,7 @@ def binding_rows(app: App[Any], nodes: list[DOMNode]) -> list[BindingRow]:
         for binding_id, bindings in by_id.items():
             keys: list[str] = []
             # Letters first: they are what a touch typist reaches for.
-            for binding in sorted(bindings, key=lambda b: (len(b.key) > 1, b.key)):
+            for binding in sorted(bindings, key=_key_rank):
                 display = app.get_key_display(binding)
                 if display not in keys:
                     keys.append(display)
