@@ -186,3 +186,25 @@ async def test_source_text_is_shown_literally_and_skipped_files_listed(tmp_path:
                    for i in range(main.sidebar.option_count)]  # fmt: skip
         assert any("Skipped (1)" in p for p in prompts)
         assert any("empty.txt" in p and "empty file" in p for p in prompts)
+
+
+async def test_removed_lines_view_toggles(tmp_path: Path) -> None:
+    prose = "The committee published its report on the harbour on Monday, officials said. " * 3
+    (tmp_path / "page.txt").write_text(
+        "Home\nNews\nSport\nWeather\nLogin\nSubscribe\n\nHarbour report published\n\n"
+        + "\n\n".join([prose] * 5)
+        + "\n\nCopyright 2024 Example Media. All rights reserved.\nPrivacy\nTerms\n"
+    )
+    app = BriefApp([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        article = "\n".join(main.reader.plain_lines)
+        assert "Subscribe" not in article and "The committee published" in article
+        await pilot.press("c")
+        whole = "\n".join(main.reader.plain_lines)
+        assert "Whole source:" in whole
+        assert "Subscribe" in whole and "The committee published" in whole
+        removed = main.reader.source.raw if main.reader.source else []
+        assert any(not line.kept and line.text == "Subscribe" for line in removed)
+        await pilot.press("c")
+        assert "\n".join(main.reader.plain_lines) == article

@@ -46,7 +46,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 tooltip="Open the previous source", id="main.previous_source"),
         Binding("right_square_bracket", "next_source", "Next", key_display="]",
                 tooltip="Open the next source", id="main.next_source"),
-        Binding("o", "cycle_order", "Sort", tooltip="Sort sources by date, title or outlet",
+        Binding("o", "cycle_order", "Sort", show=False, tooltip="Sort sources by date, title or outlet",
                 id="main.cycle_order"),
         Binding("f", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar",
                 id="main.toggle_sidebar"),
@@ -72,7 +72,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 yield Static(Text("Reading the briefing…"), id="sidebar-title")
                 yield SourceList(id="sidebar")
             yield Reader(id="reader")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def sidebar(self) -> SourceList:

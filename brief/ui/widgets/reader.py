@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -44,6 +45,9 @@ class Reader(ScrollView, can_focus=True):
         "reader--caption",
         "reader--warning",
         "reader--empty",
+        "reader--removed",
+        "reader--reason",
+        "reader--banner",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,10 +61,15 @@ class Reader(ScrollView, can_focus=True):
         Binding("g,home", "top", "Top", show=False, tooltip="Go to the top", id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, tooltip="Go to the bottom",
                 id="reader.bottom"),
+        Binding("c", "toggle_removed", "Removed",
+                tooltip="Whole source, removed lines dimmed (toggle)",
+                id="reader.toggle_removed"),
     ]  # fmt: skip
 
     source: reactive[Source | None] = reactive(None, layout=False, repaint=True)
     """The source on show, or None."""
+    show_removed: reactive[bool] = reactive(False)
+    """True to show the whole source, removed lines dimmed in place."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -72,6 +81,14 @@ class Reader(ScrollView, can_focus=True):
     def watch_source(self, source: Source | None) -> None:
         self.scroll_to(0, 0, animate=False)
         self._layout(force=True)
+
+    def watch_show_removed(self) -> None:
+        self.scroll_to(0, 0, animate=False)
+        self._layout(force=True)
+
+    def action_toggle_removed(self) -> None:
+        """Switch between the article and the whole source with removed lines dimmed."""
+        self.show_removed = not self.show_removed
 
     def on_resize(self) -> None:
         self._layout()
@@ -131,6 +148,10 @@ class Reader(ScrollView, can_focus=True):
                 add(Text(meta, style=self._style("reader--meta")))
             for warning in source.warnings:
                 add(Text(f"⚠ {warning}", style=self._style("reader--warning")))
+            if self.show_removed:
+                self._add_raw(source, add, blank)
+                self._finish(strips, spans, width)
+                return
             if not source.blocks:
                 blank()
                 add(Text("This source has no article text.", style=self._style("reader--empty")))
@@ -149,10 +170,33 @@ class Reader(ScrollView, can_focus=True):
                 else:
                     add(Text(block.text), where)
             blank()
+        self._finish(strips, spans, width)
+
+    def _finish(self, strips: list[Strip], spans: list[LineSpan | None], width: int) -> None:
         self._strips = strips
         self.spans = spans
         self.virtual_size = Size(width, len(strips))
         self.refresh()
+
+    def _add_raw(self, source: Source, add: Callable[..., None], blank: Callable[[], None]) -> None:
+        """The whole source, line by line, removed lines dimmed with their reason."""
+        kept = sum(1 for line in source.raw if line.kept)
+        blank()
+        add(Text(f"Whole source: {kept} of {len(source.raw)} lines kept, removed lines dimmed."
+                 " Press c for the article.", style=self._style("reader--banner")))  # fmt: skip
+        blank()
+        removed = self._style("reader--removed")
+        reason_style = self._style("reader--reason")
+        for line in source.raw:
+            if not line.text.strip():
+                blank()
+            elif line.kept:
+                add(Text(line.text.strip()))
+            else:
+                text = Text(line.text.strip(), style=removed)
+                if line.reason:
+                    text.append(f"  ‹{line.reason}›", style=reason_style)
+                add(text)
 
     def render_line(self, y: int) -> Strip:
         """The strip for screen row y (only visible lines are ever rendered)."""
