@@ -91,5 +91,8 @@ def wrap_width(lines: list[Line]) -> int | None:
     near = sum(1 for w in widths if width - 12 <= w <= width)
     if near < max(3, len(widths) // 20):
         return None
-    # Prose lines wrapped at the width: unwrapped long lines would spread far beyond it.
+    # Wrapped paragraphs end in shorter lines; lines all of one length (a log) are not wrapped.
+    short = sum(1 for w in widths if w < width - 15)
+    if short < max(2, len(widths) // 40):
+        return None
     return width

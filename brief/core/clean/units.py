@@ -11,7 +11,7 @@ _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 """Characters a terminal shows two columns wide (CJK, Hangul, full-width forms)."""
-_CJK_END = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]$")
+_CJK_END = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
 _CJK_START = re.compile(r"^[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
 _SENTENCE_END = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
 
@@ -42,8 +42,11 @@ def display_width(text: str) -> int:
 
 
 def _joiner(left: str, right: str) -> str:
-    """The separator for joining two wrapped lines: none between CJK characters."""
-    if _CJK_END.search(left) and _CJK_START.match(right):
+    """The separator for joining two wrapped lines: none between CJK characters.
+
+    Only the last character of `left` is looked at, so joining costs nothing per line joined.
+    """
+    if left and _CJK_END.match(left[-1]) and _CJK_START.match(right):
         return ""
     return " "
 
@@ -57,18 +60,25 @@ def _is_full(line: Line, following: Line, width: int) -> bool:
     return used + 1 + display_width(first) > width - 1
 
 
+def _close(unit: Unit | None, pieces: list[str]) -> None:
+    """A unit's text assembled from its joined pieces (once, so joining stays linear)."""
+    if unit is not None and len(pieces) > 1:
+        unit.text = "".join(pieces)
+
+
 def build_units(lines: list[Line], width: int | None) -> list[Unit]:
     """Units from parsed lines: wrapped lines joined when the dump was wrapped at `width`."""
     units: list[Unit] = []
     current: Unit | None = None
+    pieces: list[str] = []
     last: Line | None = None
     column = 0
     blank = True
     for line in lines:
         if line.blank:
+            _close(current, pieces)
             current, last, blank = None, None, True
             continue
-        joined = False
         if (
             current is not None
             and last is not None
@@ -78,16 +88,19 @@ def build_units(lines: list[Line], width: int | None) -> list[Unit]:
             and not (line.marker in ("•", "*") or (line.marker and _SENTENCE_END.search(last.text)))
         ):
             piece = f"{line.marker} {line.text}" if line.marker else line.text
-            current.text += _joiner(current.text, piece) + piece
+            pieces.append(_joiner(pieces[-1], piece))
+            pieces.append(piece)
             current.lines.append(line.index)
             current.parts.append(piece)
-            joined = True
-        if not joined:
+        else:
+            _close(current, pieces)
             current = Unit([line.index], line.text, line.marker, line.indent, blank, [line.text])
+            pieces = [line.text]
             units.append(current)
             column = line.text_column if line.marker else line.indent
         last = line
         blank = False
+    _close(current, pieces)
     return units
 
 
