@@ -205,9 +205,12 @@ def _neighbour(
     return None
 
 
-def classify(units: list[Unit]) -> tuple[list[Verdict], tuple[int, int]]:
+def classify(
+    units: list[Unit], feats: list[Features] | None = None
+) -> tuple[list[Verdict], tuple[int, int]]:
     """A verdict for every unit, and the region [start, end) of units where the article lies."""
-    feats = [features(unit.text) for unit in units]
+    if feats is None:
+        feats = [features(unit.text) for unit in units]
     verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
     _mark_repeats(units, verdicts, feats)
     values = [_value(v, f) for v, f in zip(verdicts, feats, strict=True)]

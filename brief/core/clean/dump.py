@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
 from brief.core.clean.classify import classify
 from brief.core.clean.meta import DumpMeta, find_meta
-from brief.core.clean.units import split_units
 from brief.core.model import Block, RawLine
 
 
@@ -25,8 +25,10 @@ class Cleaned:
 
 def clean_dump(text: str) -> Cleaned:
     """The article of a text dump (menus, link lists, share buttons and footers removed)."""
-    lines, units, width = split_units(text)
-    verdicts, (start, end) = classify(units)
+    analysis = analyse(text)
+    forget(text)
+    lines, units, width = analysis.lines, analysis.units, analysis.width
+    verdicts, (start, end) = classify(units, analysis.features_of())
     meta = find_meta(units, verdicts, start, end)
     keep = [verdict.keep for verdict in verdicts]
     reasons = [verdict.reason for verdict in verdicts]

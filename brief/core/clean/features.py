@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from brief.core.clean.chrome import is_chrome
+
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[^\W_][\w'-]*")
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？,;，、](?=\s|$)|[。！？，、]")
@@ -50,250 +51,6 @@ _COPYRIGHT_CUES = (
 )
 """Cheap tests before the copyright patterns are searched."""
 
-# Generic page-chrome phrases (no site names): navigation, sharing, accounts, promotion,
-# footers; in English, Portuguese, Spanish, Italian, French, German, Russian and Korean.
-# They count in a unit of at most a dozen words.
-_CHROME_PHRASES = [
-    # navigation and skip links
-    r"skip to",
-    r"jump to",
-    r"back to top",
-    r"go to top",
-    r"main menu",
-    r"all menu",
-    r"toggle navigation",
-    r"previous (?:article|post|story)",
-    r"next (?:article|post|story)",
-    r"see all",
-    r"view all",
-    r"show more",
-    r"load more",
-    r"more stories",
-    r"more from",
-    r"more articles",
-    r"more news",
-    r"read more",
-    r"read next",
-    r"continue reading",
-    r"full story",
-    r"click here",
-    r"see also",
-    r"you may also like",
-    r"you might also like",
-    r"most read",
-    r"most popular",
-    r"most shared",
-    r"most viewed",
-    r"top \d+ \w+",
-    r"editor'?s picks",
-    r"latest (?:news|stories|videos|articles)",
-    r"special coverage",
-    r"sponsored",
-    r"advertisement",
-    r"partner content",
-    # sharing and page tools
-    r"e-?mail this",
-    r"print preview",
-    r"font size",
-    r"text size",
-    r"close for \d+ hours?",
-    r"bar_progress",
-    r"copy link",
-    r"follow us",
-    r"join us",
-    r"like us on",
-    r"on social",
-    r"leave a (?:reply|comment)",
-    r"post a comment",
-    r"\d+ comments?",
-    # accounts and subscriptions
-    r"sign in",
-    r"sign up",
-    r"log ?in\b",
-    r"log ?out",
-    r"subscribe",
-    r"subscription",
-    r"newsletter",
-    r"my account",
-    r"create (?:an )?account",
-    r"forgot (?:your )?password",
-    r"cookie",
-    r"privacy (?:policy|statement|notice|settings)",
-    r"terms of (?:use|service)",
-    r"terms (?:and|&) conditions",
-    r"accessibility statement",
-    r"site ?map",
-    r"contact us",
-    r"about us",
-    r"rss feed",
-    r"ad choices",
-    r"do not sell",
-    # footers
-    r"all rights reserved",
-    r"powered by",
-    r"registration no",
-    r"webmaster",
-    # Portuguese, Spanish, Italian, French, German
-    r"leia (?:também|mais)",
-    r"veja (?:também|mais)",
-    r"compartilh",
-    r"assine",
-    r"cadastre",
-    r"publicidade",
-    r"lea también",
-    r"leer más",
-    r"compartir",
-    r"suscr[ií]b",
-    r"iniciar sesi[óo]n",
-    r"publicidad",
-    r"leggi anche",
-    r"condividi",
-    r"iscriviti",
-    r"pubblicit[àa]",
-    r"lire aussi",
-    r"partager",
-    r"s'abonner",
-    r"abonnez",
-    r"publicité",
-    r"lesen sie auch",
-    r"anmelden",
-    r"abonnieren",
-    r"werbung",
-    # Russian
-    r"читать (?:также|далее)",
-    r"читайте также",
-    r"поделиться",
-    r"подписаться",
-    r"регистрац",
-    r"все права",
-    # Korean
-    r"본문 바로가기",
-    r"바로가기",
-    r"글자 ?크기",
-    r"기사 ?공유",
-    r"구독",
-    r"로그인",
-    r"회원가입",
-    r"기사 ?목록",
-    r"전체 ?메뉴",
-]
-_CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PHRASES))
-_COMMON = frozenset(
-    [
-        "to",
-        "the",
-        "of",
-        "a",
-        "an",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "us",
-        "you",
-        "all",
-        "your",
-        "my",
-        "me",
-        "may",
-        "might",
-        "also",
-        "this",
-        "is",
-        "at",
-    ]
-)
-_LETTERS = re.compile(r"[^\W\d_]+")
-_TRIGGERS = frozenset(
-    word[:5]
-    for phrase in _CHROME_PHRASES
-    for word in _LETTERS.findall(phrase)
-    if word not in _COMMON
-)
-"""Five-letter stems of the chrome phrases' words: the phrases are searched only when one occurs."""
-_CHROME_WORDS = frozenset(
-    [
-        "share",
-        "shares",
-        "sharing",
-        "tweet",
-        "print",
-        "close",
-        "open",
-        "menu",
-        "search",
-        "home",
-        "comment",
-        "comments",
-        "reply",
-        "register",
-        "login",
-        "email",
-        "e-mail",
-        "mailto",
-        "link",
-        "facebook",
-        "twitter",
-        "linkedin",
-        "instagram",
-        "youtube",
-        "reddit",
-        "pinterest",
-        "whatsapp",
-        "telegram",
-        "kakaolink",
-        "kakao",
-        "flipboard",
-        "rss",
-        "top",
-        "more",
-        "next",
-        "previous",
-        "prev",
-        "advertisement",
-        "ad",
-        "ads",
-        "sponsored",
-        "trending",
-        "related",
-        "recommended",
-        "popular",
-        "newsletter",
-        "subscribe",
-        "loading",
-        "progress",
-        "video",
-        "photo",
-        "photos",
-        "gallery",
-        "tag",
-        "tags",
-        "topic",
-        "topics",
-        "compartilhar",
-        "entrar",
-        "buscar",
-        "pesquisar",
-        "comentários",
-        "condividi",
-        "cerca",
-        "commenti",
-        "поиск",
-        "меню",
-        "войти",
-        "главная",
-        "комментарии",
-        "реклама",
-        "검색",
-        "공유",
-        "닫기",
-        "인쇄",
-        "댓글",
-        "메뉴",
-    ]
-)
-"""Single words that make a unit of at most four words a button or menu entry."""
 _CHROME_PREFIX = re.compile(
     r"^(?:related|read more|read also|see also|also read|watch|listen|more|recommended|"
     r"advertisement|sponsored|leia também|veja também|leggi anche|читайте также|"
@@ -352,7 +109,12 @@ _DATELIKE = re.compile(
 
 
 def word_total(text: str) -> int:
-    """Words of a text; runs of Chinese or Japanese characters count one word per two."""
+    """Words of a text; runs of Chinese or Japanese characters count one word per two.
+
+    A long ASCII text is counted by its spaces (the same count, give or take a stray sign).
+    """
+    if len(text) > 240 and text.isascii():
+        return text.count(" ") + 1
     words = len(_WORD.findall(text))
     if not text.isascii():
         cjk = len(_CJK.findall(text))
@@ -366,14 +128,13 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text[-24:]))
 
 
-_MARKS = (". ", ", ", "? ", "! ", "; ", "。", "，", "、", "！", "？")
+_MARK = re.compile(r"[.,?!;] ")
+_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = sum(text.count(mark) for mark in _MARKS[:5])
-    if not text.isascii():
-        count += sum(text.count(mark) for mark in _MARKS[5:])
+    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
     return count + (1 if text[-1:] in ".!?" else 0)
 
 
@@ -419,42 +180,58 @@ def features(text: str) -> Features:
     """The features of one unit's text (costly patterns tried only where they can matter)."""
     words = word_total(text)
     tail = text[-40:]
-    low = text.lower() if words <= 40 else ""
+    low = text.lower()
+    short = words <= 12
+    ascii_text = text.isascii()
     copyright = (
-        bool(low) and any(cue in low for cue in _COPYRIGHT_CUES) and bool(_COPYRIGHT.search(low))
+        words <= 40
+        and (
+            "copyright" in low
+            or "rights" in low
+            or "(c)" in low
+            or (not ascii_text and any(cue in low for cue in _COPYRIGHT_CUES))
+        )
+        and bool(_COPYRIGHT.search(low))
     )
+    end = low[-8:].rstrip()
     return Features(
         words=words,
         marks=sentence_marks(text),
         sentence=ends_sentence(tail),
-        chrome=words <= 12 and _chrome(low, words),
+        chrome=short and is_chrome(low, words),
         image=("." in text or "[" in text) and bool(_IMAGE.search(text)),
         link=("/" in text or "@" in text or "www" in text) and bool(_URL.search(text)),
         form=("[" in text or "(" in text) and bool(_FORM.search(text)),
         copyright=copyright,
         rights=copyright and bool(_RIGHTS.search(low)),
-        prefixed=bool(_CHROME_PREFIX.match(text)),
-        datelike=words <= 12 and _DIGIT.search(text) is not None and bool(_DATELIKE.search(low)),
+        prefixed=words < 25 and bool(_CHROME_PREFIX.match(text)),
+        datelike=short and _DIGIT.search(text) is not None and bool(_DATELIKE.search(low)),
         byline=words <= 15 and bool(_BYLINE.match(text)),
         section_end=words <= 14 and bool(_SECTION_END.match(low)),
-        comment=words <= 12 and bool(_COMMENT_HEAD.search(low[-24:])),
-        contact=words < 120 and _contact(text),
-        teaser=bool(_TEASER.search(tail)),
+        comment=short
+        and (end.endswith((":", "reply", "like", "likes", "report")))
+        and bool(_COMMENT_HEAD.search(low[-24:])),
+        contact=words < 120 and _contact(text, low),
+        teaser=_teaser(tail, low[-40:]),
     )
 
 
-def _chrome(low: str, words: int) -> bool:
-    """True when a short unit (lower-cased) holds a chrome phrase or is a button's word."""
-    tokens = _TOKEN.findall(low)
-    if words <= 4 and 2 * sum(token in _CHROME_WORDS for token in tokens) >= len(tokens):
-        return True
-    if _TRIGGERS.isdisjoint([token[:5] for token in tokens]):
-        return False
-    return bool(_CHROME.search(low))
+_CONTACT_CUES = ("@", "tel", "phone", "fax", "mail", "address", "call us", "contact")
 
 
-def _contact(text: str) -> bool:
-    """True when the text gives contact details twice or more."""
-    if "@" not in text and _DIGIT.search(text) is None:
+def _contact(text: str, low: str) -> bool:
+    """True when the text gives contact details twice or more (one of them named or an
+    e-mail address)."""
+    if not any(cue in low for cue in _CONTACT_CUES):
         return False
     return len(_CONTACT.findall(text)) >= 2
+
+
+_TEASER_CUES = ("]", "read", "contin", "leia", "leggi", "читать")
+
+
+def _teaser(tail: str, low_tail: str) -> bool:
+    """True for text cut with "[…]" or followed by "Read more"."""
+    if not any(cue in low_tail for cue in _TEASER_CUES):
+        return False
+    return bool(_TEASER.search(tail))

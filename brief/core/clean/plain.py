@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
 from brief.core.clean.dump import Cleaned
 from brief.core.clean.features import ends_sentence, features, word_total
 from brief.core.clean.meta import DumpMeta, author_in, date_in, is_dateline
-from brief.core.clean.units import Unit, split_units
+from brief.core.clean.units import Unit
 
 TITLE_WORDS = 30
 """A first line longer than this is a paragraph, not a title."""
@@ -33,7 +34,9 @@ def _is_title(unit: Unit, units: list[Unit]) -> bool:
 
 def clean_plain(text: str) -> Cleaned:
     """A plain-text article: every line kept but a title line and a byline or dateline under it."""
-    lines, units, width = split_units(text)
+    analysis = analyse(text)
+    forget(text)
+    lines, units, width = analysis.lines, analysis.units, analysis.width
     keep = [True] * len(units)
     reasons = [""] * len(units)
     meta = DumpMeta()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from brief.core.clean import clean_dump
-from brief.core.clean.features import features
-from brief.core.clean.units import split_units
+from brief.core.clean.analysis import Analysis, analyse
 from brief.core.ingest.common import new_source
 from brief.core.model import Format, Source
 
@@ -17,22 +16,32 @@ SAMPLE_LINES = 400
 def looks_like_dump(text: str) -> bool:
     """True when the text carries page chrome (menus, buttons, image names) rather than prose.
 
-    Plain articles (a title, paragraphs, a few subheadings) stay plain text.
+    Plain articles (a title, paragraphs, a few subheadings) stay plain text. The analysis is
+    kept for the reader that follows, so the text is parsed once.
     """
-    head = "\n".join(text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES])
-    _, units, _ = split_units(head)
-    if len(units) < 4:
+    analysis = analyse(text)
+    if analysis.dump is None:
+        analysis.dump = _chrome_heavy(analysis)
+    return analysis.dump
+
+
+def _chrome_heavy(analysis: Analysis) -> bool:
+    """True when the units of the text's first lines are chrome or short labels enough."""
+    units = analysis.units
+    count = 0
+    while count < len(units) and units[count].lines[0] < SAMPLE_LINES:
+        count += 1
+    if count < 4:
         return False
     short = chrome = 0
-    for unit in units:
-        feat = features(unit.text)
+    for feat in analysis.features_of(count):
         if feat.words == 0 or feat.image or feat.form or feat.chrome or feat.copyright:
             chrome += 1
         elif feat.words < 5 and not feat.sentence:
             short += 1
-    if chrome >= 2 and (chrome + short) / len(units) >= 0.2:
+    if chrome >= 2 and (chrome + short) / count >= 0.2:
         return True
-    return short >= 6 and short / len(units) >= 0.4
+    return short >= 6 and short / count >= 0.4
 
 
 def read(text: str, path: Path) -> list[Source]:

@@ -1,0 +1,286 @@
+"""Page-chrome vocabulary: phrases and button words of navigation, sharing and footers."""
+
+from __future__ import annotations
+
+import re
+
+# Generic page-chrome phrases (no site names): navigation, sharing, accounts, promotion,
+# footers; in English, Portuguese, Spanish, Italian, French, German, Russian and Korean.
+# They count in a unit of at most a dozen words.
+_CHROME_PHRASES = [
+    # navigation and skip links
+    r"skip to",
+    r"jump to",
+    r"back to top",
+    r"go to top",
+    r"main menu",
+    r"all menu",
+    r"toggle navigation",
+    r"previous (?:article|post|story)",
+    r"next (?:article|post|story)",
+    r"see all",
+    r"view all",
+    r"show more",
+    r"load more",
+    r"more stories",
+    r"more from",
+    r"more articles",
+    r"more news",
+    r"read more",
+    r"read next",
+    r"continue reading",
+    r"full story",
+    r"click here",
+    r"see also",
+    r"you may also like",
+    r"you might also like",
+    r"most read",
+    r"most popular",
+    r"most shared",
+    r"most viewed",
+    r"top \d+ \w+",
+    r"editor'?s picks",
+    r"latest (?:news|stories|videos|articles)",
+    r"special coverage",
+    r"sponsored",
+    r"advertisement",
+    r"partner content",
+    # sharing and page tools
+    r"e-?mail this",
+    r"print preview",
+    r"font size",
+    r"text size",
+    r"close for \d+ hours?",
+    r"bar_progress",
+    r"copy link",
+    r"follow us",
+    r"join us",
+    r"like us on",
+    r"on social",
+    r"leave a (?:reply|comment)",
+    r"post a comment",
+    r"\d+ comments?",
+    # accounts and subscriptions
+    r"sign in",
+    r"sign up",
+    r"log ?in\b",
+    r"log ?out",
+    r"subscribe",
+    r"subscription",
+    r"newsletter",
+    r"my account",
+    r"create (?:an )?account",
+    r"forgot (?:your )?password",
+    r"cookie",
+    r"privacy (?:policy|statement|notice|settings)",
+    r"terms of (?:use|service)",
+    r"terms (?:and|&) conditions",
+    r"accessibility statement",
+    r"site ?map",
+    r"contact us",
+    r"about us",
+    r"rss feed",
+    r"ad choices",
+    r"do not sell",
+    # footers
+    r"all rights reserved",
+    r"powered by",
+    r"registration no",
+    r"webmaster",
+    # Portuguese, Spanish, Italian, French, German
+    r"leia (?:também|mais)",
+    r"veja (?:também|mais)",
+    r"compartilh",
+    r"assine",
+    r"cadastre",
+    r"publicidade",
+    r"lea también",
+    r"leer más",
+    r"compartir",
+    r"suscr[ií]b",
+    r"iniciar sesi[óo]n",
+    r"publicidad",
+    r"leggi anche",
+    r"condividi",
+    r"iscriviti",
+    r"pubblicit[àa]",
+    r"lire aussi",
+    r"partager",
+    r"s'abonner",
+    r"abonnez",
+    r"publicité",
+    r"lesen sie auch",
+    r"anmelden",
+    r"abonnieren",
+    r"werbung",
+    # Russian
+    r"читать (?:также|далее)",
+    r"читайте также",
+    r"поделиться",
+    r"подписаться",
+    r"регистрац",
+    r"все права",
+    # Korean
+    r"본문 바로가기",
+    r"바로가기",
+    r"글자 ?크기",
+    r"기사 ?공유",
+    r"구독",
+    r"로그인",
+    r"회원가입",
+    r"기사 ?목록",
+    r"전체 ?메뉴",
+]
+_COMMON = frozenset(
+    [
+        "to",
+        "the",
+        "of",
+        "a",
+        "an",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "us",
+        "you",
+        "all",
+        "your",
+        "my",
+        "me",
+        "may",
+        "might",
+        "also",
+        "this",
+        "is",
+        "at",
+    ]
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+CHROME_WORDS = frozenset(
+    [
+        "share",
+        "shares",
+        "sharing",
+        "tweet",
+        "print",
+        "close",
+        "open",
+        "menu",
+        "search",
+        "home",
+        "comment",
+        "comments",
+        "reply",
+        "register",
+        "login",
+        "email",
+        "e-mail",
+        "mailto",
+        "link",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "instagram",
+        "youtube",
+        "reddit",
+        "pinterest",
+        "whatsapp",
+        "telegram",
+        "kakaolink",
+        "kakao",
+        "flipboard",
+        "rss",
+        "top",
+        "more",
+        "next",
+        "previous",
+        "prev",
+        "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "trending",
+        "related",
+        "recommended",
+        "popular",
+        "newsletter",
+        "subscribe",
+        "loading",
+        "progress",
+        "video",
+        "photo",
+        "photos",
+        "gallery",
+        "tag",
+        "tags",
+        "topic",
+        "topics",
+        "compartilhar",
+        "entrar",
+        "buscar",
+        "pesquisar",
+        "comentários",
+        "condividi",
+        "cerca",
+        "commenti",
+        "поиск",
+        "меню",
+        "войти",
+        "главная",
+        "комментарии",
+        "реклама",
+        "검색",
+        "공유",
+        "닫기",
+        "인쇄",
+        "댓글",
+        "메뉴",
+    ]
+)
+"""Single words that make a unit of at most four words a button or menu entry."""
+
+
+_TOKEN = re.compile(r"[^\W_][\w'-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _key(word: str) -> str:
+    """The lookup key of a word: its first three letters (two in scripts without spaces
+    between a word and its endings, such as Korean)."""
+    return word[:3] if word.isascii() else word[:2]
+
+
+def _phrases_by_key() -> dict[str, re.Pattern[str]]:
+    """For each word key, one pattern of the chrome phrases that contain a word with that key."""
+    grouped: dict[str, list[str]] = {}
+    for phrase in _CHROME_PHRASES:
+        keys = {_key(word) for word in _LETTERS.findall(phrase) if len(word) >= 2}
+        keys -= {_key(word) for word in _COMMON}
+        for key in keys or {_key(word) for word in _LETTERS.findall(phrase)}:
+            grouped.setdefault(key, []).append(phrase)
+    return {key: re.compile("|".join(f"(?:{p})" for p in group)) for key, group in grouped.items()}
+
+
+_BY_KEY = _phrases_by_key()
+"""Chrome phrases grouped by the keys of their words: a unit is searched only for the phrases
+whose words it has, instead of for all of them."""
+
+
+def is_chrome(low: str, words: int) -> bool:
+    """True when a short unit (lower-cased) holds a chrome phrase or is a button's word."""
+    if words <= 4:
+        tokens = _TOKEN.findall(low)
+        if 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens):
+            return True
+    tried: set[str] = set()
+    for word in _LETTERS.findall(low):
+        key = _key(word)
+        if key in tried:
+            continue
+        tried.add(key)
+        pattern = _BY_KEY.get(key)
+        if pattern is not None and pattern.search(low):
+            return True
+    return False
