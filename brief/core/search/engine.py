@@ -76,15 +76,17 @@ class Searcher:
         caps the hits of one source; `limit` caps them all.
         """
         parsed = parse_query(query) if isinstance(query, str) else query
-        hits = self._run(parsed, per_source, should_stop or (lambda: False))
+        run = _Run(self, self.index.snapshot(), parsed, per_source, should_stop)
+        hits = run.hits()
         return hits if limit is None else islice(hits, limit)
 
-    # Look-ups
-
-    def _cached(self, kind: str, word: str, compute: Callable[[], set[Slot]]) -> set[Slot]:
-        if self._cache_version != self.index.version:
+    def cached(
+        self, version: int, kind: str, word: str, compute: Callable[[], set[Slot]]
+    ) -> set[Slot]:
+        """A remembered look-up of `kind` for `word`, computed on first use for this version."""
+        if self._cache_version != version:
             self._cache.clear()
-            self._cache_version = self.index.version
+            self._cache_version = version
         key = (kind, word)
         found = self._cache.get(key)
         if found is None:
@@ -96,31 +98,60 @@ class Searcher:
             self._cache.move_to_end(key)
         return found
 
-    def _exact(self, word: str) -> set[Slot]:
-        return self._cached("exact", word, lambda: set(self.index.postings(word) or ()))
 
-    def _prefixed(self, word: str) -> set[Slot]:
+class _Run:
+    """One search: a snapshot of the index, the query, and what was verified so far."""
+
+    def __init__(
+        self,
+        searcher: Searcher,
+        index: SearchIndex,
+        query: Query,
+        per_source: int | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> None:
+        self.searcher = searcher
+        self.index = index
+        self.query = query
+        self.per_source = per_source
+        self.should_stop = should_stop or (lambda: False)
+        self.words = [" ".join(term.words) for term in query.terms]
+        self.fields = [(spec.name, spec.metadata) for spec in index.fields]
+        self.shown: dict[Slot, int] = {}
+        self.verified: dict[Slot, list[Hit]] = {}
+
+    # Look-ups
+
+    def exact(self, word: str) -> set[Slot]:
+        index = self.index
+        return self.searcher.cached(
+            index.version, "exact", word, lambda: set(index.postings(word) or ())
+        )
+
+    def prefixed(self, word: str) -> set[Slot]:
+        index = self.index
+
         def compute() -> set[Slot]:
             found: set[Slot] = set()
-            for other in self.index.with_prefix(word):
-                found.update(self.index.postings(other) or ())
+            for other in index.with_prefix(word):
+                found.update(index.postings(other) or ())
             return found
 
-        return self._cached("prefix", word, compute)
+        return self.searcher.cached(index.version, "prefix", word, compute)
 
-    def _term_sets(self, term: Term) -> tuple[set[Slot], set[Slot]]:
+    def term_sets(self, term: Term) -> tuple[set[Slot], set[Slot]]:
         """Sources with the term exactly, and with it exactly or by prefix."""
         if term.quoted or len(term.words) > 1:
             *head, last = term.words
-            exact = _intersect([self._exact(word) for word in term.words])
+            exact = _intersect([self.exact(word) for word in term.words])
             if term.open_end and len(last) >= MIN_PREFIX:
-                return exact, _intersect([*(self._exact(w) for w in head), self._prefixed(last)])
+                return exact, _intersect([*(self.exact(w) for w in head), self.prefixed(last)])
             return exact, exact
         word = term.words[0]
-        exact = self._exact(word)
-        return exact, (self._prefixed(word) if allows_prefix(term) else exact)
+        exact = self.exact(word)
+        return exact, (self.prefixed(word) if allows_prefix(term) else exact)
 
-    def _typo_forms(self, term: Term) -> list[str]:
+    def typo_forms(self, term: Term) -> list[str]:
         """Vocabulary words a misspelt word may stand for (not those it equals or starts)."""
         if term.quoted or len(term.words) > 1:
             return []
@@ -135,20 +166,17 @@ class Searcher:
         )
         return [other for _, other in found[:MAX_TYPO_FORMS]]
 
-    # Running
+    # Checking sources
 
-    def _passes(self, query: Query, slot: Slot) -> bool:
+    def passes(self, slot: Slot) -> bool:
         """True when the slot's source is alive and passes the query's filters."""
-        source = self.index.source(slot)
+        query, index = self.query, self.index
+        source = index.source(slot)
         if source is None:
             return False
-        if query.outlets and not any(
-            value_matches(v, self.index.outlet(slot)) for v in query.outlets
-        ):
+        if query.outlets and not any(value_matches(v, index.outlet(slot)) for v in query.outlets):
             return False
-        if query.authors and not any(
-            value_matches(v, self.index.author(slot)) for v in query.authors
-        ):
+        if query.authors and not any(value_matches(v, index.author(slot)) for v in query.authors):
             return False
         if query.after is not None or query.before is not None:
             when = source.sort_date
@@ -160,57 +188,122 @@ class Searcher:
                 return False
         return True
 
-    def _ordered(self, slots: Iterable[Slot]) -> Iterator[Slot]:
+    def ordered(self, slots: Iterable[Slot]) -> Iterator[Slot]:
         """Slots newest first (undated last), then in the order they were added."""
-        keys = [self.index.key(slot) for slot in slots]
+        key = self.index.key
+        keys = [key(slot) for slot in slots]
         heapq.heapify(keys)
         while keys:
             yield slot_of_key(heapq.heappop(keys))
 
-    def _fold(self, slot: Slot) -> tuple[str, ...]:
-        """The slot's field texts, folded."""
-        return tuple(fold(text) if text else "" for text in self.index.texts(slot))
-
-    def _verify(
-        self,
-        query: Query,
-        slot: Slot,
-        matcher: Matcher,
-        words: list[str],
-        folded: tuple[str, ...] | None = None,
-    ) -> list[Hit]:
+    def verify(self, slot: Slot, matcher: Matcher) -> list[Hit]:
         """The hits of one candidate source, or none when it fails a filter or a phrase."""
         source = self.index.source(slot)
-        if source is None or not self._passes(query, slot):
+        if source is None or not self.passes(slot):
             return []
         texts = self.index.texts(slot)
-        if folded is None:
-            folded = self._fold(slot)
+        terms = len(self.query.terms)
         found: list[tuple[str, list[Occurrence], list[Span]]] = []
         covered: set[int] = set()
-        for text in folded:
+        for text in texts:
             if not text:
                 found.append(("", [], []))
                 continue
-            occurrences = matcher.occurrences(text)
+            folded = fold(text)
+            occurrences = matcher.occurrences(folded)
             exact = {term for _, _, term, kind in occurrences if kind == Kind.EXACT}
             covered.update(occurrence[2] for occurrence in occurrences)
-            phrases = matcher.phrases(text) if len(exact) == len(query.terms) else []
-            found.append((text, occurrences, phrases))
-        if len(covered) < len(query.terms):
+            phrases = matcher.phrases(folded) if len(exact) == terms else []
+            found.append((folded, occurrences, phrases))
+        if len(covered) < terms:
             return []
-        fields = [(spec.name, spec.metadata) for spec in self.index.fields]
-        return source_hits(source, fields, texts, found, words)
+        return source_hits(source, self.fields, texts, found, self.words)
 
-    def _filter_only(self, query: Query, should_stop: Callable[[], bool]) -> Iterator[Hit]:
-        """One hit per source passing the filters: its title."""
-        with self.index.lock:
+    def admit(self, slot: Slot) -> bool:
+        """True while the source has shown fewer hits than `per_source`."""
+        if self.per_source is None:
+            return True
+        count = self.shown.get(slot, 0)
+        self.shown[slot] = count + 1
+        return count < self.per_source
+
+    # Running
+
+    def hits(self) -> Iterator[Hit]:
+        """The hits, best rank first, then newest first."""
+        query = self.query
+        if not query.terms:
+            if query.has_filters:
+                yield from self.titles()
+            return
+        with self.searcher.index.lock:
+            sets = [self.term_sets(term) for term in query.terms]
+        candidates = _intersect(prefixed for _, prefixed in sets)
+        best = _intersect([candidates, *(exact for exact, _ in sets)])
+        plain = Matcher(query)
+        yield from self.phrases(best, plain)
+        yield from self.tier(candidates, Rank.ALL_WORDS, plain)
+        if self.should_stop():
+            return
+        with self.searcher.index.lock:
+            typos = {i: self.typo_forms(term) for i, term in enumerate(query.terms)}
+            typos = {i: forms for i, forms in typos.items() if forms}
+            loose = []
+            for i, (_, prefixed) in enumerate(sets):
+                widened = set(prefixed)
+                for form in typos.get(i, ()):
+                    widened.update(self.index.postings(form) or ())
+                loose.append(widened)
+        if typos:
+            fuzzy = _intersect(loose) - candidates
+            yield from self.tier(fuzzy, Rank.FUZZY, Matcher(query, typos))
+        if self.should_stop():
+            return
+        partial = sorted(
+            (self.index.key(slot), order, hit)
+            for slot, hits in self.verified.items()
+            for order, hit in enumerate(hits)
+            if hit.rank == Rank.PARTIAL
+        )
+        for key, _, hit in partial:
+            if self.admit(slot_of_key(key)):
+                yield hit
+
+    def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Hit]:
+        """Exact phrase hits; only sources whose word ids hold the phrase are verified now."""
+        words = self.query.words
+        phrase = self.index.phrase_key(words) if len(words) > 1 else None
+        for count, slot in enumerate(self.ordered(slots)):
+            if count % _CHECK_EVERY == 0 and self.should_stop():
+                return
+            if phrase is not None and not self.index.has_sequence(slot, phrase):
+                continue
+            hits = self.verified[slot] = self.verify(slot, matcher)
+            for hit in hits:
+                if hit.rank == Rank.PHRASE and self.admit(slot):
+                    yield hit
+
+    def tier(self, slots: Iterable[Slot], rank: Rank, matcher: Matcher) -> Iterator[Hit]:
+        """The hits of one rank, verifying the sources not verified yet."""
+        for count, slot in enumerate(self.ordered(slots)):
+            if count % _CHECK_EVERY == 0 and self.should_stop():
+                return
+            hits = self.verified.get(slot)
+            if hits is None:
+                hits = self.verified[slot] = self.verify(slot, matcher)
+            for hit in hits:
+                if hit.rank == rank and self.admit(slot):
+                    yield hit
+
+    def titles(self) -> Iterator[Hit]:
+        """For a query of filters only: one hit per source passing them, its title."""
+        with self.searcher.index.lock:
             slots = list(self.index.slots())
-        for count, slot in enumerate(self._ordered(slots)):
-            if count % _CHECK_EVERY == 0 and should_stop():
+        for count, slot in enumerate(self.ordered(slots)):
+            if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
             source = self.index.source(slot)
-            if source is None or not self._passes(query, slot):
+            if source is None or not self.passes(slot):
                 continue
             yield Hit(
                 source_id=source.id,
@@ -227,81 +320,6 @@ class Searcher:
                 end=0,
                 spans=(),
             )
-
-    def _run(
-        self, query: Query, per_source: int | None, should_stop: Callable[[], bool]
-    ) -> Iterator[Hit]:
-        if not query.terms:
-            if query.has_filters:
-                yield from self._filter_only(query, should_stop)
-            return
-        words = [" ".join(term.words) for term in query.terms]
-        with self.index.lock:
-            sets = [self._term_sets(term) for term in query.terms]
-        candidates = _intersect(prefixed for _, prefixed in sets)
-        best = _intersect([candidates, *(exact for exact, _ in sets)])
-        shown: dict[Slot, int] = {}
-        verified: dict[Slot, list[Hit]] = {}
-        plain = Matcher(query)
-
-        def admit(hit: Hit, slot: Slot) -> bool:
-            if per_source is None:
-                return True
-            count = shown.get(slot, 0)
-            shown[slot] = count + 1
-            return count < per_source
-
-        def tier(slots: Iterable[Slot], rank: Rank, matcher: Matcher) -> Iterator[Hit]:
-            for count, slot in enumerate(self._ordered(slots)):
-                if count % _CHECK_EVERY == 0 and should_stop():
-                    return
-                hits = verified.get(slot)
-                if hits is None:
-                    hits = verified[slot] = self._verify(query, slot, matcher, words)
-                for hit in hits:
-                    if hit.rank == rank and admit(hit, slot):
-                        yield hit
-
-        # Exact phrases first: only sources where the phrase occurs are verified now.
-        phrase = self.index.phrase_key(query.words) if len(query.words) > 1 else None
-        for count, slot in enumerate(self._ordered(best)):
-            if count % _CHECK_EVERY == 0 and should_stop():
-                return
-            if phrase is not None and not self.index.has_sequence(slot, phrase):
-                continue
-            hits = verified[slot] = self._verify(query, slot, plain, words)
-            for hit in hits:
-                if hit.rank == Rank.PHRASE and admit(hit, slot):
-                    yield hit
-        if should_stop():
-            return
-        yield from tier(candidates, Rank.ALL_WORDS, plain)
-        if should_stop():
-            return
-        with self.index.lock:
-            typos = {i: self._typo_forms(term) for i, term in enumerate(query.terms)}
-            typos = {i: forms for i, forms in typos.items() if forms}
-            if typos:
-                loose = []
-                for i, (_, prefixed) in enumerate(sets):
-                    widened = set(prefixed)
-                    for form in typos.get(i, ()):
-                        widened.update(self.index.postings(form) or ())
-                    loose.append(widened)
-        if typos:
-            fuzzy = _intersect(loose) - candidates
-            yield from tier(fuzzy, Rank.FUZZY, Matcher(query, typos))
-        if should_stop():
-            return
-        partial = sorted(
-            (self.index.key(slot), order, hit)
-            for slot, hits in verified.items()
-            for order, hit in enumerate(hits)
-            if hit.rank == Rank.PARTIAL
-        )
-        for key, _, hit in partial:
-            if admit(hit, slot_of_key(key)):
-                yield hit
 
 
 def search(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -187,6 +188,12 @@ class SearchIndex:
         self.add_many(alive)
 
     # Reading (callers hold `lock` while they combine postings).
+
+    def snapshot(self) -> SearchIndex:
+        """A view of the index as it is now, for one search: it shares the structures, which
+        only grow, and keeps seeing the old ones if the index is compacted meanwhile."""
+        with self.lock:
+            return copy.copy(self)
 
     def source(self, slot: Slot) -> Source | None:
         """The source in a slot, or None when it was removed."""
