@@ -60,13 +60,30 @@ def test_seed_004_article_kept(seeds_library: Library) -> None:
     assert len([b for b in source.blocks if b.kind is BlockKind.PARAGRAPH]) >= 21
 
 
-def test_seed_004_caption_not_repeated(seeds_library: Library) -> None:
-    """The photo caption the dump repeats three times is at most once, marked as a caption."""
+def test_seed_004_caption_once(seeds_library: Library) -> None:
+    """The photo caption the dump repeats three times shows once, as a caption, where it first
+    appears in the article (its date is wanted by the timeline)."""
     source = seed_source(seeds_library, "004")
     caption = "Industry Minister Sung Yun-mo, third from left, poses with provincial governors"
     copies = [b for b in source.blocks if b.text.startswith(caption)]
-    assert len(copies) <= 1
-    assert all(b.kind is BlockKind.CAPTION for b in copies)
+    assert len(copies) == 1
+    assert copies[0].kind is BlockKind.CAPTION
+    assert "Feb. 23" in copies[0].text
+    texts = [b.text for b in source.blocks]
+    quote = '"An industry can enhance its capability and achieve innovation'
+    assert (
+        texts.index(copies[0].text)
+        == next(i for i, t in enumerate(texts) if t.startswith(quote)) + 1
+    )
+
+
+def test_seed_004_credit_caption(seeds_library: Library) -> None:
+    """A line ending in a photo credit ("Courtesy of ...") is a caption, not a paragraph."""
+    source = seed_source(seeds_library, "004")
+    credited = [b for b in source.blocks if b.text.endswith("Courtesy of Gyeonggi Province")]
+    assert [b.kind for b in credited] == [BlockKind.CAPTION]
+    assert all(b.kind is not BlockKind.CAPTION for b in source.blocks if "Courtesy" not in b.text
+               and not b.text.startswith("Industry Minister Sung Yun-mo, third"))  # fmt: skip
 
 
 def test_seed_004_metadata(seeds_library: Library) -> None:

@@ -18,7 +18,9 @@ async def wait_for_pack(pilot: Pilot[None]) -> None:
 
 def test_opening_the_bundled_briefing_shows_the_newest_source(snap_compare: Any) -> None:
     """`brief` at 80x24: sidebar of five sources, the newest open in the reader."""
-    assert snap_compare(BriefApp([bundled_pack()]), terminal_size=(80, 24), run_before=wait_for_pack)
+    assert snap_compare(
+        BriefApp([bundled_pack()]), terminal_size=(80, 24), run_before=wait_for_pack
+    )
 
 
 def test_question_mark_shows_every_key(snap_compare: Any) -> None:

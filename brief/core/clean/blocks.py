@@ -31,9 +31,13 @@ def block_text(unit: Unit) -> str:
     return unit.text
 
 
-def build_blocks(units: list[Unit], keep: list[bool], wrapped: bool) -> list[Block]:
-    """Blocks from the kept units, in order."""
+def build_blocks(
+    units: list[Unit], keep: list[bool], wrapped: bool, captions: list[bool] | None = None
+) -> list[Block]:
+    """Blocks from the kept units, in order (those flagged in `captions` are captions)."""
+    flags = captions if captions is not None else [False] * len(units)
     kept = [unit for unit, flag in zip(units, keep, strict=True) if flag]
+    caption_ids = {id(unit) for unit, flag in zip(units, flags, strict=True) if flag}
     quote_indent: int | None = None
     if wrapped:
         # w3m indents block quotes: deeper than the article's usual paragraph indentation.
@@ -44,7 +48,8 @@ def build_blocks(units: list[Unit], keep: list[bool], wrapped: bool) -> list[Blo
     for unit in kept:
         text = block_text(unit)
         if text:
-            blocks.append(Block(block_kind(unit, quote_indent), text))
+            kind = BlockKind.CAPTION if id(unit) in caption_ids else block_kind(unit, quote_indent)
+            blocks.append(Block(kind, text))
     return blocks
 
 

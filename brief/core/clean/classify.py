@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from brief.core.clean.captions import CAPTION_WORDS, REPEATED_CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features, features
 from brief.core.clean.units import Unit
 
@@ -28,6 +29,8 @@ class Verdict:
     """Why the unit is chrome (or would be removed), in a word or two."""
     keep: bool = False
     """True when the unit is part of the article body."""
+    caption: bool = False
+    """True when the unit is a photo caption (kept as one, or a copy of a repeated one)."""
 
 
 GOOD_WORDS = 12
@@ -110,9 +113,10 @@ def _mark_repeats(units: list[Unit], verdicts: list[Verdict], feats: list[Featur
             verdict = verdicts[index]
             if verdict.label is Label.BAD:
                 continue
-            long = feats[index].words >= 8
+            long = feats[index].words >= REPEATED_CAPTION_WORDS
             verdict.label = Label.BAD
             verdict.reason = "repeated caption" if long else "repeated"
+            verdict.caption = long
 
 
 VALUE = {Label.GOOD: 1.0, Label.NEAR: 0.5}
@@ -205,6 +209,26 @@ def _neighbour(
     return None
 
 
+def _captions(
+    units: list[Unit], verdicts: list[Verdict], feats: list[Features], start: int, end: int
+) -> None:
+    """Captions in the article marked: a repeated caption kept once, where it first appears in
+    the article; a kept line ending in a photo credit."""
+    shown: set[str] = set()
+    for index in range(start, end):
+        verdict = verdicts[index]
+        if verdict.caption and not verdict.keep:
+            key = _key(units[index].text)
+            if key not in shown:
+                shown.add(key)
+                verdict.keep = True
+                verdict.reason = ""
+        elif verdict.keep and feats[index].words <= CAPTION_WORDS:
+            verdict.caption = is_caption(units[index].text)
+    for verdict in verdicts[:start] + verdicts[end:]:
+        verdict.caption = verdict.caption and verdict.keep
+
+
 def classify(
     units: list[Unit], feats: list[Features] | None = None
 ) -> tuple[list[Verdict], tuple[int, int]]:
@@ -217,6 +241,7 @@ def classify(
     _anchor_bonus(units, verdicts, feats, values)
     start, end = densest_stretch(values)
     _smooth(units, verdicts, start, end)
+    _captions(units, verdicts, feats, start, end)
     for index, verdict in enumerate(verdicts):
         if not verdict.keep and not verdict.reason:
             verdict.reason = "outside article" if not start <= index < end else "short line"

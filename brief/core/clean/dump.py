@@ -38,5 +38,6 @@ def clean_dump(text: str) -> Cleaned:
     for index, verdict in enumerate(verdicts):
         if verdict.reason == "byline" or verdict.reason == "date":
             reasons[index] = "metadata"
-    blocks = build_blocks(units, keep, width is not None)
+    captions = [verdict.caption for verdict in verdicts]
+    blocks = build_blocks(units, keep, width is not None, captions)
     return Cleaned(blocks, meta, raw_lines(lines, units, keep, reasons))

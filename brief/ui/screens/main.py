@@ -46,8 +46,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 tooltip="Open the previous source", id="main.previous_source"),
         Binding("right_square_bracket", "next_source", "Next", key_display="]",
                 tooltip="Open the next source", id="main.next_source"),
-        Binding("o", "cycle_order", "Sort", show=False, tooltip="Sort sources by date, title or outlet",
-                id="main.cycle_order"),
+        Binding("o", "cycle_order", "Sort", show=False,
+                tooltip="Sort sources by date, title or outlet", id="main.cycle_order"),
         Binding("f", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar",
                 id="main.toggle_sidebar"),
     ]  # fmt: skip
