@@ -1,0 +1,42 @@
+"""Photo captions: a line ending in a photo credit, and a caption a page repeats kept once."""
+
+from __future__ import annotations
+
+import re
+
+_AGENCIES = (
+    r"AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|GETTY IMAGES|Xinhua|Bloomberg"
+    r"|Shutterstock|iStock|Kyodo|AAP|PA|ANSA|dpa|TASS|Sputnik|NurPhoto|Alamy|Newsis|News1"
+)
+_AGENCY_END = re.compile(
+    rf"(?:^|[.!?\"”’)]\s+|[(\[/|,]\s*|\s(?:photo|image|credit|file|foto|사진)\s*[:=]\s*"
+    rf"|\s)(?:{_AGENCIES})(?:\s+(?:Photos?|Images|Pictures))?\s*[)\]]?$"
+)
+"""A news agency's or picture library's name ending the line, set off from the text before it
+("... in Seoul. Yonhap", "(Jane Doe/AP)", "Alex Wong | Getty Images")."""
+_CREDIT = re.compile(
+    r"(?:^|[\s(\[])(?:courtesy(?: of)?|(?:photo(?:graph)?s?|images?|pictures?|illustration)"
+    r"\s+(?:by|courtesy of)|(?:photo|image|credit|foto|사진)\s*(?:copyright)?\s*[:=]"
+    r"|image copyright)\s*[\w.'’&/, -]{2,60}[)\]]?\.?$",
+    re.IGNORECASE,
+)
+"""A credit introduced as one ("Courtesy of ...", "Photo by ...", "Image: ...")."""
+_SLASH_CREDIT = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ -]{2,30}\)$")
+"""A photographer and agency in parentheses: "(Jane Doe/Agency)"."""
+
+_CREDIT_CUES = ("by", ":", "=", "ourtesy", "opyright")
+"""Cheap tests before the credit pattern is searched."""
+
+CAPTION_WORDS = 80
+"""A unit longer than this is not a caption."""
+REPEATED_CAPTION_WORDS = 8
+"""A unit repeated on a page with at least this many words is taken for a caption."""
+
+
+def is_caption(text: str) -> bool:
+    """True when a line ends in a photo credit (a caption, or the credit alone)."""
+    tail = text[-90:]
+    if _AGENCY_END.search(tail) or _SLASH_CREDIT.search(tail):
+        return True
+    cued = any(cue in tail for cue in _CREDIT_CUES)
+    return cued and _CREDIT.search(tail) is not None
