@@ -127,7 +127,7 @@ BAD_COST = 3.0
 """Cost of a line of chrome inside a stretch of text."""
 
 
-STOP_COST = 25.0
+STOP_COST = 50.0
 """Cost of a heading that starts the comments or a list of other articles."""
 ANCHOR_BONUS = 20.0
 """Bonus of the first paragraph after a byline or dateline: articles start there."""
@@ -146,6 +146,24 @@ def _value(verdict: Verdict, feat: Features) -> float:
     return -max(BAD_COST, 0.5 * feat.words)
 
 
+ISOLATED = 0.3
+"""Weight of prose with no prose right before or after it (a teaser between headlines)."""
+
+
+def _isolation(verdicts: list[Verdict], values: list[float]) -> None:
+    """Prose units standing alone between non-prose units weigh less: the article's paragraphs
+    follow each other, the summaries of a list of other articles stand between headlines."""
+    prose = [v.label in VALUE for v in verdicts]
+    last = len(prose) - 1
+    for index, flag in enumerate(prose):
+        if not flag or values[index] <= 0:
+            continue
+        before = index > 0 and prose[index - 1]
+        after = index < last and prose[index + 1]
+        if not before and not after:
+            values[index] *= ISOLATED
+
+
 def _anchor_bonus(
     units: list[Unit], verdicts: list[Verdict], feats: list[Features], values: list[float]
 ) -> None:
@@ -161,11 +179,20 @@ def _anchor_bonus(
             armed = -1
 
 
-def densest_stretch(values: list[float]) -> tuple[int, int]:
-    """The stretch [start, end) of units whose values sum highest (the article's region)."""
+WALLS = frozenset(["copyright", "comments"])
+"""Reasons of units an article never runs across (the comments or related lists begin, the
+footer's copyright line)."""
+
+
+def densest_stretch(values: list[float], walls: set[int] | None = None) -> tuple[int, int]:
+    """The stretch [start, end) of units whose values sum highest (the article's region),
+    never across a unit of `walls`."""
     best, best_start, best_end = 0.0, 0, 0
     total, start = 0.0, 0
     for index, value in enumerate(values):
+        if walls and index in walls:
+            total = 0.0
+            continue
         if total <= 0:
             total, start = value, index
         else:
@@ -219,7 +246,11 @@ def _captions(
         verdict = verdicts[index]
         if verdict.caption and not verdict.keep:
             key = _key(units[index].text)
-            if key not in shown:
+            before = _neighbour(verdicts, index, -1, start, end)
+            after = _neighbour(verdicts, index, 1, start, end)
+            among_prose = before is not None and after is not None and before.keep and after.keep
+            reads = is_caption(units[index].text) or feats[index].sentence
+            if key not in shown and among_prose and reads:
                 shown.add(key)
                 verdict.keep = True
                 verdict.reason = ""
@@ -238,8 +269,10 @@ def classify(
     verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
     _mark_repeats(units, verdicts, feats)
     values = [_value(v, f) for v, f in zip(verdicts, feats, strict=True)]
+    _isolation(verdicts, values)
     _anchor_bonus(units, verdicts, feats, values)
-    start, end = densest_stretch(values)
+    walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
+    start, end = densest_stretch(values, walls)
     _smooth(units, verdicts, start, end)
     _captions(units, verdicts, feats, start, end)
     for index, verdict in enumerate(verdicts):
