@@ -21,8 +21,9 @@ from brief.core.search.matcher import (
 from brief.core.search.normalize import fold
 from brief.core.search.query import Query, Term, parse_query, value_matches
 
-MAX_TYPO_FORMS = 50
-"""At most this many vocabulary words stand in for one misspelt word (the closest ones)."""
+MAX_TYPO_FORMS = 12
+"""At most this many vocabulary words stand in for one misspelt word: the closest, then the
+most common (a typed typo most likely means a common word, not a rarer typo)."""
 
 _CHECK_EVERY = 32
 """How many sources are verified between two looks at `should_stop`."""
@@ -159,12 +160,13 @@ class _Run:
         edits = max_edits(word)
         if edits == 0:
             return []
+        postings = self.index.postings
         found = sorted(
-            (distance, other)
+            (distance, -len(postings(other) or ()), other)
             for other, distance in self.index.similar(word, edits)
             if not other.startswith(word)
         )
-        return [other for _, other in found[:MAX_TYPO_FORMS]]
+        return [other for _, _, other in found[:MAX_TYPO_FORMS]]
 
     # Checking sources
 
