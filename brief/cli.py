@@ -12,11 +12,12 @@ from typing import TextIO
 from brief import __version__
 from brief.core.export import date_label, skipped_row, source_row
 from brief.core.ingest import MissingPathError, load_paths
-from brief.core.model import Library, Source
+from brief.core.model import Library, PubDate, Source
 from brief.core.paths import bundled_pack
 from brief.core.text import shorten
+from brief.core.timeline import Kind
 
-COMMANDS = ("list", "show")
+COMMANDS = ("list", "show", "timeline")
 
 
 class UsageError(Exception):
@@ -112,6 +113,38 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _user_dates(store: str | None) -> dict[str, PubDate]:
+    """Dates the user set on undated sources, from the annotation store."""
+    from brief.core.annotations import AnnotationStore
+
+    opened = AnnotationStore.open(store)
+    for notice in opened.notices:
+        print(f"brief: {notice}", file=sys.stderr)
+    return opened.source_dates()
+
+
+def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
+    """`brief timeline`: every dated event of the pack, one per line, oldest first."""
+    from brief.core.timeline import timeline
+    from brief.core.timeline.labels import RangeError, TimelineFilter, date_label, parse_range
+
+    library = _load(args.paths)
+    try:
+        after, before = parse_range(args.range or "")
+    except RangeError as error:
+        raise UsageError(str(error)) from None
+    wanted = TimelineFilter(kinds={Kind(k) for k in args.kind or []}, after=after, before=before)
+    titles = {source.id: source.title for source in library.sources}
+    for event in wanted.apply(timeline(library.sources, _user_dates(args.store))):
+        if args.json:
+            _print_json(event.to_json(), out)
+            continue
+        where = shorten(titles.get(event.source, event.source), 40)
+        text = f"“{event.phrase}”: {shorten(event.sentence, 160)}" if event.phrase else "published"
+        out.write(f"{date_label(event):19}  {event.kind.value:9}  {where}  {text}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -132,10 +165,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--in", dest="pack", action="append", metavar="PATH",
         help="where to look up ids (default: the bundled briefing)",
     )  # fmt: skip
+    line = sub.add_parser("timeline", help="every dated event in the pack, oldest first")
+    line.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    line.add_argument("--json", action="store_true", help="one JSON object per event")
+    line.add_argument("--kind", action="append", choices=[k.value for k in Kind],
+                      help="only events of this kind (repeatable)")  # fmt: skip
+    line.add_argument("--range", metavar="DATES", help='e.g. "2021", "2019 to 2021", "after 2020"')
+    line.add_argument("--store", metavar="PATH", help="the annotation store (dates you set)")
     return parser
 
 
-def _open_app(paths: list[str]) -> int:
+def _open_app(paths: list[str], store: str | None = None) -> int:
     """Start the reading room on the given paths."""
     try:
         library_paths = _pack(paths)
@@ -146,7 +186,7 @@ def _open_app(paths: list[str]) -> int:
         raise UsageError(str(error)) from None
     from brief.ui.app import BriefApp
 
-    BriefApp(library_paths).run()
+    BriefApp(library_paths, Path(store) if store else None).run()
     return 0
 
 
@@ -157,11 +197,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = parser.parse_args(argv)
-            handler = {"list": cmd_list, "show": cmd_show}[args.command]
+            handler = {"list": cmd_list, "show": cmd_show, "timeline": cmd_timeline}[args.command]
             return handler(args, sys.stdout)
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)
-        return _open_app(argv)
+        store = None
+        if "--store" in argv:
+            at = argv.index("--store")
+            if at + 1 >= len(argv):
+                raise UsageError("--store needs a path")
+            store = argv[at + 1]
+            del argv[at : at + 2]
+        return _open_app(argv, store)
     except UsageError as error:
         print(f"brief: {error}", file=sys.stderr)
         return 2

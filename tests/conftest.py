@@ -26,3 +26,13 @@ def seed_source(library: Library, prefix: str) -> Source:
         if source.path.name.startswith(prefix):
             return source
     raise LookupError(prefix)
+
+
+@pytest.fixture(autouse=True)
+def private_store(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own annotation store: the user's real data is never touched."""
+    path = tmp_path_factory.mktemp("store") / "annotations.json"
+    monkeypatch.setenv("BRIEF_STORE", str(path))
+    return path

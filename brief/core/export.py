@@ -49,10 +49,12 @@ def human_date(value: PubDate) -> str:
     return day
 
 
-def meta_line(source: Source) -> str:
+def meta_line(source: Source, user_date: PubDate | None = None) -> str:
     """The reader's metadata line: outlet · author · published (updated …) · link."""
     parts = [source.outlet or "", source.author or ""]
-    if source.published is not None:
+    if source.published is None and user_date is not None:
+        parts.append(f"{human_date(user_date)} (date set by you)")
+    elif source.published is not None:
         when = human_date(source.published)
         if source.updated is not None:
             when += f" (updated {human_date(source.updated)})"

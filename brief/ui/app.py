@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from brief.core.annotations import AnnotationStore
 from brief.ui.help import BindingRow, binding_rows
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
+
+
+def _has_ids(node: DOMNode) -> bool:
+    """True for a widget with bindings that carry ids (its keys belong in help)."""
+    return any(binding.id for _key, binding in node._bindings)
 
 
 class BriefApp(App[None], inherit_bindings=False):
@@ -34,12 +40,14 @@ class BriefApp(App[None], inherit_bindings=False):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
     ]  # fmt: skip
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], store_path: Path | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.store = AnnotationStore.open(store_path)
+        """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths))
+        self.push_screen(MainScreen(self.paths, self.store))
 
     @property
     def main(self) -> MainScreen:
@@ -49,21 +57,27 @@ class BriefApp(App[None], inherit_bindings=False):
                 return screen
         raise LookupError("the main screen is not mounted")
 
-    def help_rows(self) -> list[BindingRow]:
-        """Every binding of the reading room, generated from the bindings themselves."""
-        main = self.main
-        nodes: list[DOMNode] = [main.reader, main.sidebar, main, self]
-        return binding_rows(self, nodes)
+    def help_rows(self, screen: Screen[Any] | None = None) -> list[BindingRow]:
+        """Every binding of a screen (the reading room by default) and of the app.
+
+        Generated from the bindings themselves, so remapped keys show as they are.
+        """
+        target: Screen[Any] = self.main if screen is None else screen
+        if isinstance(target, MainScreen):
+            nodes: list[DOMNode] = [target.reader, target.sidebar, target]
+        else:
+            nodes = [node for node in target.walk_children() if _has_ids(node)] + [target]
+        return binding_rows(self, [*nodes, self])
 
     def action_help(self) -> None:
-        """Show every key on the help screen."""
+        """Show every key of the current screen on the help screen."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_rows()))
+            self.push_screen(HelpScreen(self.help_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Palette commands: one for every binding of the reading room, then Textual's own."""
-        if isinstance(screen, MainScreen):
-            for row in self.help_rows():
+        if not isinstance(screen, HelpScreen):
+            for row in self.help_rows(screen):
                 if row.action == "command_palette":
                     continue
                 yield SystemCommand(

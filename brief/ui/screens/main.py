@@ -16,10 +16,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
+from brief.core.annotations import AnnotationStore, StoreError
+from brief.core.dates import parse_date
+from brief.core.export import human_date
 from brief.core.ingest import load_paths
-from brief.core.model import Library, Source
+from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
+from brief.core.text import shorten
+from brief.core.timeline import Event, timeline
 from brief.ui.messages import SourceOpened
+from brief.ui.screens.setdate import SetDateScreen
+from brief.ui.screens.timeline import TimelineScreen
 from brief.ui.widgets.reader import Reader
 from brief.ui.widgets.sidebar import SourceList
 
@@ -50,6 +57,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 tooltip="Sort sources by date, title or outlet", id="main.cycle_order"),
         Binding("f", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar",
                 id="main.toggle_sidebar"),
+        Binding("t", "timeline", "Timeline", tooltip="Every dated event of the briefing",
+                id="main.timeline"),
+        Binding("D", "set_date", "Set date", show=False,
+                tooltip="Set the date of an undated source", id="main.set_date"),
     ]  # fmt: skip
 
     order: reactive[SortOrder] = reactive(SortOrder.DATE)
@@ -59,9 +70,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     narrow: reactive[bool] = reactive(False)
     """True when the terminal is too narrow for sidebar and reader side by side."""
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], store: AnnotationStore) -> None:
         super().__init__()
         self.paths = paths
+        self.store = store
         self.library = Library()
         self.ordered: list[Source] = []
         self.current: Source | None = None
@@ -86,7 +98,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.reader.focus()
+        for notice in self.store.notices:
+            self.notify(notice, severity="warning", timeout=15)
         self.load()
+
+    @property
+    def user_dates(self) -> dict[str, PubDate]:
+        """Dates the user set on undated sources (from the annotation store)."""
+        return self.store.source_dates()
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
@@ -109,20 +128,22 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def refresh_sidebar(self) -> None:
         """Re-sort and redraw the sidebar, keeping the current source highlighted."""
-        self.ordered = sort_sources(self.library.sources, self.order)
+        dates = self.user_dates
+        self.ordered = sort_sources(self.library.sources, self.order, dates)
         count = len(self.ordered)
         title = f"{count} source{'s' if count != 1 else ''} · {ORDER_LABELS[self.order]}"
         if self.library.skipped:
             title += f" · {len(self.library.skipped)} skipped"
         self.query_one("#sidebar-title", Static).update(Text(title))
         current = self.current.id if self.current else None
-        self.sidebar.show(self.ordered, self.library.skipped, current)
+        self.sidebar.show(self.ordered, self.library.skipped, current, dates)
 
     def open_source(self, source_id: str, focus: bool = True) -> None:
         """Show a source in the reader and highlight it in the sidebar."""
         for source in self.ordered:
             if source.id == source_id:
                 self.current = source
+                self.reader.user_date = self.user_dates.get(source.id)
                 self.reader.source = source
                 self.sidebar.highlight_source(source_id)
                 self.sub_title = source.title
@@ -198,3 +219,56 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_toggle_sidebar(self) -> None:
         """Hide or show the sidebar."""
         self.sidebar_shown = not self.sidebar_shown
+
+    def action_timeline(self) -> None:
+        """Open the timeline of every source; enter there comes back at the sentence."""
+        if not self.library.sources:
+            self.notify("Nothing to show yet: the briefing is still being read.")
+            return
+        events = timeline(self.library.sources, self.user_dates)
+        current = self.current.id if self.current else None
+        self.app.push_screen(
+            TimelineScreen(events, self.ordered, current), callback=self.open_event
+        )
+
+    def open_event(self, event: Event | None) -> None:
+        """Show the source of a timeline row, at its sentence."""
+        if event is None:
+            return
+        self.open_source(event.source)
+        if event.sentence_start is not None and event.sentence_end is not None:
+            self.reader.jump_to(event.sentence_start, event.sentence_end)
+
+    def action_set_date(self) -> None:
+        """Ask for the date of the open (undated) source and save it in the store."""
+        source = self.current
+        if source is None:
+            return
+        if source.published is not None:
+            self.notify(f"This source is dated {human_date(source.published)} by its text.")
+            return
+        current = self.user_dates.get(source.id)
+        shown = current.isoformat() if current is not None else ""
+        self.app.push_screen(
+            SetDateScreen(source.title, shown), callback=lambda text: self.date_typed(source, text)
+        )
+
+    def date_typed(self, source: Source, text: str | None) -> None:
+        """Save a date typed for a source (empty clears it)."""
+        if text is None:
+            return
+        value = None
+        if text:
+            value = parse_date(text)
+            if value is None:
+                self.notify(f"Not a date with a year: {text!r}", severity="error")
+                return
+        try:
+            self.store.set_source_date(source.id, value)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_sidebar()
+        self.reader.user_date = value
+        said = human_date(value) if value is not None else "cleared"
+        self.notify(f"Date of “{shorten(source.title, 40)}”: {said}")

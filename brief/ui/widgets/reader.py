@@ -15,7 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief.core.export import meta_line
-from brief.core.model import BlockKind, Source
+from brief.core.model import BlockKind, PubDate, Source
 
 MEASURE = 80
 """The widest reading column, in cells; wider terminals centre it."""
@@ -33,6 +33,18 @@ class LineSpan:
     """Offset in `Source.body` just past the line's last character."""
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A styled range of the body: a jump target, a search match, a highlight."""
+
+    start: int
+    """Offset in `Source.body` where the mark starts."""
+    end: int
+    """Offset just past the mark."""
+    style: str
+    """The component class that styles it ("reader--flash", ...)."""
+
+
 class Reader(ScrollView, can_focus=True):
     """Shows a source: title, metadata line, then the body as paragraphs and headings."""
 
@@ -48,6 +60,7 @@ class Reader(ScrollView, can_focus=True):
         "reader--removed",
         "reader--reason",
         "reader--banner",
+        "reader--flash",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,6 +83,8 @@ class Reader(ScrollView, can_focus=True):
     """The source on show, or None."""
     show_removed: reactive[bool] = reactive(False)
     """True to show the whole source, removed lines dimmed in place."""
+    user_date: reactive[PubDate | None] = reactive(None)
+    """A date the user set for an undated source, shown in the metadata line."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -77,10 +92,39 @@ class Reader(ScrollView, can_focus=True):
         self.spans: list[LineSpan | None] = []
         """For each laid-out line, where its text lies in the body (None for chrome)."""
         self._laid_out_width = -1
+        self.marks: list[Mark] = []
+        """Styled ranges of the body, drawn over the text."""
 
     def watch_source(self, source: Source | None) -> None:
+        self.marks = []
         self.scroll_to(0, 0, animate=False)
         self._layout(force=True)
+
+    def watch_user_date(self) -> None:
+        self._layout(force=True)
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Draw these ranges over the text (replacing the previous ones)."""
+        self.marks = marks
+        self._layout(force=True)
+
+    def line_of(self, offset: int) -> int | None:
+        """The laid-out line that shows a body offset, if any."""
+        for index, span in enumerate(self.spans):
+            if span is not None and span.start <= offset < max(span.end, span.start + 1):
+                return index
+        for index, span in enumerate(self.spans):
+            if span is not None and span.start >= offset:
+                return index
+        return None
+
+    def jump_to(self, start: int, end: int) -> None:
+        """Show the article with body[start:end] flashed, scrolled so it sits near the top."""
+        self.show_removed = False
+        self.set_marks([Mark(start, end, "reader--flash")])
+        line = self.line_of(start)
+        if line is not None:
+            self.scroll_to(0, max(0, line - 2), animate=False, force=True)
 
     def watch_show_removed(self) -> None:
         self.scroll_to(0, 0, animate=False)
@@ -143,7 +187,7 @@ class Reader(ScrollView, can_focus=True):
         else:
             blank()
             add(Text(source.title, style=self._style("reader--title")))
-            meta = meta_line(source)
+            meta = meta_line(source, self.user_date)
             if meta:
                 add(Text(meta, style=self._style("reader--meta")))
             for warning in source.warnings:
@@ -158,19 +202,33 @@ class Reader(ScrollView, can_focus=True):
             starts = source.block_starts
             for index, block in enumerate(source.blocks):
                 where = (index, starts[index], block.text)
+                body_text = self._marked(block.text, starts[index])
                 blank()
                 if block.kind is BlockKind.HEADING:
-                    add(Text(block.text, style=self._style("reader--heading")), where)
+                    body_text.style = self._style("reader--heading")
+                    add(body_text, where)
                 elif block.kind is BlockKind.QUOTE:
-                    add(Text(block.text, style=self._style("reader--quote")), where, "│ ", "│ ")
+                    body_text.style = self._style("reader--quote")
+                    add(body_text, where, "│ ", "│ ")
                 elif block.kind is BlockKind.LIST_ITEM:
-                    add(Text(block.text), where, "• ", "  ")
+                    add(body_text, where, "• ", "  ")
                 elif block.kind is BlockKind.CAPTION:
-                    add(Text(block.text, style=self._style("reader--caption")), where, "▣ ", "  ")
+                    body_text.style = self._style("reader--caption")
+                    add(body_text, where, "▣ ", "  ")
                 else:
-                    add(Text(block.text), where)
+                    add(body_text, where)
             blank()
         self._finish(strips, spans, width)
+
+    def _marked(self, text: str, start: int) -> Text:
+        """A block's text with the marks that fall in it styled."""
+        styled = Text(text)
+        end = start + len(text)
+        for mark in self.marks:
+            if mark.start < end and mark.end > start:
+                low, high = max(0, mark.start - start), min(len(text), mark.end - start)
+                styled.stylize(self._style(mark.style), low, high)
+        return styled
 
     def _finish(self, strips: list[Strip], spans: list[LineSpan | None], width: int) -> None:
         self._strips = strips

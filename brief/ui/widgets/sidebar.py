@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,18 +11,23 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief.core.export import human_date
-from brief.core.model import Skipped, Source
+from brief.core.model import PubDate, Skipped, Source
 from brief.core.text import shorten
 from brief.ui.messages import SourceOpened
 
 SKIPPED_PREFIX = "skipped:"
 
 
-def source_prompt(source: Source, width: int) -> Text:
+def source_prompt(source: Source, width: int, user_date: PubDate | None = None) -> Text:
     """A sidebar row: the title (two lines at most), then outlet · date, dimmed."""
     title = shorten(source.title, max(20, 2 * width - 4))
     row = Text(title, style="bold")
-    when = human_date(source.published) if source.published is not None else "undated"
+    if source.published is not None:
+        when = human_date(source.published)
+    elif user_date is not None:
+        when = f"{human_date(user_date)} (set)"
+    else:
+        when = "undated"
     details = " · ".join(part for part in (source.outlet, when) if part)
     row.append("\n")
     row.append(shorten(details, max(10, width)), style="dim")
@@ -100,13 +106,21 @@ class SourceList(OptionList, inherit_bindings=False):
         self.sources: list[Source] = []
         self.skipped: list[Skipped] = []
 
-    def show(self, sources: list[Source], skipped: list[Skipped], current: str | None) -> None:
+    def show(
+        self,
+        sources: list[Source],
+        skipped: list[Skipped],
+        current: str | None,
+        dates: Mapping[str, PubDate] | None = None,
+    ) -> None:
         """Fill the list, keeping the highlight on `current` when it is still there."""
+        dates = dates or {}
         self.sources = sources
         self.skipped = skipped
         width = max(20, self.scrollable_content_region.width - 2)
         options: list[Option | None] = [
-            Option(source_prompt(source, width), id=source.id) for source in sources
+            Option(source_prompt(source, width, dates.get(source.id)), id=source.id)
+            for source in sources
         ]
         if skipped:
             options.append(None)
