@@ -30,8 +30,8 @@ class SetDateScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="setdate-body"):
             yield Static(Text(f"Date of “{self.source_title}”", style="bold"))
-            yield Static(Text("Any form: 2023-03-28, 28 March 2023, Mar 28 2023. "
-                              "Empty clears it. enter saves, esc cancels.", style="dim"))  # fmt: skip
+            hint = "Any form: 2023-03-28, 28 March 2023. Empty clears it. enter saves, esc cancels."
+            yield Static(Text(hint, style="dim"))
             yield Input(value=self.current, placeholder="e.g. 28 March 2023", id="setdate-input")
 
     @on(Input.Submitted)
