@@ -12,7 +12,11 @@ async def test_readme_lists_every_binding_with_its_keys() -> None:
     app = BriefApp([bundled_pack()])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
-        for row in app.help_rows():
+        rows = app.help_rows()
+        await pilot.press("t")
+        await pilot.pause()
+        rows += app.help_rows(app.screen)
+        for row in rows:
             assert f"| {row.description} | `{row.keys}` | `{row.binding_id}` |" in readme, row
 
 
