@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from brief.core.clean.captions import CAPTION_WORDS, REPEATED_CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features, features
@@ -39,9 +40,14 @@ LONG_WORDS = 30
 """A unit this long is article text even without punctuation (e.g. a lost-markup paragraph)."""
 
 
+REPEAT_PREFIX = 60
+"""Long units that start with the same this many characters are copies (a caption drawn with
+and without its credit)."""
+
+
 def _key(text: str) -> str:
     """The text compared when looking for repetition."""
-    return text.casefold()
+    return text[:REPEAT_PREFIX].casefold()
 
 
 def label_unit(unit: Unit, feat: Features) -> Verdict:
@@ -87,18 +93,19 @@ def label_unit(unit: Unit, feat: Features) -> Verdict:
     return Verdict(Label.SHORT, "menu")
 
 
-def _mark_repeats(units: list[Unit], verdicts: list[Verdict], feats: list[Features]) -> None:
-    """Text a page repeats (menus drawn twice, captions, teasers) marked as chrome.
-
-    When repeated text would make up most of the page's prose (a page printed twice), only the
-    later copies go.
+def _repeats(
+    units: list[Unit], verdicts: list[Verdict], feats: list[Features]
+) -> tuple[list[list[int]], bool]:
+    """The groups of units whose text the page repeats (menus drawn twice, captions, teasers),
+    and whether every copy goes: when repeated text would make up most of the page's prose (a
+    page printed twice), the first copies stay.
     """
     seen: dict[str, list[int]] = {}
     for index, unit in enumerate(units):
         seen.setdefault(_key(unit.text), []).append(index)
     repeated = [indices for indices in seen.values() if len(indices) > 1]
     if not repeated:
-        return
+        return [], True
     prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is Label.GOOD)
     again = sum(
         feats[i].words
@@ -106,20 +113,42 @@ def _mark_repeats(units: list[Unit], verdicts: list[Verdict], feats: list[Featur
         for i in indices
         if verdicts[i].label in (Label.GOOD, Label.NEAR)
     )
-    every_copy = again < 0.3 * max(prose, 1)
-    for indices in repeated:
-        targets = indices if every_copy else indices[1:]
-        for index in targets:
+    firsts = max(indices[0] for indices in repeated)
+    seconds = min(indices[1] for indices in repeated)
+    # Printed twice: most prose repeated, every first copy before every second one.
+    return repeated, again < 0.7 * max(prose, 1) or firsts > seconds
+
+
+def _drop_repeats(
+    groups: list[list[int]],
+    every_copy: bool,
+    verdicts: list[Verdict],
+    feats: list[Features],
+    span: tuple[int, int],
+) -> None:
+    """Repeated text removed, unless every copy lies in the article, apart from each other (a
+    list the article itself repeats, such as a recipe's steps in each plan); a caption drawn
+    twice in a row is repeated text."""
+    for indices in groups:
+        apart = all(b - a >= REPEAT_APART for a, b in pairwise(indices))
+        if apart and all(span[0] <= index < span[1] for index in indices):
+            continue
+        for index in indices if every_copy else indices[1:]:
             verdict = verdicts[index]
             if verdict.label is Label.BAD:
                 continue
             long = feats[index].words >= REPEATED_CAPTION_WORDS
             verdict.label = Label.BAD
+            verdict.keep = False
             verdict.reason = "repeated caption" if long else "repeated"
             verdict.caption = long
 
 
 VALUE = {Label.GOOD: 1.0, Label.NEAR: 0.5}
+REPEAT_APART = 4
+"""Copies of a text in the article this many units apart are the article's own repetition."""
+REPEAT_COST = 0.25
+"""Cost per word of a repeated unit when looking for the article."""
 """Weight of a unit's words when looking for the densest stretch of text."""
 SHORT_COST = 1.5
 """Cost of a short line (menu entry, label) inside a stretch of text."""
@@ -267,13 +296,16 @@ def classify(
     if feats is None:
         feats = [features(unit.text) for unit in units]
     verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
-    _mark_repeats(units, verdicts, feats)
+    groups, every_copy = _repeats(units, verdicts, feats)
     values = [_value(v, f) for v, f in zip(verdicts, feats, strict=True)]
+    for index in (i for indices in groups for i in (indices if every_copy else indices[1:])):
+        values[index] = min(values[index], -max(SHORT_COST, REPEAT_COST * feats[index].words))
     _isolation(verdicts, values)
     _anchor_bonus(units, verdicts, feats, values)
     walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
     start, end = densest_stretch(values, walls)
     _smooth(units, verdicts, start, end)
+    _drop_repeats(groups, every_copy, verdicts, feats, (start, end))
     _captions(units, verdicts, feats, start, end)
     for index, verdict in enumerate(verdicts):
         if not verdict.keep and not verdict.reason:
