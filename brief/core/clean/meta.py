@@ -91,7 +91,7 @@ def is_dateline(text: str) -> bool:
 
 def _is_headline(unit: Unit, verdict: Verdict) -> bool:
     """True when a unit could be the headline: a line of a few words, not a sentence."""
-    if unit.marker or verdict.label is Label.BAD:
+    if unit.marker or (verdict.label is Label.BAD and not verdict.reason.startswith("repeated")):
         return False
     words = word_total(unit.text)
     if not 3 <= words <= 30:
