@@ -17,7 +17,7 @@ from brief.core.paths import bundled_pack
 from brief.core.text import shorten
 from brief.core.timeline import Kind
 
-COMMANDS = ("list", "show", "timeline")
+COMMANDS = ("list", "show", "timeline", "search")
 
 
 class UsageError(Exception):
@@ -145,6 +145,29 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    """`brief search`: ranked passages matching a query, best first."""
+    from brief.core.search import SearchIndex, Searcher
+
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    library = _load(args.paths)
+    searcher = Searcher(SearchIndex(library.sources))
+    for hit in searcher.search(args.query, limit=args.limit or 20):
+        if args.json:
+            _print_json(hit.to_dict(), out)
+            continue
+        when = date_label_of(hit.published)
+        head = " · ".join(p for p in (shorten(hit.title, 60), hit.outlet, when) if p)
+        out.write(f"{hit.source_id}  {head}\n    {shorten(hit.passage, 200)}\n")
+    return 0
+
+
+def date_label_of(value: PubDate | None) -> str:
+    """YYYY-MM-DD, or "undated"."""
+    return "undated" if value is None else value.isoformat()[:10]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -165,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--in", dest="pack", action="append", metavar="PATH",
         help="where to look up ids (default: the bundled briefing)",
     )  # fmt: skip
+    find = sub.add_parser("search", help="ranked passages matching a query, typos forgiven")
+    find.add_argument("query", metavar="QUERY",
+                      help='words, a "quoted phrase", outlet: author: after: before: filters')
+    find.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    find.add_argument("--json", action="store_true", help="one JSON object per hit")
+    find.add_argument("--limit", type=int, metavar="N", help="at most N hits (default 20)")
     line = sub.add_parser("timeline", help="every dated event in the pack, oldest first")
     line.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     line.add_argument("--json", action="store_true", help="one JSON object per event")
@@ -197,7 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = parser.parse_args(argv)
-            handler = {"list": cmd_list, "show": cmd_show, "timeline": cmd_timeline}[args.command]
+            handler = {
+                "list": cmd_list,
+                "show": cmd_show,
+                "timeline": cmd_timeline,
+                "search": cmd_search,
+            }[args.command]
             return handler(args, sys.stdout)
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)
