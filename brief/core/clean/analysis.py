@@ -23,6 +23,8 @@ class Analysis:
     """The column the text was wrapped at, or None."""
     feats: list[Features] = field(default_factory=list)
     """Features of the first units (all of them once `features_of` has been asked for all)."""
+    known: dict[str, Features] = field(default_factory=dict)
+    """Features by unit text."""
     dump: bool | None = None
     """Whether the text looks like a page dump, once decided."""
 
@@ -31,7 +33,13 @@ class Analysis:
         wanted = len(self.units) if count is None else min(count, len(self.units))
         have = len(self.feats)
         if have < wanted:
-            self.feats.extend(features(unit.text) for unit in self.units[have:wanted])
+            # A page repeats many lines (menus, buttons): each text is measured once.
+            known = self.known
+            for unit in self.units[have:wanted]:
+                feat = known.get(unit.text)
+                if feat is None:
+                    feat = known[unit.text] = features(unit.text)
+                self.feats.append(feat)
         return self.feats[:wanted] if wanted < len(self.feats) else self.feats
 
 

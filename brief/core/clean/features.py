@@ -216,22 +216,30 @@ def features(text: str) -> Features:
     )
 
 
-_CONTACT_CUES = ("@", "tel", "phone", "fax", "mail", "address", "call us", "contact")
-
-
 def _contact(text: str, low: str) -> bool:
     """True when the text gives contact details twice or more (one of them named or an
     e-mail address)."""
-    if not any(cue in low for cue in _CONTACT_CUES):
-        return False
-    return len(_CONTACT.findall(text)) >= 2
-
-
-_TEASER_CUES = ("]", "read", "contin", "leia", "leggi", "читать")
+    cued = (
+        "@" in low
+        or "tel" in low
+        or "phone" in low
+        or "fax" in low
+        or "mail" in low
+        or "address" in low
+        or "call us" in low
+        or "contact" in low
+    )
+    return cued and len(_CONTACT.findall(text)) >= 2
 
 
 def _teaser(tail: str, low_tail: str) -> bool:
     """True for text cut with "[…]" or followed by "Read more"."""
-    if not any(cue in low_tail for cue in _TEASER_CUES):
-        return False
-    return bool(_TEASER.search(tail))
+    cued = (
+        "]" in low_tail
+        or "read" in low_tail
+        or "contin" in low_tail
+        or "leia" in low_tail
+        or "leggi" in low_tail
+        or "читать" in low_tail
+    )
+    return cued and _TEASER.search(tail) is not None

@@ -51,14 +51,20 @@ class Line:
         return self.indent + (len(stripped) - len(rest.lstrip(" ")))
 
 
-def parse_line(index: int, raw: str) -> Line:
-    """A parsed line: indentation, list marker and normalised text."""
+_MARK_START = frozenset("•*-▪□◦○●·‣⁃■◆◇►▸–—(")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+"""Runs of white space within a line (the same set as `normalize_line` collapses)."""
+
+
+def parse_line(index: int, raw: str, text: str | None = None) -> Line:
+    """A parsed line: indentation, list marker and normalised text (`text` is the line with
+    white space already collapsed and stripped, when the caller has it)."""
     expanded = raw.expandtabs(4) if "\t" in raw else raw
     stripped = expanded.lstrip(" \u3000\u00a0")
     indent = len(expanded) - len(stripped)
     width = len(expanded.rstrip())
     marker = ""
-    if stripped and (stripped[0] in "•*-▪□◦○●·‣⁃■◆◇►▸–—(" or stripped[0].isalnum()):
+    if stripped and (stripped[0] in _MARK_START or stripped[0].isalnum()):
         match = _BULLET.match(stripped)
         if match is not None:
             candidate = match.group(0).strip()
@@ -66,13 +72,33 @@ def parse_line(index: int, raw: str) -> Line:
             if candidate and (match.end() < len(stripped) or candidate in "•*▪□◦○●"):
                 marker = candidate
                 stripped = stripped[match.end() :]
-    text = normalize_line(stripped)
+                text = None
+    if text is None:
+        text = normalize_line(stripped)
     return Line(index, raw, text, indent, marker, width)
 
 
 def parse_lines(text: str) -> list[Line]:
-    """Every line of a text, parsed (line breaks are expected to be ``\\n``)."""
-    return [parse_line(index, raw) for index, raw in enumerate(text.split("\n"))]
+    """Every line of a text, parsed (line breaks are expected to be ``\\n``).
+
+    White space is collapsed by one pass over the whole text rather than line by line, and a
+    plain line (no tab, no list marker) takes the short way.
+    """
+    raws = text.split("\n")
+    squashed = _SPACES.sub(" ", text).split("\n")
+    if len(squashed) != len(raws):  # pragma: no cover - the pattern never matches a newline
+        return [parse_line(index, raw) for index, raw in enumerate(raws)]
+    lines: list[Line] = []
+    append = lines.append
+    for index, raw in enumerate(raws):
+        flat = squashed[index].strip()
+        first = flat[:1]
+        if "\t" in raw or first in _MARK_START or (first.isdigit() or flat[1:2] in (".", ")")):
+            append(parse_line(index, raw, flat))
+            continue
+        stripped = raw.lstrip(" \u3000\u00a0")
+        append(Line(index, raw, flat, len(raw) - len(stripped), "", len(raw.rstrip())))
+    return lines
 
 
 def wrap_width(lines: list[Line]) -> int | None:
