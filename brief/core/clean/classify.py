@@ -193,6 +193,46 @@ def _isolation(verdicts: list[Verdict], values: list[float]) -> None:
             values[index] *= ISOLATED
 
 
+TEASER_RUN = 3
+"""This many lone paragraphs in a row, each under a headline and a line more (a byline, a date),
+are a list of other articles."""
+
+
+TEASER_WORDS = 50
+"""A teaser's summary is at most this long (an article's own list items say more)."""
+
+
+def _headline_like(verdict: Verdict, feat: Features) -> bool:
+    """True for a line that could head a teaser: a few words, not a sentence."""
+    return verdict.label in (Label.SHORT, Label.BAD) and 3 <= feat.words <= 25 and not feat.sentence
+
+
+def _teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[float]) -> None:
+    """Lone paragraphs that each follow a headline, several in a row (the summaries of a list of
+    other articles), weigh nothing when looking for the article."""
+    prose = [i for i, v in enumerate(verdicts) if v.label in VALUE]
+    run: list[int] = []
+    previous = -1
+    for position, index in enumerate(prose):
+        following = prose[position + 1] if position + 1 < len(prose) else len(verdicts)
+        # Under a headline and a line more (byline, date, section): one subheading over each
+        # paragraph is an article's own list.
+        lone = index - previous > 2 and following - index > 1 and feats[index].words <= TEASER_WORDS
+        gap = range(max(previous + 1, index - 4), index)
+        headed = lone and any(_headline_like(verdicts[i], feats[i]) for i in gap)
+        if headed:
+            run.append(index)
+        else:
+            if len(run) >= TEASER_RUN:
+                for member in run:
+                    values[member] = min(values[member], 0.0)
+            run = []
+        previous = index
+    if len(run) >= TEASER_RUN:
+        for member in run:
+            values[member] = min(values[member], 0.0)
+
+
 def _anchor_bonus(
     units: list[Unit], verdicts: list[Verdict], feats: list[Features], values: list[float]
 ) -> None:
@@ -301,6 +341,7 @@ def classify(
     for index in (i for indices in groups for i in (indices if every_copy else indices[1:])):
         values[index] = min(values[index], -max(SHORT_COST, REPEAT_COST * feats[index].words))
     _isolation(verdicts, values)
+    _teaser_runs(verdicts, feats, values)
     _anchor_bonus(units, verdicts, feats, values)
     walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
     start, end = densest_stretch(values, walls)
