@@ -199,7 +199,8 @@ are a list of other articles."""
 
 
 TEASER_WORDS = 50
-"""A teaser's summary is at most this long (an article's own list items say more)."""
+"""A teaser's summary is at most this long, unless a date or byline heads it (an article's own
+list items say more)."""
 
 
 def _headline_like(verdict: Verdict, feat: Features) -> bool:
@@ -209,28 +210,34 @@ def _headline_like(verdict: Verdict, feat: Features) -> bool:
 
 def _teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[float]) -> None:
     """Lone paragraphs that each follow a headline, several in a row (the summaries of a list of
-    other articles), weigh nothing when looking for the article."""
+    other articles), weigh nothing when looking for the article.
+
+    A longer lone paragraph under a headline neither counts nor breaks the run.
+    """
     prose = [i for i, v in enumerate(verdicts) if v.label in VALUE]
     run: list[int] = []
     previous = -1
+
+    def close() -> None:
+        if len(run) >= TEASER_RUN:
+            for member in run:
+                values[member] = min(values[member], 0.0)
+        run.clear()
+
     for position, index in enumerate(prose):
         following = prose[position + 1] if position + 1 < len(prose) else len(verdicts)
         # Under a headline and a line more (byline, date, section): one subheading over each
         # paragraph is an article's own list.
-        lone = index - previous > 2 and following - index > 1 and feats[index].words <= TEASER_WORDS
-        gap = range(max(previous + 1, index - 4), index)
+        lone = index - previous > 2 and following - index > 1
+        gap = range(max(previous + 1, index - 6), index)
         headed = lone and any(_headline_like(verdicts[i], feats[i]) for i in gap)
-        if headed:
-            run.append(index)
-        else:
-            if len(run) >= TEASER_RUN:
-                for member in run:
-                    values[member] = min(values[member], 0.0)
-            run = []
+        dated = headed and any(feats[i].datelike or feats[i].byline for i in gap)
         previous = index
-    if len(run) >= TEASER_RUN:
-        for member in run:
-            values[member] = min(values[member], 0.0)
+        if not headed:
+            close()
+        elif dated or feats[index].words <= TEASER_WORDS:
+            run.append(index)
+    close()
 
 
 def _anchor_bonus(
@@ -243,7 +250,9 @@ def _anchor_bonus(
             armed = index
             continue
         if armed >= 0 and verdict.label is Label.GOOD:
-            if index - armed <= 8:
+            # The article goes on after its first paragraph; a teaser stands alone.
+            goes_on = index + 1 < len(verdicts) and verdicts[index + 1].label in VALUE
+            if index - armed <= 8 and goes_on:
                 values[index] += ANCHOR_BONUS
             armed = -1
 
@@ -341,8 +350,8 @@ def classify(
     for index in (i for indices in groups for i in (indices if every_copy else indices[1:])):
         values[index] = min(values[index], -max(SHORT_COST, REPEAT_COST * feats[index].words))
     _isolation(verdicts, values)
-    _teaser_runs(verdicts, feats, values)
     _anchor_bonus(units, verdicts, feats, values)
+    _teaser_runs(verdicts, feats, values)
     walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
     start, end = densest_stretch(values, walls)
     _smooth(units, verdicts, start, end)

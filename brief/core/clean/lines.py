@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from brief.core.text import normalize_line
 
 _BULLET = re.compile(
-    r"(?:[•*\-▪□◦○●·‣⁃■◆◇►▸–—]|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z][.)](?=\s))"
+    r"(?:[•*+\-▪□◦○●·‣⁃■◆◇►▸–—]|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z][.)](?=\s))"
     r"(?:\s+|$)"
 )
 """A list marker at the start of a line: a bullet sign, `1.`, `1)`, `(1)` or `a)`."""
@@ -51,7 +51,7 @@ class Line:
         return self.indent + (len(stripped) - len(rest.lstrip(" ")))
 
 
-_MARK_START = frozenset("•*-▪□◦○●·‣⁃■◆◇►▸–—(")
+_MARK_START = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 """Runs of white space within a line (the same set as `normalize_line` collapses)."""
 
