@@ -297,6 +297,32 @@ def _smooth(units: list[Unit], verdicts: list[Verdict], start: int, end: int) ->
             verdict.keep = True
 
 
+LIST_RUN = 80
+"""The most lines a list introduced by a colon runs on for."""
+
+
+def _introduced_lists(
+    units: list[Unit], verdicts: list[Verdict], feats: list[Features], start: int, end: int
+) -> int:
+    """The lines of a list that a kept paragraph introduces with a colon ("Tour dates:") kept,
+    dates and short entries included, up to a line of chrome or a lone word (a menu); the new
+    end of the article's region."""
+    for index in range(start, end):
+        verdict = verdicts[index]
+        if not verdict.keep or not units[index].text.endswith(":"):
+            continue
+        stop = min(len(units), index + 1 + LIST_RUN)
+        position = index + 1
+        while position < stop:
+            item = verdicts[position]
+            if (item.label is Label.BAD and item.reason != "date") or feats[position].words < 2:
+                break
+            item.keep = True
+            position += 1
+        end = max(end, position)
+    return end
+
+
 def _neighbour(
     verdicts: list[Verdict], index: int, step: int, start: int, end: int
 ) -> Verdict | None:
@@ -355,6 +381,7 @@ def classify(
     walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
     start, end = densest_stretch(values, walls)
     _smooth(units, verdicts, start, end)
+    end = _introduced_lists(units, verdicts, feats, start, end)
     _drop_repeats(groups, every_copy, verdicts, feats, (start, end))
     _captions(units, verdicts, feats, start, end)
     for index, verdict in enumerate(verdicts):
