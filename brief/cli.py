@@ -147,7 +147,7 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     """`brief search`: ranked passages matching a query, best first."""
-    from brief.core.search import SearchIndex, Searcher
+    from brief.core.search import Searcher, SearchIndex
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -189,8 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to look up ids (default: the bundled briefing)",
     )  # fmt: skip
     find = sub.add_parser("search", help="ranked passages matching a query, typos forgiven")
-    find.add_argument("query", metavar="QUERY",
-                      help='words, a "quoted phrase", outlet: author: after: before: filters')
+    find.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words, a "quoted phrase", outlet: author: after: before: filters',
+    )
     find.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     find.add_argument("--json", action="store_true", help="one JSON object per hit")
     find.add_argument("--limit", type=int, metavar="N", help="at most N hits (default 20)")

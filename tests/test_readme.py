@@ -13,9 +13,12 @@ async def test_readme_lists_every_binding_with_its_keys() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
         rows = app.help_rows()
-        await pilot.press("t")
-        await pilot.pause()
-        rows += app.help_rows(app.screen)
+        for key in ("t", "s"):
+            await pilot.press(key)
+            await pilot.pause()
+            rows += app.help_rows(app.screen)
+            await pilot.press("escape")
+            await pilot.pause()
         for row in rows:
             assert f"| {row.description} | `{row.keys}` | `{row.binding_id}` |" in readme, row
 

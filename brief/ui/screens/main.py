@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from brief.core.annotations import AnnotationStore, StoreError
@@ -22,12 +22,14 @@ from brief.core.export import human_date
 from brief.core.ingest import load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
+from brief.core.search import Hit, Searcher, SearchIndex
 from brief.core.text import shorten
 from brief.core.timeline import Event, timeline
 from brief.ui.messages import SourceOpened
+from brief.ui.screens.search import SearchScreen
 from brief.ui.screens.setdate import SetDateScreen
 from brief.ui.screens.timeline import TimelineScreen
-from brief.ui.widgets.reader import Reader
+from brief.ui.widgets.reader import FindStatus, Reader
 from brief.ui.widgets.sidebar import SourceList
 
 NARROW_WIDTH = 72
@@ -59,6 +61,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 id="main.toggle_sidebar"),
         Binding("t", "timeline", "Timeline", tooltip="Every dated event of the briefing",
                 id="main.timeline"),
+        Binding("s,ctrl+f", "search", "Search", tooltip="Search every source as you type",
+                id="main.search"),
+        Binding("slash", "find", "Find", key_display="/", tooltip="Find in this source",
+                id="main.find"),
+        Binding("escape", "close_find", "Close find", show=False,
+                tooltip="Close the find bar", id="main.close_find"),
         Binding("D", "set_date", "Set date", show=False,
                 tooltip="Set the date of an undated source", id="main.set_date"),
     ]  # fmt: skip
@@ -77,6 +85,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.library = Library()
         self.ordered: list[Source] = []
         self.current: Source | None = None
+        self.searcher: Searcher | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -84,6 +93,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 yield Static(Text("Reading the briefing…"), id="sidebar-title")
                 yield SourceList(id="sidebar")
             yield Reader(id="reader")
+        with Horizontal(id="find-bar"):
+            yield Input(placeholder="Find in this source (typos forgiven)", id="find-input")
+            yield Static(id="find-status")
         yield Footer(compact=True)
 
     @property
@@ -109,8 +121,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
-        """Read the pack off the UI thread."""
-        return load_paths(self.paths)
+        """Read the pack and index it for search, off the UI thread."""
+        library = load_paths(self.paths)
+        self.searcher = Searcher(SearchIndex(library.sources))
+        return library
 
     @on(Worker.StateChanged)
     def loaded(self, event: Worker.StateChanged) -> None:
@@ -238,6 +252,52 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.open_source(event.source)
         if event.sentence_start is not None and event.sentence_end is not None:
             self.reader.jump_to(event.sentence_start, event.sentence_end)
+
+    def action_search(self) -> None:
+        """Search every source; enter there comes back at the passage."""
+        if self.searcher is None:
+            self.notify("Nothing to search yet: the briefing is still being read.")
+            return
+        self.app.push_screen(SearchScreen(self.searcher), callback=self.open_hit)
+
+    def open_hit(self, hit: Hit | None) -> None:
+        """Show the source of a search result, scrolled to the match."""
+        if hit is None:
+            return
+        self.open_source(hit.source_id)
+        if hit.field == "body":
+            self.reader.jump_to(hit.start, hit.end)
+
+    def action_find(self) -> None:
+        """Open the find bar for the source being read."""
+        bar = self.query_one("#find-bar")
+        bar.add_class("-open")
+        self.query_one("#find-input", Input).focus()
+
+    def action_close_find(self) -> None:
+        """Close the find bar and clear its marks."""
+        self.query_one("#find-bar").remove_class("-open")
+        self.reader.action_clear_marks()
+        self.reader.focus()
+
+    @on(Input.Changed, "#find-input")
+    def find_typed(self, event: Input.Changed) -> None:
+        self.reader.find(event.value)
+
+    @on(Input.Submitted, "#find-input")
+    def find_submitted(self) -> None:
+        self.reader.focus()
+
+    @on(FindStatus)
+    def find_status(self, message: FindStatus) -> None:
+        status = self.query_one("#find-status", Static)
+        if message.cleared:
+            self.query_one("#find-bar").remove_class("-open")
+            self.query_one("#find-input", Input).value = ""
+        elif message.total:
+            status.update(Text(f"{message.current}/{message.total}"))
+        else:
+            status.update(Text("no matches" if self.query_one("#find-input", Input).value else ""))
 
     def action_set_date(self) -> None:
         """Ask for the date of the open (undated) source and save it in the store."""

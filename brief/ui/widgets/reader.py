@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -31,6 +32,18 @@ class LineSpan:
     """Offset in `Source.body` of the line's first character."""
     end: int
     """Offset in `Source.body` just past the line's last character."""
+
+
+@dataclass
+class FindStatus(Message):
+    """Where the reader is among the matches of a find ("3/7")."""
+
+    current: int
+    """The current match, counted from 1 (0 when there are none)."""
+    total: int
+    """How many matches there are."""
+    cleared: bool = False
+    """True when the user cleared the find."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +74,7 @@ class Reader(ScrollView, can_focus=True):
         "reader--reason",
         "reader--banner",
         "reader--flash",
+        "reader--match",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,6 +88,12 @@ class Reader(ScrollView, can_focus=True):
         Binding("g,home", "top", "Top", show=False, tooltip="Go to the top", id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, tooltip="Go to the bottom",
                 id="reader.bottom"),
+        Binding("n", "find_next", "Next match", show=False, tooltip="Next match of the find",
+                id="reader.find_next"),
+        Binding("N", "find_previous", "Previous match", show=False,
+                tooltip="Previous match of the find", id="reader.find_previous"),
+        Binding("escape", "clear_marks", "Clear", show=False,
+                tooltip="Clear the find and jump marks", id="reader.clear_marks"),
         Binding("c", "toggle_removed", "Removed",
                 tooltip="Whole source, removed lines dimmed (toggle)",
                 id="reader.toggle_removed"),
@@ -94,9 +114,14 @@ class Reader(ScrollView, can_focus=True):
         self._laid_out_width = -1
         self.marks: list[Mark] = []
         """Styled ranges of the body, drawn over the text."""
+        self.matches: list[tuple[int, int]] = []
+        """The matches of the current find, as body offsets."""
+        self.match_index = 0
+        """Which match is current."""
 
     def watch_source(self, source: Source | None) -> None:
         self.marks = []
+        self.matches = []
         self.scroll_to(0, 0, animate=False)
         self._layout(force=True)
 
@@ -117,6 +142,56 @@ class Reader(ScrollView, can_focus=True):
             if span is not None and span.start >= offset:
                 return index
         return None
+
+    def find(self, query: str) -> None:
+        """Mark every match of a query in this source and move to the first."""
+        from brief.core.search import find_in_text
+
+        if self.source is None or not query.strip():
+            self.matches = []
+            self.set_marks([])
+            self.post_message(FindStatus(0, 0))
+            return
+        self.show_removed = False
+        self.matches = find_in_text(self.source.body, query)
+        self.match_index = 0
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        """Draw the matches, the current one flashed, and bring it into view."""
+        marks = [
+            Mark(start, end, "reader--flash" if n == self.match_index else "reader--match")
+            for n, (start, end) in enumerate(self.matches)
+        ]
+        self.set_marks(marks)
+        if self.matches:
+            line = self.line_of(self.matches[self.match_index][0])
+            if line is not None and not (self.scroll_y <= line < self.scroll_y + self.size.height):
+                self.scroll_to(0, max(0, line - self.size.height // 3), animate=False, force=True)
+        count = len(self.matches)
+        self.post_message(FindStatus(self.match_index + 1 if count else 0, count))
+
+    def action_find_next(self) -> None:
+        """Move to the next match, wrapping at the end."""
+        if not self.matches:
+            self.notify("Nothing found to step through: press / to find in this source.")
+            return
+        self.match_index = (self.match_index + 1) % len(self.matches)
+        self._show_matches()
+
+    def action_find_previous(self) -> None:
+        """Move to the previous match, wrapping at the start."""
+        if not self.matches:
+            self.notify("Nothing found to step through: press / to find in this source.")
+            return
+        self.match_index = (self.match_index - 1) % len(self.matches)
+        self._show_matches()
+
+    def action_clear_marks(self) -> None:
+        """Clear the find and any jump marks."""
+        self.matches = []
+        self.set_marks([])
+        self.post_message(FindStatus(0, 0, cleared=True))
 
     def jump_to(self, start: int, end: int) -> None:
         """Show the article with body[start:end] flashed, scrolled so it sits near the top."""
