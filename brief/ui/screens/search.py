@@ -120,14 +120,12 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
         """Stream hits to the list in batches; stops as soon as a newer query starts."""
         worker = get_current_worker()
         batch: list[Hit] = []
-        count = 0
         for hit in self.searcher.search(
             query, limit=RESULT_LIMIT, should_stop=lambda: worker.is_cancelled
         ):
             if worker.is_cancelled:
                 return
             batch.append(hit)
-            count += 1
             if len(batch) >= BATCH:
                 self.app.call_from_thread(self.add_hits, query, batch, False)
                 batch = []
