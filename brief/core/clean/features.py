@@ -88,6 +88,10 @@ _TEASER = re.compile(
     r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$", re.IGNORECASE
 )
 """A teaser of another article: text cut with "[…]" or followed by "Read more"."""
+_CUT = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
+"""A headline cut short in a list of other articles: "... plus JBL he..."."""
+CUT_WORDS = 25
+"""A unit cut short with an ellipsis is a teaser when at most this long."""
 
 _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|published|updated|compiled|edited)\s+)?(?:by|por|di|von|par|от)"
@@ -212,7 +216,7 @@ def features(text: str) -> Features:
         and (end.endswith((":", "reply", "like", "likes", "report")))
         and bool(_COMMENT_HEAD.search(low[-24:])),
         contact=words < 120 and _contact(text, low),
-        teaser=_teaser(tail, low[-40:]),
+        teaser=_teaser(tail, low[-40:]) or (words <= CUT_WORDS and _CUT.search(tail) is not None),
     )
 
 
