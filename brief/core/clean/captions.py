@@ -6,7 +6,7 @@ import re
 
 _AGENCIES = (
     r"AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|GETTY IMAGES|Xinhua|Bloomberg"
-    r"|Shutterstock|iStock|Kyodo|AAP|PA|ANSA|dpa|TASS|Sputnik|NurPhoto|Alamy|Newsis|News1"
+    r"|Shutterstock|iStock|Kyodo|AAP|ANSA|dpa|TASS|Sputnik|NurPhoto|Alamy|Newsis|News1"
 )
 _AGENCY_END = re.compile(
     rf"(?:^|[.!?\"”’)]\s+|[(\[/|,]\s*|\s(?:photo|image|credit|file|foto|사진)\s*[:=]\s*"
@@ -27,10 +27,23 @@ _SLASH_CREDIT = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ -]{2,30}\)$")
 _CREDIT_CUES = ("by", ":", "=", "ourtesy", "opyright")
 """Cheap tests before the credit pattern is searched."""
 
+BARE_WORDS = 8
+"""A credit line on its own has at most this many words."""
 CAPTION_WORDS = 80
 """A unit longer than this is not a caption."""
 REPEATED_CAPTION_WORDS = 8
 """A unit repeated on a page with at least this many words is taken for a caption."""
+
+
+_SMALL_WORDS = frozenset(["of", "by", "via", "and", "for", "the", "de", "di", "von", "/", "|", "-"])
+
+
+def is_bare_credit(text: str) -> bool:
+    """True for a credit on a line of its own ("Jane Doe | Agency"): a few words, all names."""
+    words = text.split()
+    if not 1 <= len(words) <= BARE_WORDS or not is_caption(text):
+        return False
+    return all(not word[:1].islower() or word in _SMALL_WORDS for word in words)
 
 
 def is_caption(text: str) -> bool:

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
-from brief.core.clean.captions import CAPTION_WORDS, REPEATED_CAPTION_WORDS, is_caption
+from brief.core.clean.captions import (
+    CAPTION_WORDS,
+    REPEATED_CAPTION_WORDS,
+    is_bare_credit,
+    is_caption,
+)
 from brief.core.clean.features import Features, features
 from brief.core.clean.units import Unit
 
@@ -360,6 +365,11 @@ def _captions(
                 verdict.reason = ""
         elif verdict.keep and feats[index].words <= CAPTION_WORDS:
             verdict.caption = is_caption(units[index].text)
+            # A credit on a line of its own: the line above it is the caption.
+            above = verdicts[index - 1] if index > start else None
+            bare = verdict.caption and is_bare_credit(units[index].text)
+            if bare and above is not None and above.keep:
+                above.caption = feats[index - 1].words <= CAPTION_WORDS
     for verdict in verdicts[:start] + verdicts[end:]:
         verdict.caption = verdict.caption and verdict.keep
 

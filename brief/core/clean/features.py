@@ -15,7 +15,7 @@ _SENTENCE_MARK = re.compile(r"[.!?。！？,;，、](?=\s|$)|[。！？，、]")
 
 _IMAGE = re.compile(
     r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b|\[(?:img|image|icon|logo|photo|missing-im\w*"
-    r"|spacer|pixel|\d{4,})\]|^\[[\w\-./:]{3,}\]$",
+    r"|spacer|pixel|\d{4,}[\w-]*)\]|^\[[\w\-./:]{3,}\]$",
     re.IGNORECASE,
 )
 """Image and icon file names, and the `[img]` placeholders text browsers print."""
