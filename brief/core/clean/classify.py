@@ -203,11 +203,6 @@ TEASER_RUN = 3
 are a list of other articles."""
 
 
-TEASER_WORDS = 50
-"""A teaser's summary is at most this long, unless a date or byline heads it (an article's own
-list items say more)."""
-
-
 def _headline_like(verdict: Verdict, feat: Features) -> bool:
     """True for a line that could head a teaser: a few words, not a sentence."""
     return verdict.label in (Label.SHORT, Label.BAD) and 3 <= feat.words <= 25 and not feat.sentence
@@ -217,7 +212,8 @@ def _teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[fl
     """Lone paragraphs that each follow a headline, several in a row (the summaries of a list of
     other articles), weigh nothing when looking for the article.
 
-    A longer lone paragraph under a headline neither counts nor breaks the run.
+    A lone paragraph under a headline but no date or byline neither counts nor breaks the run
+    (an article's own sections under subheadings are not teasers).
     """
     prose = [i for i, v in enumerate(verdicts) if v.label in VALUE]
     run: list[int] = []
@@ -240,7 +236,7 @@ def _teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[fl
         previous = index
         if not headed:
             close()
-        elif dated or feats[index].words <= TEASER_WORDS:
+        elif dated:
             run.append(index)
     close()
 
