@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,8 @@ def read(content: str, path: Path) -> list[Source]:
         value, problems = lines, []
     objects = _articles(value)
     if not objects:
-        if value is None:
+        # Not JSON after all (e.g. a page dump opening with a "[ ]" form field): read as text.
+        if value is None or (problems and re.search(r"[^\W\d_]{3}", content[:4000])):
             from brief.core.ingest import text
 
             sources = text.read(content, path)

@@ -7,8 +7,8 @@ import re
 from brief.core.ingest import textdump
 from brief.core.model import Format
 
-_JSON_ARRAY = re.compile(r'\[\s*(?:[{\["\d\]-]|true\b|false\b|null\b)')
-"""A JSON array's opening; "[logo]" or "[Skip to content]" at the top of a dump is not one."""
+_JSON_ARRAY = re.compile(r'\[\s*(?:[{\["\d-]|true\b|false\b|null\b|\]\s*\Z)')
+"""A JSON array's opening; "[logo]", "[Skip to content]" or a "[    ]" form field is not one."""
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _TAGS = re.compile(
