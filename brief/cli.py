@@ -147,13 +147,16 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     """`brief search`: ranked passages matching a query, best first."""
-    from brief.core.search import Searcher, SearchIndex
+    from brief.core.search import Searcher, SearchIndex, parse_query
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
     library = _load(args.paths)
+    query = parse_query(args.query)
+    for problem in query.problems:
+        print(f"brief: {problem}", file=sys.stderr)
     searcher = Searcher(SearchIndex(library.sources))
-    for hit in searcher.search(args.query, limit=args.limit or 20):
+    for hit in searcher.search(query, limit=args.limit or 20):
         if args.json:
             _print_json(hit.to_dict(), out)
             continue

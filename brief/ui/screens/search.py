@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from brief.core.dates import as_date
 from brief.core.export import human_date
-from brief.core.search import Hit, Searcher
+from brief.core.search import Hit, Searcher, parse_query
 from brief.core.text import shorten
 
 RESULT_LIMIT = 200
@@ -112,7 +112,8 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
             self.workers.cancel_group(self, "search")
             self.status("Type to search every source; typos are forgiven.")
             return
-        self.status("Searching…")
+        problems = parse_query(query).problems
+        self.status("Searching…" + (f" ({'; '.join(problems)})" if problems else ""))
         self.search_worker(query)
 
     @work(thread=True, exclusive=True, group="search")
