@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from brief.core.ingest import load_paths
 from brief.core.model import Library, Source
+from brief.ui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -36,3 +38,12 @@ def private_store(
     path = tmp_path_factory.mktemp("store") / "annotations.json"
     monkeypatch.setenv("BRIEF_STORE", str(path))
     return path
+
+
+async def loaded(pilot: Pilot[None]) -> MainScreen:
+    """Wait until the app has read its pack and shows it; the main screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen

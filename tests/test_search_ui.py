@@ -5,21 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual.pilot import Pilot
 
 from brief.cli import main as cli
 from brief.core.paths import bundled_pack
 from brief.ui.app import BriefApp
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.search import SearchScreen
-
-
-async def loaded(pilot: Pilot[None]) -> MainScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.conftest import loaded
 
 
 def status_text(main: MainScreen) -> str:

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from brief.cli import main as cli
 from brief.core.annotations import AnnotationStore
@@ -18,14 +17,7 @@ from brief.ui.app import BriefApp
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.setdate import SetDateScreen
 from brief.ui.screens.timeline import TimelineScreen
-
-
-async def loaded(pilot: Pilot[None]) -> MainScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.conftest import loaded
 
 
 def row_texts(screen: TimelineScreen) -> list[str]:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from brief.core.ordering import SortOrder
@@ -14,15 +13,7 @@ from brief.core.paths import bundled_pack
 from brief.ui.app import BriefApp
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
-
-
-async def loaded(pilot: Pilot[None]) -> MainScreen:
-    """Wait for the pack to be read and shown; the main screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.conftest import loaded
 
 
 async def test_opens_the_bundled_briefing_newest_first() -> None:
