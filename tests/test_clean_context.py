@@ -136,3 +136,42 @@ def test_article_repeating_its_own_list_keeps_every_copy() -> None:
         lines += [PARAGRAPHS[number + 1], ""]
     source = read(lines + FOOT)
     assert source.body.count("Eat 60 to 90 minutes before your workout") >= 2
+
+
+def test_article_repeating_its_steps_in_many_plans_keeps_them() -> None:
+    """Steps an article repeats in each of many plans (a menu of meals) stay, though the page
+    also draws its menu twice."""
+    menu = ["Workouts", "Nutrition", "Recipes", "Weight Loss", "Wellness", ""]
+    steps = [
+        "Pre-Workout Meal",
+        "Eat 60 to 90 minutes before your workout",
+        "Asparagus and eggs, with one cup of asparagus, two poached eggs and half a cup of sweet "
+        "potato, or a slice of whole-grain toast if you prefer.",
+        "Post-Workout Meal",
+        "Eat one to two hours after your workout",
+        "Chicken with zucchini noodles, four ounces of cooked chicken, a cup of edamame and a "
+        "spoon of sesame oil, all sauteed in a pan.",
+        "",
+    ]
+    lines = [*HEAD[:8], *menu, *menu, *HEAD[8:], PARAGRAPHS[0], ""]
+    for plan in "ABCDE":
+        lines += [f"Meal plan {plan}", "", *steps]
+    source = read(lines + FOOT)
+    assert source.body.count("Eat 60 to 90 minutes before your workout") == 5
+    assert "Chicken with zucchini noodles" in source.body
+
+
+def test_table_the_article_introduces_kept() -> None:
+    """The rows of a results table the article introduces are kept, header row and all."""
+    rows = [
+        f"{rank} Driver Number{rank} {5040 - rank * 7} {rank % 4} 1 17 27" for rank in range(1, 13)
+    ]
+    lines = [*HEAD, PARAGRAPHS[0], "", PARAGRAPHS[1], "", "[driver-photo]", "", "Kyle Driver", ""]
+    lines += ["The final standings of the series after thirty-six races this season:", ""]
+    lines += ["Pos. Driver Points Wins Poles Top 5 Top 10", ""]
+    for row in rows:
+        lines += [row, ""]
+    lines += ["Only the first twelve drivers fight for the title in the last ten races.", ""]
+    source = read(lines + FOOT)
+    assert all(row in source.body for row in rows)
+    assert "Pos. Driver Points" in source.body

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from brief.core.clean.classify import Label, Verdict
 from brief.core.clean.features import ends_sentence, word_total
+from brief.core.clean.labels import Label, Verdict
 from brief.core.clean.units import Unit
 from brief.core.dates import parse_date
 from brief.core.model import PubDate

@@ -1,0 +1,81 @@
+"""Labels of units on their own: prose, near-prose, short lines and chrome, with the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from brief.core.clean.features import Features
+from brief.core.clean.units import Unit
+
+
+class Label(StrEnum):
+    """A unit's class before context is taken into account (after jusText's classes)."""
+
+    GOOD = "good"
+    NEAR = "near-good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What the classifier decided for one unit."""
+
+    label: Label
+    """The unit's class on its own."""
+    reason: str = ""
+    """Why the unit is chrome (or would be removed), in a word or two."""
+    keep: bool = False
+    """True when the unit is part of the article body."""
+    caption: bool = False
+    """True when the unit is a photo caption (kept as one, or a copy of a repeated one)."""
+
+
+GOOD_WORDS = 12
+"""A unit of at least this many words that reads as prose is article text."""
+LONG_WORDS = 30
+"""A unit this long is article text even without punctuation (e.g. a lost-markup paragraph)."""
+
+
+def label_unit(unit: Unit, feat: Features) -> Verdict:
+    """The class of a unit on its own, with the reason when it is chrome."""
+    words = feat.words
+    if words == 0:
+        return Verdict(Label.BAD, "symbols")
+    if feat.form:
+        return Verdict(Label.BAD, "form")
+    if feat.section_end:
+        return Verdict(Label.BAD, "section end")
+    if feat.comment:
+        return Verdict(Label.BAD, "comments")
+    if feat.contact and words < 120:
+        return Verdict(Label.BAD, "footer")
+    if feat.teaser:
+        return Verdict(Label.BAD, "teaser")
+    if feat.image and words < 15:
+        return Verdict(Label.BAD, "image name")
+    if feat.copyright:
+        return Verdict(Label.BAD, "copyright" if feat.rights else "footer")
+    if feat.byline:
+        return Verdict(Label.BAD, "byline")
+    if feat.prefixed and words < 25:
+        return Verdict(Label.BAD, "link")
+    if feat.chrome:
+        return Verdict(Label.BAD, "share buttons" if words <= 4 else "boilerplate")
+    if feat.link and words < 15:
+        return Verdict(Label.BAD, "link")
+    if feat.datelike and words <= 12 and not feat.sentence:
+        return Verdict(Label.BAD, "date")
+    if unit.marker and not unit.marker[0].isdigit():
+        # Items of a bulleted list: kept when they read as sentences.
+        if feat.sentence and words >= GOOD_WORDS:
+            return Verdict(Label.GOOD)
+        if (feat.sentence or feat.marks >= 2) and words >= 6:
+            return Verdict(Label.NEAR)
+        return Verdict(Label.SHORT, "link list")
+    if (words >= GOOD_WORDS and feat.sentence) or (words >= LONG_WORDS and feat.marks >= 3):
+        return Verdict(Label.GOOD)
+    if (words >= 6 and feat.sentence) or (words >= GOOD_WORDS and feat.marks >= 1):
+        return Verdict(Label.NEAR)
+    return Verdict(Label.SHORT, "menu")

@@ -1,0 +1,163 @@
+"""Weights of units when looking for the article: prose counts, chrome and lone lines cost."""
+
+from __future__ import annotations
+
+from brief.core.clean.features import Features
+from brief.core.clean.labels import Label, Verdict
+from brief.core.clean.units import Unit
+
+VALUE = {Label.GOOD: 1.0, Label.NEAR: 0.5}
+"""Weight of a unit's words when looking for the densest stretch of text."""
+SHORT_COST = 1.5
+"""Cost of a short line (menu entry, label) inside a stretch of text."""
+BAD_COST = 3.0
+"""Cost of a line of chrome inside a stretch of text."""
+STOP_COST = 50.0
+"""Cost of a heading that starts the comments or a list of other articles."""
+ANCHOR_BONUS = 20.0
+"""Bonus of the first paragraph after a byline or dateline: articles start there."""
+
+
+def value(verdict: Verdict, feat: Features) -> float:
+    """A unit's weight for the densest stretch: words of prose count, chrome costs."""
+    if verdict.label in VALUE:
+        return VALUE[verdict.label] * feat.words
+    if verdict.label is Label.SHORT:
+        return -SHORT_COST
+    if verdict.reason in ("section end", "copyright"):
+        return -STOP_COST
+    if verdict.reason == "comments":
+        return -2 * STOP_COST
+    return -max(BAD_COST, 0.5 * feat.words)
+
+
+ISOLATED = 0.3
+"""Weight of prose with no prose right before or after it (a teaser between headlines)."""
+
+
+def isolation(verdicts: list[Verdict], values: list[float], rows: set[int]) -> None:
+    """Prose units standing alone between non-prose units weigh less: the article's paragraphs
+    follow each other, the summaries of a list of other articles stand between headlines (a
+    paragraph next to a table is not alone)."""
+    prose = [v.label in VALUE or i in rows for i, v in enumerate(verdicts)]
+    last = len(prose) - 1
+    for index, flag in enumerate(prose):
+        if not flag or values[index] <= 0:
+            continue
+        before = index > 0 and prose[index - 1]
+        after = index < last and prose[index + 1]
+        if not before and not after:
+            values[index] *= ISOLATED
+
+
+TEASER_RUN = 3
+"""This many lone paragraphs in a row, each under a headline and a line more (a byline, a date),
+are a list of other articles."""
+
+
+def _headline_like(verdict: Verdict, feat: Features) -> bool:
+    """True for a line that could head a teaser: a few words, not a sentence."""
+    return verdict.label in (Label.SHORT, Label.BAD) and 3 <= feat.words <= 25 and not feat.sentence
+
+
+def teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[float]) -> None:
+    """Lone paragraphs that each follow a headline, several in a row (the summaries of a list of
+    other articles), weigh nothing when looking for the article.
+
+    A lone paragraph under a headline but no date or byline neither counts nor breaks the run
+    (an article's own sections under subheadings are not teasers).
+    """
+    prose = [i for i, v in enumerate(verdicts) if v.label in VALUE]
+    run: list[int] = []
+    previous = -1
+
+    def close() -> None:
+        if len(run) >= TEASER_RUN:
+            for member in run:
+                values[member] = min(values[member], 0.0)
+        run.clear()
+
+    for position, index in enumerate(prose):
+        following = prose[position + 1] if position + 1 < len(prose) else len(verdicts)
+        # Under a headline and a line more (byline, date, section): one subheading over each
+        # paragraph is an article's own list.
+        lone = index - previous > 2 and following - index > 1
+        gap = range(max(previous + 1, index - 6), index)
+        headed = lone and any(_headline_like(verdicts[i], feats[i]) for i in gap)
+        dated = headed and any(feats[i].datelike or feats[i].byline for i in gap)
+        previous = index
+        if not headed:
+            close()
+        elif dated:
+            run.append(index)
+    close()
+
+
+def anchor_bonus(
+    units: list[Unit], verdicts: list[Verdict], feats: list[Features], values: list[float]
+) -> None:
+    """The first paragraph following a byline or dateline gets a bonus."""
+    armed = -1
+    for index, (unit, verdict, feat) in enumerate(zip(units, verdicts, feats, strict=True)):
+        if not unit.marker and (feat.datelike or feat.byline):
+            armed = index
+            continue
+        if armed >= 0 and verdict.label is Label.GOOD:
+            # The article goes on after its first paragraph; a teaser stands alone.
+            goes_on = index + 1 < len(verdicts) and verdicts[index + 1].label in VALUE
+            if index - armed <= 8 and goes_on:
+                values[index] += ANCHOR_BONUS
+            armed = -1
+
+
+TABLE_RUN = 3
+"""This many short lines in a row, each with several numbers, are the rows of a table."""
+TABLE_NUMBERS = 2
+"""The numbers a table row holds at least."""
+
+
+def _is_row(unit: Unit, verdict: Verdict) -> bool:
+    """True for a short line holding several numbers (a row of a table of results)."""
+    if verdict.label is not Label.SHORT:
+        return False
+    return sum(token.isdigit() for token in unit.text.split()) >= TABLE_NUMBERS
+
+
+def table_rows(units: list[Unit], verdicts: list[Verdict], values: list[float]) -> set[int]:
+    """The rows of tables, which cost nothing when looking for the article (a table of results
+    the article gives is not a menu)."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for index in range(len(units) + 1):
+        if index < len(units) and _is_row(units[index], verdicts[index]):
+            run.append(index)
+            continue
+        if len(run) >= TABLE_RUN:
+            rows.update(run)
+            for member in run:
+                values[member] = max(values[member], 0.0)
+        run.clear()
+    return rows
+
+
+WALLS = frozenset(["copyright", "comments"])
+"""Reasons of units an article never runs across (the comments or related lists begin, the
+footer's copyright line)."""
+
+
+def densest_stretch(values: list[float], walls: set[int] | None = None) -> tuple[int, int]:
+    """The stretch [start, end) of units whose values sum highest (the article's region),
+    never across a unit of `walls`."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for index, value in enumerate(values):
+        if walls and index in walls:
+            total = 0.0
+            continue
+        if total <= 0:
+            total, start = value, index
+        else:
+            total += value
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    return best_start, best_end
