@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from brief.core.clean.features import Features, features
+from brief.core.clean.features import Features, shared_features
 from brief.core.clean.lines import Line
 from brief.core.clean.units import Unit, split_units
 
@@ -38,7 +38,7 @@ class Analysis:
             for unit in self.units[have:wanted]:
                 feat = known.get(unit.text)
                 if feat is None:
-                    feat = known[unit.text] = features(unit.text)
+                    feat = known[unit.text] = shared_features(unit.text)
                 self.feats.append(feat)
         return self.feats[:wanted] if wanted < len(self.feats) else self.feats
 

@@ -180,44 +180,89 @@ class Features:
     """True for a teaser of another article (cut with "[…]", "Read more")."""
 
 
+LONG_UNIT = 40
+"""A unit longer than this many words is never chrome, a copyright line, a date or a byline."""
+
+
 def features(text: str) -> Features:
     """The features of one unit's text (costly patterns tried only where they can matter)."""
     words = word_total(text)
     tail = text[-40:]
+    sentence = ends_sentence(tail)
+    marks = sentence_marks(text)
+    image = ("." in text or "[" in text) and _IMAGE.search(text) is not None
+    link = ("/" in text or "@" in text or "www" in text) and _URL.search(text) is not None
+    form = ("[" in text or "(" in text) and _FORM.search(text) is not None
+    cut = words <= CUT_WORDS and _CUT.search(tail) is not None
+    if words > LONG_UNIT:
+        # A paragraph: the patterns of short lines cannot match.
+        low_tail = tail.lower()
+        return Features(
+            words,
+            marks,
+            sentence,
+            False,
+            image,
+            link,
+            form,
+            False,
+            False,
+            False,
+            False,
+            False,
+            False,
+            False,
+            words < 120 and _contact(text, text.lower()),
+            _teaser(tail, low_tail) or cut,
+        )
     low = text.lower()
     short = words <= 12
-    ascii_text = text.isascii()
     copyright = (
-        words <= 40
-        and (
-            "copyright" in low
-            or "rights" in low
-            or "(c)" in low
-            or (not ascii_text and any(cue in low for cue in _COPYRIGHT_CUES))
-        )
-        and bool(_COPYRIGHT.search(low))
-    )
+        ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
+        or (not text.isascii() and any(cue in low for cue in _COPYRIGHT_CUES))
+    ) and _COPYRIGHT.search(low) is not None
     end = low[-8:].rstrip()
     return Features(
-        words=words,
-        marks=sentence_marks(text),
-        sentence=ends_sentence(tail),
-        chrome=short and is_chrome(low, words),
-        image=("." in text or "[" in text) and bool(_IMAGE.search(text)),
-        link=("/" in text or "@" in text or "www" in text) and bool(_URL.search(text)),
-        form=("[" in text or "(" in text) and bool(_FORM.search(text)),
-        copyright=copyright,
-        rights=copyright and bool(_RIGHTS.search(low)),
-        prefixed=words < 25 and bool(_CHROME_PREFIX.match(text)),
-        datelike=short and _DIGIT.search(text) is not None and bool(_DATELIKE.search(low)),
-        byline=words <= 15 and bool(_BYLINE.match(text)),
-        section_end=words <= 14 and bool(_SECTION_END.match(low)),
-        comment=short
-        and (end.endswith((":", "reply", "like", "likes", "report")))
-        and bool(_COMMENT_HEAD.search(low[-24:])),
-        contact=words < 120 and _contact(text, low),
-        teaser=_teaser(tail, low[-40:]) or (words <= CUT_WORDS and _CUT.search(tail) is not None),
+        words,
+        marks,
+        sentence,
+        short and is_chrome(low, words),
+        image,
+        link,
+        form,
+        copyright,
+        copyright and _RIGHTS.search(low) is not None,
+        words < 25 and _CHROME_PREFIX.match(text) is not None,
+        short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None,
+        words <= 15 and _BYLINE.match(text) is not None,
+        words <= 14 and _SECTION_END.match(low) is not None,
+        short
+        and end.endswith((":", "reply", "like", "likes", "report"))
+        and _COMMENT_HEAD.search(low[-24:]) is not None,
+        _contact(text, low),
+        _teaser(tail, low[-40:]) or cut,
     )
+
+
+SHARED_CHARS = 80
+"""Texts up to this long (menu entries, buttons, labels) are measured once for all pages."""
+SHARED_LIMIT = 50_000
+"""The most texts the shared table holds before it is emptied."""
+_shared: dict[str, Features] = {}
+"""Features of short texts, shared by every page read (sites repeat their menus and buttons)."""
+
+
+def shared_features(text: str) -> Features:
+    """The features of a unit's text, looked up in the shared table when the text is short
+    (a Features value is never changed once made)."""
+    if len(text) > SHARED_CHARS:
+        return features(text)
+    feat = _shared.get(text)
+    if feat is None:
+        if len(_shared) >= SHARED_LIMIT:
+            _shared.clear()
+        feat = _shared[text] = features(text)
+    return feat
 
 
 def _contact(text: str, low: str) -> bool:

@@ -92,7 +92,10 @@ def parse_lines(text: str) -> list[Line]:
     append = lines.append
     for index, raw in enumerate(raws):
         flat = squashed[index].strip()
-        first = flat[:1]
+        if not flat:
+            append(Line(index, raw, "", 0))
+            continue
+        first = flat[0]
         if "\t" in raw or first in _MARK_START or (first.isdigit() or flat[1:2] in (".", ")")):
             append(parse_line(index, raw, flat))
             continue

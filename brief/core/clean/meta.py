@@ -148,7 +148,7 @@ def _outlet(units: list[Unit]) -> str | None:
     holder: str | None = None
     for unit in units:
         text = unit.text
-        if match := _MASTHEAD.match(text):
+        if text[:1] in "Mm" and (match := _MASTHEAD.match(text)):
             return match.group(1).strip()
         if holder is None and ("©" in text or "(c)" in text.lower()) and len(text) < 160:
             match = _COPYRIGHT_HOLDER.match(text)
