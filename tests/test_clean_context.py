@@ -175,3 +175,28 @@ def test_table_the_article_introduces_kept() -> None:
     source = read(lines + FOOT)
     assert all(row in source.body for row in rows)
     assert "Pos. Driver Points" in source.body
+
+
+def test_list_of_other_articles_with_a_caption_left_out() -> None:
+    """A photo caption under one summary of a list of other articles does not keep the list."""
+    lines = [*HEAD]
+    for paragraph in PARAGRAPHS:
+        lines += [paragraph, ""]
+    lines += ["More from Example", ""]
+    for number in range(6):
+        lines += [f"Storm number {number} closes two bridges over the river", ""]
+        lines += ["Jim Writer", "", f"November {number + 10}, 2019", ""]
+        lines += [
+            f"Heavy rain closed bridges across the county on day {number}, and the police asked "
+            "drivers to stay at home until the water goes down.",
+            "",
+        ]
+        if number == 4:
+            lines += ["A bridge under water on the river in the old town. (Jane Doe/AP)", ""]
+    lines += [
+        "The weather service expects more rain over the weekend, and the county has opened "
+        "two shelters for families who had to leave their homes near the river this week.",
+        "",
+    ]
+    source = read(lines + FOOT)
+    assert "Heavy rain" not in source.body

@@ -193,3 +193,13 @@ def test_looks_like_dump() -> None:
     article = "Bicycle lanes for the old town\n\n" + "\n\n".join(PARAGRAPHS)
     assert not looks_like_dump(article)
     assert not looks_like_dump("\n\n".join([*PARAGRAPHS, "What next", *PARAGRAPHS]))
+
+
+def test_japanese_lines_joined_without_spaces() -> None:
+    """A Japanese line wrapped next to a Latin word joins without a space; Korean keeps one."""
+    from brief.core.clean.units import _joiner
+
+    assert _joiner("パスワード管理ソフト", "KeePassの起動") == ""
+    assert _joiner("ずっとKeePass", "を愛用しています。") == ""
+    assert _joiner("Kindle for", "PC") == " "
+    assert _joiner("한국어 문장이", "이어집니다") == " "

@@ -225,10 +225,13 @@ def classify(
     rows = table_rows(units, verdicts, values)
     isolation(verdicts, values, rows)
     anchor_bonus(units, verdicts, feats, values)
-    teaser_runs(verdicts, feats, values)
+    teasers = teaser_runs(units, verdicts, feats, values)
     walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
     start, end = densest_stretch(values, walls)
     _smooth(units, verdicts, start, end)
+    for index in teasers:
+        verdicts[index].keep = False
+        verdicts[index].reason = "teaser list"
     end = _introduced_lists(units, verdicts, feats, start, end)
     _drop_repeats(groups, every_copy, verdicts, feats, (start, end))
     _captions(units, verdicts, feats, start, end)

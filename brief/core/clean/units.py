@@ -42,11 +42,12 @@ def display_width(text: str) -> int:
 
 
 def _joiner(left: str, right: str) -> str:
-    """The separator for joining two wrapped lines: none between CJK characters.
+    """The separator for joining two wrapped lines: none next to a Chinese or Japanese
+    character (those scripts break lines anywhere, without a space; Korean keeps its spaces).
 
     Only the last character of `left` is looked at, so joining costs nothing per line joined.
     """
-    if left and _CJK_END.match(left[-1]) and _CJK_START.match(right):
+    if (left and _CJK_END.match(left[-1])) or _CJK_START.match(right):
         return ""
     return " "
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from brief.core.clean.captions import CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features
 from brief.core.clean.labels import Label, Verdict
 from brief.core.clean.units import Unit
@@ -60,19 +61,28 @@ def _headline_like(verdict: Verdict, feat: Features) -> bool:
     return verdict.label in (Label.SHORT, Label.BAD) and 3 <= feat.words <= 25 and not feat.sentence
 
 
-def teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[float]) -> None:
+def teaser_runs(
+    units: list[Unit], verdicts: list[Verdict], feats: list[Features], values: list[float]
+) -> set[int]:
     """Lone paragraphs that each follow a headline, several in a row (the summaries of a list of
-    other articles), weigh nothing when looking for the article.
+    other articles): they weigh nothing when looking for the article, and are returned.
 
     A lone paragraph under a headline but no date or byline neither counts nor breaks the run
-    (an article's own sections under subheadings are not teasers).
+    (an article's own sections under subheadings are not teasers); a photo caption under a
+    summary does not make it less alone.
     """
-    prose = [i for i, v in enumerate(verdicts) if v.label in VALUE]
+    prose = [
+        i
+        for i, v in enumerate(verdicts)
+        if v.label in VALUE and not (feats[i].words <= CAPTION_WORDS and is_caption(units[i].text))
+    ]
+    members: set[int] = set()
     run: list[int] = []
     previous = -1
 
     def close() -> None:
         if len(run) >= TEASER_RUN:
+            members.update(run)
             for member in run:
                 values[member] = min(values[member], 0.0)
         run.clear()
@@ -91,6 +101,7 @@ def teaser_runs(verdicts: list[Verdict], feats: list[Features], values: list[flo
         elif dated:
             run.append(index)
     close()
+    return members
 
 
 def anchor_bonus(
