@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
@@ -122,72 +124,66 @@ class _Reader:
             return "\ufffd"
         return chr(code)
 
-    def obj(self, depth: int) -> dict[str, Any]:
-        self.pos += 1
-        result: dict[str, Any] = {}
+    def _at_close(self, close: str, container: dict[str, Any] | list[Any]) -> bool:
+        """Skip space and commas; True when the container closes here (partial at the end)."""
         while True:
             self.skip_space()
             if self.pos >= len(self.text):
-                raise _Partial(result)
+                raise _Partial(container)
             char = self.text[self.pos]
-            if char == "}":
+            if char == close:
                 self.pos += 1
-                return result
-            if char == ",":
-                self.pos += 1
-                continue
-            if char != '"':
-                self.problems.add("stray text between fields skipped")
-                if not self._resync():
-                    raise _Partial(result)
+                return True
+            if char != ",":
+                return False
+            self.pos += 1
+
+    def _item(
+        self, depth: int, container: dict[str, Any] | list[Any], store: Callable[[Any], object]
+    ) -> None:
+        """Read one value into a container; a cut-off value ends the container, kept partial."""
+        try:
+            store(self.value(depth + 1))
+        except _Partial as partial:
+            store(partial.value)
+            raise _Partial(container) from None
+        except _Cut:
+            raise _Partial(container) from None
+        except ValueError:
+            self.problems.add("unreadable values skipped")
+            if not self._resync():
+                raise _Partial(container) from None
+
+    def _skip_stray(self, container: dict[str, Any]) -> None:
+        """Note stray text between fields and move past it (partial at the end)."""
+        self.problems.add("stray text between fields skipped")
+        if not self._resync():
+            raise _Partial(container)
+
+    def obj(self, depth: int) -> dict[str, Any]:
+        self.pos += 1
+        result: dict[str, Any] = {}
+        while not self._at_close("}", result):
+            if self.text[self.pos] != '"':
+                self._skip_stray(result)
                 continue
             key = self.string()
             self.skip_space()
             if self.pos >= len(self.text):
                 raise _Partial(result)
             if self.text[self.pos] != ":":
-                self.problems.add("stray text between fields skipped")
-                if not self._resync():
-                    raise _Partial(result)
+                self._skip_stray(result)
                 continue
             self.pos += 1
-            try:
-                result[key] = self.value(depth + 1)
-            except _Partial as partial:
-                result[key] = partial.value
-                raise _Partial(result) from None
-            except _Cut:
-                raise _Partial(result) from None
-            except ValueError:
-                self.problems.add("unreadable values skipped")
-                if not self._resync():
-                    raise _Partial(result) from None
+            self._item(depth, result, partial(result.__setitem__, key))
+        return result
 
     def array(self, depth: int) -> list[Any]:
         self.pos += 1
         result: list[Any] = []
-        while True:
-            self.skip_space()
-            if self.pos >= len(self.text):
-                raise _Partial(result)
-            char = self.text[self.pos]
-            if char == "]":
-                self.pos += 1
-                return result
-            if char == ",":
-                self.pos += 1
-                continue
-            try:
-                result.append(self.value(depth + 1))
-            except _Partial as partial:
-                result.append(partial.value)
-                raise _Partial(result) from None
-            except _Cut:
-                raise _Partial(result) from None
-            except ValueError:
-                self.problems.add("unreadable values skipped")
-                if not self._resync():
-                    raise _Partial(result) from None
+        while not self._at_close("]", result):
+            self._item(depth, result, result.append)
+        return result
 
     def _resync(self) -> bool:
         """Move to the next plausible field start (`,"`); False at the end of the text."""
