@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from brief import __version__
-from brief.core.export import date_label, skipped_row, source_row
+from brief.core.export import date_label, day_label, skipped_row, source_row
 from brief.core.ingest import MissingPathError, load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.paths import bundled_pack
@@ -126,7 +126,8 @@ def _user_dates(store: str | None) -> dict[str, PubDate]:
 def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     """`brief timeline`: every dated event of the pack, one per line, oldest first."""
     from brief.core.timeline import timeline
-    from brief.core.timeline.labels import RangeError, TimelineFilter, date_label, parse_range
+    from brief.core.timeline.labels import RangeError, TimelineFilter, parse_range
+    from brief.core.timeline.labels import date_label as event_date
 
     library = _load(args.paths)
     try:
@@ -141,7 +142,7 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
             continue
         where = shorten(titles.get(event.source, event.source), 40)
         text = f"“{event.phrase}”: {shorten(event.sentence, 160)}" if event.phrase else "published"
-        out.write(f"{date_label(event):19}  {event.kind.value:9}  {where}  {text}\n")
+        out.write(f"{event_date(event):19}  {event.kind.value:9}  {where}  {text}\n")
     return 0
 
 
@@ -160,15 +161,10 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         if args.json:
             _print_json(hit.to_dict(), out)
             continue
-        when = date_label_of(hit.published)
+        when = day_label(hit.published)
         head = " · ".join(p for p in (shorten(hit.title, 60), hit.outlet, when) if p)
         out.write(f"{hit.source_id}  {head}\n    {shorten(hit.passage, 200)}\n")
     return 0
-
-
-def date_label_of(value: PubDate | None) -> str:
-    """YYYY-MM-DD, or "undated"."""
-    return "undated" if value is None else value.isoformat()[:10]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -183,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = sub.add_parser("list", help="list the sources of a pack")
     listing.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    listing.set_defaults(handler=cmd_list)
     show = sub.add_parser("show", help="print the cleaned text of sources")
     show.add_argument("sources", nargs="+", metavar="SOURCE", help="a file path or an id")
     show.add_argument("--json", action="store_true", help="one JSON object per source")
@@ -191,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--in", dest="pack", action="append", metavar="PATH",
         help="where to look up ids (default: the bundled briefing)",
     )  # fmt: skip
+    show.set_defaults(handler=cmd_show)
     find = sub.add_parser("search", help="ranked passages matching a query, typos forgiven")
     find.add_argument(
         "query",
@@ -200,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     find.add_argument("--json", action="store_true", help="one JSON object per hit")
     find.add_argument("--limit", type=int, metavar="N", help="at most N hits (default 20)")
+    find.set_defaults(handler=cmd_search)
     line = sub.add_parser("timeline", help="every dated event in the pack, oldest first")
     line.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     line.add_argument("--json", action="store_true", help="one JSON object per event")
@@ -207,10 +206,19 @@ def build_parser() -> argparse.ArgumentParser:
                       help="only events of this kind (repeatable)")  # fmt: skip
     line.add_argument("--range", metavar="DATES", help='e.g. "2021", "2019 to 2021", "after 2020"')
     line.add_argument("--store", metavar="PATH", help="the annotation store (dates you set)")
+    line.set_defaults(handler=cmd_timeline)
     return parser
 
 
-def _open_app(paths: list[str], store: str | None = None) -> int:
+def build_app_parser() -> argparse.ArgumentParser:
+    """The arguments of `brief [PATH...]`, which opens the reading room."""
+    parser = argparse.ArgumentParser(prog="brief")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    parser.add_argument("--store", metavar="PATH", help="the annotation store")
+    return parser
+
+
+def _open_app(paths: Sequence[str], store: str | None = None) -> int:
     """Start the reading room on the given paths."""
     try:
         library_paths = _pack(paths)
@@ -232,23 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = parser.parse_args(argv)
-            handler = {
-                "list": cmd_list,
-                "show": cmd_show,
-                "timeline": cmd_timeline,
-                "search": cmd_search,
-            }[args.command]
-            return handler(args, sys.stdout)
+            return int(args.handler(args, sys.stdout))
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)
-        store = None
-        if "--store" in argv:
-            at = argv.index("--store")
-            if at + 1 >= len(argv):
-                raise UsageError("--store needs a path")
-            store = argv[at + 1]
-            del argv[at : at + 2]
-        return _open_app(argv, store)
+        opened = build_app_parser().parse_args(argv)
+        return _open_app(opened.paths, opened.store)
     except UsageError as error:
         print(f"brief: {error}", file=sys.stderr)
         return 2

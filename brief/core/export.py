@@ -34,11 +34,14 @@ def skipped_row(skipped: Skipped) -> dict[str, Any]:
     return {"path": str(skipped.path), "skipped": skipped.reason}
 
 
+def day_label(value: PubDate | None) -> str:
+    """A day as YYYY-MM-DD, or "undated"."""
+    return "undated" if value is None else value.isoformat()[:10]
+
+
 def date_label(source: Source) -> str:
     """The source's publication day as YYYY-MM-DD, or "undated"."""
-    if source.published is None:
-        return "undated"
-    return source.published.isoformat()[:10]
+    return day_label(source.published)
 
 
 def human_date(value: PubDate) -> str:

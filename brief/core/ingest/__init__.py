@@ -37,8 +37,9 @@ def _sanitize_fields(source: Source) -> None:
         value = getattr(source, name)
         if value is not None:
             setattr(source, name, sanitize(value).replace("\n", " ").strip() or None)
-    if any(sanitize(block.text) != block.text for block in source.blocks):
-        source.blocks = [replace(block, text=sanitize(block.text)) for block in source.blocks]
+    cleaned = [(block, sanitize(block.text)) for block in source.blocks]
+    source.blocks = [block if text == block.text else replace(block, text=text)
+                     for block, text in cleaned]  # fmt: skip
 
 
 def read_text(content: str, path: Path) -> list[Source]:

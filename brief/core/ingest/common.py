@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from brief.core.model import Block, Format, PubDate, Source
+from brief.core.model import Block, Format, PubDate, Source, date_sort_key
 from brief.core.text import shorten, squash
 
 
@@ -71,11 +71,12 @@ def new_source(
     if not clean_title:
         clean_title = title_from_path(path)
         from_filename = True
-    if updated is not None and published is not None:
-        from brief.core.model import date_sort_key
-
-        if date_sort_key(updated) <= date_sort_key(published):
-            updated = None
+    if (
+        updated is not None
+        and published is not None
+        and date_sort_key(updated) <= date_sort_key(published)
+    ):
+        updated = None
     return Source(
         id="",
         path=path,

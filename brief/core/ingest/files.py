@@ -101,7 +101,7 @@ def walk(paths: Sequence[Path]) -> Iterator[Path | tuple[Path, str]]:
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[Path] = set()
 
-    def visit(path: Path, named: bool) -> Iterator[Path | tuple[Path, str]]:
+    def visit(path: Path) -> Iterator[Path | tuple[Path, str]]:
         try:
             info = os.stat(path)
         except OSError as error:
@@ -121,7 +121,7 @@ def walk(paths: Sequence[Path]) -> Iterator[Path | tuple[Path, str]]:
                 return
             for name in names:
                 if not _is_hidden(name):
-                    yield from visit(path / name, named=False)
+                    yield from visit(path / name)
             return
         if path in seen_files:
             return
@@ -129,4 +129,4 @@ def walk(paths: Sequence[Path]) -> Iterator[Path | tuple[Path, str]]:
         yield path
 
     for path in paths:
-        yield from visit(path, named=True)
+        yield from visit(path)

@@ -70,8 +70,6 @@ class _FragmentParser(HTMLParser):
             self.flush()
         elif tag in _BOLD_TAGS:
             self.bold_depth += 1
-        elif tag == "img":
-            return
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:

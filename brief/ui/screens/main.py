@@ -157,8 +157,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         for source in self.ordered:
             if source.id == source_id:
                 self.current = source
-                self.reader.user_date = self.user_dates.get(source.id)
-                self.reader.source = source
+                self.reader.show(source, self.user_dates.get(source.id))
                 self.sidebar.highlight_source(source_id)
                 self.sub_title = source.title
                 break
@@ -275,8 +274,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.query_one("#find-input", Input).focus()
 
     def action_close_find(self) -> None:
-        """Close the find bar and clear its marks."""
-        self.query_one("#find-bar").remove_class("-open")
+        """Close the find bar and clear its marks (the reader reports it, see find_status)."""
         self.reader.action_clear_marks()
         self.reader.focus()
 

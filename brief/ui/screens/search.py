@@ -163,22 +163,13 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
 
     @on(Input.Submitted, "#search-input")
     def submitted(self) -> None:
-        self.open_highlighted()
+        self.results.action_select()
 
     @on(OptionList.OptionSelected, "#search-results")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id in self.hits:
             self.dismiss(self.hits[event.option.id])
-
-    def open_highlighted(self) -> None:
-        """Open the highlighted result."""
-        index = self.results.highlighted
-        if index is None:
-            return
-        option = self.results.get_option_at_index(index)
-        if option.id in self.hits:
-            self.dismiss(self.hits[option.id])
 
     def action_back(self) -> None:
         """Return to where the user was."""

@@ -100,6 +100,8 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
         self.filter = TimelineFilter()
         self.newest_first = False
         self.current = current
+        self.row_events: dict[str, Event] = {}
+        """The event behind each row's option id."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-status")
@@ -133,7 +135,7 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
         width = max(40, self.rows.scrollable_content_region.width or self.size.width)
         options: list[Option | None] = []
         year = month = None
-        self.row_events: dict[str, Event] = {}
+        self.row_events = {}
         for index, event in enumerate(events):
             event_year, event_month = group_label(event)
             if event_year != year:

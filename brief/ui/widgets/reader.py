@@ -128,6 +128,14 @@ class Reader(ScrollView, can_focus=True):
     def watch_user_date(self) -> None:
         self._layout(force=True)
 
+    def show(self, source: Source, user_date: PubDate | None) -> None:
+        """Show a source with the date the user set for it, laid out once."""
+        self.set_reactive(Reader.user_date, user_date)
+        if source is self.source:
+            self._layout(force=True)
+        else:
+            self.source = source
+
     def set_marks(self, marks: list[Mark]) -> None:
         """Draw these ranges over the text (replacing the previous ones)."""
         self.marks = marks
@@ -340,11 +348,6 @@ class Reader(ScrollView, can_focus=True):
         if index >= len(self._strips):
             return Strip.blank(width, base)
         return self._strips[index].crop_extend(0, width, base).apply_style(base)
-
-    @property
-    def line_count(self) -> int:
-        """How many lines the laid-out source has."""
-        return len(self._strips)
 
     @property
     def plain_lines(self) -> list[str]:
