@@ -24,69 +24,12 @@ DUPLICATE_MARGIN = 120
 the passage's own context (then it would be the passage, not a copy elsewhere)."""
 
 _FUNCTION_WORDS = [
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "is",
-    "that",
-    "for",
-    "it",
-    "as",
-    "was",
-    "with",
-    "be",
-    "by",
-    "on",
-    "not",
-    "he",
-    "this",
-    "are",
-    "or",
-    "his",
-    "from",
-    "at",
-    "which",
-    "but",
-    "have",
-    "an",
-    "they",
-    "you",
-    "were",
-    "her",
-    "she",
-    "there",
-    "would",
-    "their",
-    "we",
-    "him",
-    "been",
-    "has",
-    "when",
-    "who",
-    "will",
-    "no",
-    "more",
-    "if",
-    "out",
-    "so",
-    "said",
-    "what",
-    "up",
-    "its",
-    "about",
-    "than",
-    "into",
-    "them",
-    "can",
-    "only",
-    "other",
-    "new",
-    "some",
-    "could",
-]
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be",
+    "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have",
+    "an", "they", "you", "were", "her", "she", "there", "would", "their", "we", "him", "been",
+    "has", "when", "who", "will", "no", "more", "if", "out", "so", "said", "what", "up", "its",
+    "about", "than", "into", "them", "can", "only", "other", "new", "some", "could",
+]  # fmt: skip
 
 
 def _vocabulary(rng: random.Random, size: int = 3000) -> list[str]:
@@ -237,7 +180,7 @@ def make_case(rng: random.Random, kind: str, chars: int = 3000) -> Case:
     start, end = _pick_quote(rng, old)
     quote, position = selectors_for(old, start, end)
     tracked = _Tracked(old, start, end)
-    if kind in ("inside",):
+    if kind == "inside":
         _inside_edits(rng, tracked)
     if kind in ("duplicate", "deleted-duplicate"):
         span = tracked.outside_position(rng, 0, margin=DUPLICATE_MARGIN)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from brief.core.annotations import (
+    Annotation,
     AnnotationChange,
     AnnotationNotFoundError,
     AnnotationStore,
@@ -17,6 +18,8 @@ from brief.core.annotations import (
     StoreReadOnlyError,
     default_store_path,
     fileformat,
+    selectors_for,
+    source_ref,
 )
 from brief.core.durable import backup_path
 from brief.core.model import Block, BlockKind, Format, Source
@@ -151,15 +154,12 @@ def test_concurrent_edits_later_wins_other_kept(path: Path) -> None:
 
 
 def test_merge_same_revision_keeps_both() -> None:
+    source = make_source()
+    quote, position = selectors_for(source.body, 0, 3)
     store_items = []
     for note, second in (("a", 1), ("b", 2)):
         stamp = datetime(2026, 1, 1, 0, 0, second, tzinfo=UTC)
         data = fileformat.StoreData()
-        source = make_source()
-        from brief.core.annotations import selectors_for, source_ref
-        from brief.core.annotations.model import Annotation
-
-        quote, position = selectors_for(source.body, 0, 3)
         item = Annotation("id1", source_ref(source), quote, position, 1, note, stamp, stamp, 2)
         data.annotations["id1"] = item
         store_items.append(data)

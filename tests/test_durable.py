@@ -8,6 +8,7 @@ through pipes; kills land after an acknowledgement plus a random busy spin, neve
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
@@ -18,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -279,8 +281,6 @@ def test_lock_excludes_another_process(tmp_path: Path) -> None:
         with forked(work) as (_, fd):
             buffer = bytearray()
             assert _read_acks(fd, 1, buffer) == ["locked"]
-            import fcntl
-
             handle = os.open(path.with_name("state.json.lock"), os.O_RDWR)
             try:
                 with pytest.raises(BlockingIOError):
@@ -296,8 +296,6 @@ def test_lock_excludes_another_process(tmp_path: Path) -> None:
 
 
 def test_move_aside_never_overwrites(tmp_path: Path) -> None:
-    from datetime import UTC, datetime
-
     now = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     first, second = tmp_path / "a.json", tmp_path / "a.json"
     first.write_text("1")

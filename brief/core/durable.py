@@ -85,14 +85,15 @@ def _keep_backup(path: Path) -> None:
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
             raise
-        _write_temp_copy(path.read_bytes(), tmp)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        _write_synced(fd, path.read_bytes())
     os.replace(tmp, bak)
 
 
-def _write_temp_copy(data: bytes, target: Path) -> None:
-    """Write `data` to `target` (a new name), flushed and fsynced, mode 0600."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+def _write_synced(fd: int, data: bytes) -> None:
+    """Give the new file open at `fd` mode 0600, write `data`, fsync it and close `fd`."""
     try:
+        os.fchmod(fd, FILE_MODE)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
@@ -113,11 +114,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(name)
     try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_synced(fd, data)
         if backup:
             _keep_backup(path)
         os.replace(tmp, path)

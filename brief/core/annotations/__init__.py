@@ -18,6 +18,7 @@ from brief.core.annotations.model import (
     TextQuoteSelector,
     colour_scheme,
     parse_tags,
+    source_ref,
     text_hash,
 )
 from brief.core.annotations.placement import (
@@ -36,7 +37,6 @@ from brief.core.annotations.store import (
     StoreError,
     StoreReadOnlyError,
     default_store_path,
-    source_ref,
 )
 
 __all__ = [

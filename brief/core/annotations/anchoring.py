@@ -187,9 +187,8 @@ def _best_in_window(
     m = len(pattern)
     back_lo = max(lo, end - m - k)
     rev_scores = _myers(pattern[::-1], text[back_lo:end][::-1])
+    # never empty: the forward match starts within this span, at most m + k before `end`
     ties = [i for i, s in enumerate(rev_scores) if s == best]
-    if not ties:  # cannot happen: the forward match exists within this span
-        return None
     length = min((i + 1 for i in ties), key=lambda n: (abs(n - m), n))
     return end - length, end, best
 
@@ -211,7 +210,7 @@ def _fuzzy_places(text: str, exact: str, k: int, expected: list[int]) -> set[tup
     starts = [b * bucket for b, _ in votes.most_common(12)]
     starts += [guess for guess in expected if 0 <= guess <= len(text)]
     places: set[tuple[int, int, int]] = set()
-    for start in starts:
+    for start in dict.fromkeys(starts):  # each window once (an expected offset may repeat)
         place = _best_in_window(exact, text, start - k - bucket, start + m + k + 2 * bucket, k)
         if place is not None:
             places.add(place)
@@ -288,8 +287,9 @@ def anchor(
         return found
     k = max_edits(m)
     if k > 0:
+        scored = dict(zip(exact_places, exact_candidates, strict=True))
         places = _fuzzy_places(text, exact, k, expected) | set(exact_places)
-        fuzzy = [_score(text, quote, place, expected) for place in places]
+        fuzzy = [scored.get(place) or _score(text, quote, place, expected) for place in places]
         found = _decide(fuzzy, "fuzzy", position)
         if found is not None:
             return found

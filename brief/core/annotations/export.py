@@ -8,6 +8,7 @@ from datetime import datetime
 
 from brief.core.annotations.model import DEFAULT_COLOURS, AnchorStatus, Colour
 from brief.core.annotations.placement import Placement
+from brief.core.dates import as_date
 from brief.core.model import PubDate, Source, date_sort_key
 
 _LINE_START = re.compile(r"^(\s*)([#>+\-*]|\d+[.)])")
@@ -23,10 +24,6 @@ def _blockquote(text: str) -> list[str]:
     return [f"> {_escape_start(line)}" if line.strip() else ">" for line in text.split("\n")]
 
 
-def _day(value: PubDate) -> str:
-    return (value.date() if isinstance(value, datetime) else value).isoformat()
-
-
 def _source_line(source: Source, user_date: PubDate | None) -> str:
     """Outlet, date and link of a source, separated by middle dots (what is known of them)."""
     parts: list[str] = []
@@ -34,7 +31,8 @@ def _source_line(source: Source, user_date: PubDate | None) -> str:
         parts.append(f"*{source.outlet}*")
     when = source.published or user_date
     if when is not None:
-        parts.append(_day(when) + ("" if source.published else " (date set by the reader)"))
+        by_reader = "" if source.published else " (date set by the reader)"
+        parts.append(as_date(when).isoformat() + by_reader)
     if source.url:
         parts.append(f"<{source.url}>")
     return " · ".join(parts)

@@ -9,15 +9,15 @@ from datetime import date, datetime
 from typing import Any
 
 from brief.core.annotations.model import (
+    COLOURS,
     Annotation,
     ConflictCopy,
     SourceDate,
     SourceRef,
     TextPositionSelector,
     TextQuoteSelector,
-    parse_tags,
 )
-from brief.core.model import PubDate
+from brief.core.model import PubDate, iso
 
 FORMAT_VERSION = 1
 """The version of the file format this brief writes."""
@@ -64,10 +64,6 @@ class StoreData:
 
 def _time(value: datetime) -> str:
     return value.isoformat(timespec="microseconds")
-
-
-def _date_text(value: PubDate | None) -> str | None:
-    return None if value is None else value.isoformat()
 
 
 def annotation_to_json(item: Annotation) -> Json:
@@ -118,7 +114,7 @@ def dump(data: StoreData) -> bytes:
         "annotations": [annotation_to_json(item) for item in annotations],
         "source_dates": {
             entry.source_id: {
-                "date": _date_text(entry.value),
+                "date": iso(entry.value),
                 "updated": _time(entry.updated),
                 "revision": entry.revision,
             }
@@ -163,9 +159,7 @@ def _get(obj: Any, key: str, kind: type, where: str) -> Any:
     if not isinstance(obj, dict) or key not in obj:
         raise StoreFormatError(f"{where}: missing {key!r}")
     value = obj[key]
-    if kind is int and isinstance(value, bool):
-        raise StoreFormatError(f"{where}: {key!r} must be {kind.__name__}")
-    if not isinstance(value, kind):
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise StoreFormatError(f"{where}: {key!r} must be {kind.__name__}")
     return value
 
@@ -180,7 +174,7 @@ def _parse_time(text: str, where: str) -> datetime:
     return value
 
 
-def parse_date(text: str) -> PubDate:
+def _parse_date(text: str) -> PubDate:
     """A date ("2024-05-01") or date and time from ISO text; ValueError when not one."""
     return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
 
@@ -221,7 +215,7 @@ def annotation_from_json(obj: Any, where: str) -> Annotation:
     _typed(numbers, int, where)
     _typed((deleted,), bool, where)
     length, color, revision = numbers
-    if color not in range(1, 6) or revision < 1:
+    if color not in COLOURS or revision < 1:
         raise StoreFormatError(f"{where}: bad colour or revision")
     return Annotation(
         id=texts[0],
@@ -234,7 +228,6 @@ def annotation_from_json(obj: Any, where: str) -> Annotation:
         updated=_parse_time(updated, where),
         revision=revision,
         deleted=deleted,
-        tags=parse_tags(note),
     )
 
 
@@ -286,7 +279,7 @@ def _parse(raw: bytes, newer_ok: bool) -> StoreData:
         where = f"date of source {source_id}"
         text = obj.get("date") if isinstance(obj, dict) else None
         try:
-            value = None if text is None else parse_date(str(text))
+            value = None if text is None else _parse_date(str(text))
         except ValueError as error:
             raise StoreFormatError(f"{where}: bad date {text!r}") from error
         data.dates[source_id] = SourceDate(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from brief.core.model import PubDate
+from brief.core.model import PubDate, Source
 
 CONTEXT_CHARS = 32
 """How many characters of prefix and suffix a quote selector keeps on each side."""
@@ -93,8 +93,11 @@ class Annotation:
     """Increases by one with every change; merges keep the higher."""
     deleted: bool = False
     """True for a tombstone: removed, kept so that merges do not bring it back."""
-    tags: tuple[str, ...] = field(default=())
+    tags: tuple[str, ...] = field(init=False)
     """The note's tags without '#', in order of first appearance (derived from `note`)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", parse_tags(self.note))
 
     def content_key(self) -> tuple[object, ...]:
         """Everything but id, timestamps and revision: equal keys mean the same content."""
@@ -183,9 +186,13 @@ def colour_scheme(meanings: Mapping[int | str, str] | None = None) -> dict[int, 
     scheme = dict(DEFAULT_COLOURS)
     by_name = {colour.name: colour.number for colour in scheme.values()}
     for key, meaning in (meanings or {}).items():
-        number = by_name.get(key.lower()) if isinstance(key, str) else key
-        if isinstance(key, str) and key.isdigit():
+        number: int | None
+        if not isinstance(key, str):
+            number = key
+        elif key.isdigit():
             number = int(key)
+        else:
+            number = by_name.get(key.lower())
         if number not in scheme:
             raise ValueError(f"unknown colour {key!r}: use 1-5 or {', '.join(by_name)}")
         old = scheme[number]
@@ -212,6 +219,17 @@ def parse_tags(note: str) -> tuple[str, ...]:
 def text_hash(text: str) -> str:
     """A hash of a cleaned body identifying it exactly ("sha256:" and 16 hex digits)."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def source_ref(source: Source) -> SourceRef:
+    """How an annotation records the source it is made on."""
+    return SourceRef(
+        source_id=source.id,
+        text_hash=text_hash(source.body),
+        path=str(source.path.expanduser().absolute()),
+        title=source.title,
+        length=len(source.body),
+    )
 
 
 def utc_now() -> datetime:

@@ -14,7 +14,7 @@ from brief.core.annotations.model import (
     Annotation,
     Colour,
     SourceRef,
-    text_hash,
+    source_ref,
 )
 from brief.core.model import Source
 
@@ -50,14 +50,15 @@ class SourceMatcher:
     """Finds the loaded source an annotation was made on, even after the file changed."""
 
     def __init__(self, sources: Sequence[Source]) -> None:
-        """Index `sources` by id, text hash and path."""
+        """Index `sources` by id, text hash and path, as annotations record them."""
         self.sources = list(sources)
         """The sources, in the order given."""
-        self._by_id = {s.id: s for s in self.sources}
-        self._by_hash = {text_hash(s.body): s for s in self.sources}
+        refs = [(source_ref(s), s) for s in self.sources]
+        self._by_id = {ref.source_id: s for ref, s in refs}
+        self._by_hash = {ref.text_hash: s for ref, s in refs}
         self._by_path: dict[str, list[Source]] = {}
-        for source in self.sources:
-            self._by_path.setdefault(str(source.path.expanduser().absolute()), []).append(source)
+        for ref, source in refs:
+            self._by_path.setdefault(ref.path, []).append(source)
 
     def find(self, ref: SourceRef) -> Source | None:
         """By source id, else by identical cleaned text, else by path (and title if shared)."""

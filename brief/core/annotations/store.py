@@ -29,10 +29,8 @@ from brief.core.annotations.model import (
     ConflictCopy,
     DateChange,
     SourceDate,
-    SourceRef,
     check_colour,
-    parse_tags,
-    text_hash,
+    source_ref,
     utc_now,
 )
 from brief.core.durable import (
@@ -77,17 +75,6 @@ def default_store_path(
     if value:
         return Path(value).expanduser()
     return platformdirs.user_data_path("brief") / "annotations.json"
-
-
-def source_ref(source: Source) -> SourceRef:
-    """How an annotation records the source it is made on."""
-    return SourceRef(
-        source_id=source.id,
-        text_hash=text_hash(source.body),
-        path=str(source.path.expanduser().absolute()),
-        title=source.title,
-        length=len(source.body),
-    )
 
 
 class AnnotationStore:
@@ -261,7 +248,6 @@ class AnnotationStore:
                 note=note,
                 created=now,
                 updated=now,
-                tags=parse_tags(note),
             )
             data.annotations[item.id] = item
             return AnnotationChange(None, item)
@@ -294,10 +280,7 @@ class AnnotationStore:
             current = data.annotations.get(seen.id, seen)
             if current.content_key() != seen.content_key():
                 data.conflicts.append(ConflictCopy(current, now, current.revision + 1))
-            new = make(seen)
-            new = replace(
-                new, updated=now, revision=current.revision + 1, tags=parse_tags(new.note)
-            )
+            new = replace(make(seen), updated=now, revision=current.revision + 1)
             data.annotations[new.id] = new
             return AnnotationChange(current, new)
 
