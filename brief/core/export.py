@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from brief.core.dates import as_date
 from brief.core.model import PubDate, Skipped, Source, iso
 
 
@@ -36,7 +37,7 @@ def skipped_row(skipped: Skipped) -> dict[str, Any]:
 
 def day_label(value: PubDate | None) -> str:
     """A day as YYYY-MM-DD, or "undated"."""
-    return "undated" if value is None else value.isoformat()[:10]
+    return "undated" if value is None else as_date(value).isoformat()
 
 
 def date_label(source: Source) -> str:
