@@ -70,13 +70,17 @@ def _ratio(a: float, b: float, same: float) -> float:
 
 def score(pairs: list[tuple[str, str]]) -> dict[str, float]:
     """Precision and recall averaged over pages and the F1 of the two means."""
-    counts = [page_counts(t, p) for t, p in pairs]
+    return score_counts([page_counts(t, p) for t, p in pairs])
+
+
+def score_counts(counts: list[tuple[float, float, float]]) -> dict[str, float]:
+    """Precision and recall averaged over the pages' counts and the F1 of the two means."""
     precisions = [_ratio(tp, fp, fn) for tp, fp, fn in counts if tp + fp > 0]
     recalls = [_ratio(tp, fn, fp) for tp, fp, fn in counts if tp + fn > 0]
     p = statistics.mean(precisions) if precisions else 0.0
     r = statistics.mean(recalls) if recalls else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f1, "pages": float(len(pairs))}
+    return {"precision": p, "recall": r, "f1": f1, "pages": float(len(counts))}
 
 
 Bodies = tuple[str, str]
@@ -102,7 +106,8 @@ def run_form(
 ) -> tuple[dict[str, float], dict[str, float], float, list[tuple[float, str]]]:
     """Scores (captions as chosen, then the other way), pages per second and per-page F1."""
     folder, suffix = FORMS[form]
-    files = [(page_id, AEB / folder / f"{page_id}{suffix}") for page_id in sorted(truth)]
+    ids = sorted(truth)
+    files = [(page_id, AEB / folder / f"{page_id}{suffix}") for page_id in ids]
     blobs = [(page_id, path, path.read_bytes()) for page_id, path in files if path.exists()]
     start = time.perf_counter()
     both = {page_id: extract(data, path) for page_id, path, data in blobs}
@@ -115,13 +120,13 @@ def run_form(
         target.mkdir(parents=True, exist_ok=True)
         for page_id, text in predictions.items():
             (target / f"{page_id}.txt").write_text(text, encoding="utf-8")
-    pairs = [(truth[page_id], predictions.get(page_id, "")) for page_id in sorted(truth)]
-    per_page: list[tuple[float, str]] = []
-    for page_id, (t, p) in zip(sorted(truth), pairs, strict=True):
-        per_page.append((score([(t, p)])["f1"], page_id))
+    counts = [page_counts(truth[page_id], predictions.get(page_id, "")) for page_id in ids]
+    per_page = sorted(
+        (score_counts([page])["f1"], page_id) for page, page_id in zip(counts, ids, strict=True)
+    )
     rate = len(blobs) / elapsed if elapsed > 0 else float("inf")
-    other = score([(truth[page_id], others.get(page_id, "")) for page_id in sorted(truth)])
-    return score(pairs), other, rate, sorted(per_page)
+    other = score([(truth[page_id], others.get(page_id, "")) for page_id in ids])
+    return score_counts(counts), other, rate, per_page
 
 
 def credited_paragraphs(truth: dict[str, str]) -> tuple[int, int]:

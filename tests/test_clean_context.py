@@ -90,8 +90,9 @@ def test_repeated_caption_shown_once_where_the_article_has_it() -> None:
     assert texts.index(CAPTION) == texts.index(PARAGRAPHS[1]) + 1
 
 
-def test_list_of_other_articles_left_out() -> None:
-    """Headlines with bylines, dates and one-line summaries after the article are not in it."""
+def article_then_other_articles(caption: str | None = None) -> list[str]:
+    """The article, then a list of six other articles (headline, byline, date, summary each),
+    with `caption` under the fifth summary when given."""
     lines = [*HEAD]
     for paragraph in PARAGRAPHS:
         lines += [paragraph, ""]
@@ -104,7 +105,14 @@ def test_list_of_other_articles_left_out() -> None:
             "drivers to stay at home until the water goes down.",
             "",
         ]
-    source = read(lines + FOOT)
+        if caption is not None and number == 4:
+            lines += [caption, ""]
+    return lines
+
+
+def test_list_of_other_articles_left_out() -> None:
+    """Headlines with bylines, dates and one-line summaries after the article are not in it."""
+    source = read(article_then_other_articles() + FOOT)
     assert source.blocks[-1].text == PARAGRAPHS[-1]
     assert "Heavy rain" not in source.body
 
@@ -179,20 +187,9 @@ def test_table_the_article_introduces_kept() -> None:
 
 def test_list_of_other_articles_with_a_caption_left_out() -> None:
     """A photo caption under one summary of a list of other articles does not keep the list."""
-    lines = [*HEAD]
-    for paragraph in PARAGRAPHS:
-        lines += [paragraph, ""]
-    lines += ["More from Example", ""]
-    for number in range(6):
-        lines += [f"Storm number {number} closes two bridges over the river", ""]
-        lines += ["Jim Writer", "", f"November {number + 10}, 2019", ""]
-        lines += [
-            f"Heavy rain closed bridges across the county on day {number}, and the police asked "
-            "drivers to stay at home until the water goes down.",
-            "",
-        ]
-        if number == 4:
-            lines += ["A bridge under water on the river in the old town. (Jane Doe/AP)", ""]
+    lines = article_then_other_articles(
+        "A bridge under water on the river in the old town. (Jane Doe/AP)"
+    )
     lines += [
         "The weather service expects more rain over the weekend, and the county has opened "
         "two shelters for families who had to leave their homes near the river this week.",

@@ -36,19 +36,18 @@ def build_blocks(
 ) -> list[Block]:
     """Blocks from the kept units, in order (those flagged in `captions` are captions)."""
     flags = captions if captions is not None else [False] * len(units)
-    kept = [unit for unit, flag in zip(units, keep, strict=True) if flag]
-    caption_ids = {id(unit) for unit, flag in zip(units, flags, strict=True) if flag}
+    kept = [(unit, caption) for unit, flag, caption in zip(units, keep, flags, strict=True) if flag]
     quote_indent: int | None = None
     if wrapped:
         # w3m indents block quotes: deeper than the article's usual paragraph indentation.
-        indents = sorted(unit.indent for unit in kept if not unit.marker)
+        indents = sorted(unit.indent for unit, _ in kept if not unit.marker)
         if indents:
             quote_indent = indents[len(indents) // 2] + 3
     blocks: list[Block] = []
-    for unit in kept:
+    for unit, caption in kept:
         text = block_text(unit)
         if text:
-            kind = BlockKind.CAPTION if id(unit) in caption_ids else block_kind(unit, quote_indent)
+            kind = BlockKind.CAPTION if caption else block_kind(unit, quote_indent)
             blocks.append(Block(kind, text))
     return blocks
 

@@ -157,7 +157,6 @@ _COMMON = frozenset(
         "at",
     ]
 )
-_LETTERS = re.compile(r"[^\W\d_]+")
 CHROME_WORDS = frozenset(
     [
         "share",

@@ -10,7 +10,7 @@ from brief.core.clean.captions import (
     is_bare_credit,
     is_caption,
 )
-from brief.core.clean.features import Features, features
+from brief.core.clean.features import Features
 from brief.core.clean.labels import Label, Verdict, label_unit
 from brief.core.clean.units import Unit
 from brief.core.clean.weights import (
@@ -30,6 +30,17 @@ __all__ = ["Label", "Verdict", "classify", "label_unit"]
 REPEAT_PREFIX = 60
 """Long units that start with the same this many characters are copies (a caption drawn with
 and without its credit)."""
+REPEAT_APART = 4
+"""Copies of a text in the article this many units apart are the article's own repetition."""
+REPEAT_COST = 0.25
+"""Cost per word of a repeated unit when looking for the article."""
+OWN_COPIES = 3
+"""Text drawn this many times or more, each copy apart from the others, may be the article's
+own repetition (a recipe's steps in each plan): it costs nothing extra when looking for the
+article."""
+OWN_WORDS = 60
+"""The longest unit an article repeats in each of its sections (a step, an item, not a whole
+paragraph: a paragraph drawn again is the page printed twice)."""
 
 
 def _key(text: str) -> str:
@@ -63,6 +74,11 @@ def _repeats(
     return repeated, again < 0.7 * max(prose, 1) or firsts > seconds
 
 
+def _apart(indices: list[int]) -> bool:
+    """True when every copy of a repeated text lies far enough from the next one."""
+    return all(b - a >= REPEAT_APART for a, b in pairwise(indices))
+
+
 def _drop_repeats(
     groups: list[list[int]],
     every_copy: bool,
@@ -74,8 +90,7 @@ def _drop_repeats(
     list the article itself repeats, such as a recipe's steps in each plan); a caption drawn
     twice in a row is repeated text."""
     for indices in groups:
-        apart = all(b - a >= REPEAT_APART for a, b in pairwise(indices))
-        if apart and all(span[0] <= index < span[1] for index in indices):
+        if _apart(indices) and all(span[0] <= index < span[1] for index in indices):
             continue
         for index in indices if every_copy else indices[1:]:
             verdict = verdicts[index]
@@ -88,34 +103,17 @@ def _drop_repeats(
             verdict.caption = long
 
 
-OWN_COPIES = 3
-"""Text drawn this many times or more, each copy apart from the others, may be the article's
-own repetition (a recipe's steps in each plan): it costs nothing extra when looking for the
-article."""
-
-
-OWN_WORDS = 60
-"""The longest unit an article repeats in each of its sections (a step, an item, not a whole
-paragraph: a paragraph drawn again is the page printed twice)."""
-
-
 def _own_repetition(indices: list[int], feats: list[Features]) -> bool:
     """True when a group of copies could be an article repeating itself: three copies or more
     of a short unit, each apart from the next."""
     return (
         len(indices) >= OWN_COPIES
         and all(feats[i].words <= OWN_WORDS for i in indices)
-        and all(b - a >= REPEAT_APART for a, b in pairwise(indices))
+        and _apart(indices)
     )
 
 
-REPEAT_APART = 4
-"""Copies of a text in the article this many units apart are the article's own repetition."""
-REPEAT_COST = 0.25
-"""Cost per word of a repeated unit when looking for the article."""
-
-
-def _smooth(units: list[Unit], verdicts: list[Verdict], start: int, end: int) -> None:
+def _smooth(verdicts: list[Verdict], start: int, end: int) -> None:
     """Inside the region: prose kept; short lines kept when text surrounds them (headings,
     list items); chrome removed."""
     for index in range(start, end):
@@ -208,12 +206,9 @@ def _captions(
         verdict.caption = verdict.caption and verdict.keep
 
 
-def classify(
-    units: list[Unit], feats: list[Features] | None = None
-) -> tuple[list[Verdict], tuple[int, int]]:
-    """A verdict for every unit, and the region [start, end) of units where the article lies."""
-    if feats is None:
-        feats = [features(unit.text) for unit in units]
+def classify(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], tuple[int, int]]:
+    """A verdict for every unit (whose features are `feats`), and the region [start, end) of
+    units where the article lies."""
     verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
     groups, every_copy = _repeats(units, verdicts, feats)
     values = [value(v, f) for v, f in zip(verdicts, feats, strict=True)]
@@ -228,7 +223,7 @@ def classify(
     teasers = teaser_runs(units, verdicts, feats, values)
     walls = {i for i, v in enumerate(verdicts) if v.reason in WALLS}
     start, end = densest_stretch(values, walls)
-    _smooth(units, verdicts, start, end)
+    _smooth(verdicts, start, end)
     for index in teasers:
         verdicts[index].keep = False
         verdicts[index].reason = "teaser list"
@@ -237,7 +232,5 @@ def classify(
     _captions(units, verdicts, feats, start, end)
     for index, verdict in enumerate(verdicts):
         if not verdict.keep and not verdict.reason:
-            verdict.reason = "outside article" if not start <= index < end else "short line"
-        elif not verdict.keep and not start <= index < end and verdict.label is not Label.BAD:
-            verdict.reason = verdict.reason or "outside article"
+            verdict.reason = "short line" if start <= index < end else "outside article"
     return verdicts, (start, end)

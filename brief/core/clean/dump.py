@@ -28,15 +28,15 @@ def clean_dump(text: str) -> Cleaned:
     analysis = analyse(text)
     forget(text)
     lines, units, width = analysis.lines, analysis.units, analysis.width
-    verdicts, (start, end) = classify(units, analysis.features_of())
-    meta = find_meta(units, verdicts, start, end)
+    verdicts, (start, _) = classify(units, analysis.features_of())
+    meta = find_meta(units, verdicts, start)
     keep = [verdict.keep for verdict in verdicts]
     reasons = [verdict.reason for verdict in verdicts]
     for index, reason in meta.used.items():
         keep[index] = False
         reasons[index] = reason
     for index, verdict in enumerate(verdicts):
-        if verdict.reason == "byline" or verdict.reason == "date":
+        if verdict.reason in ("byline", "date"):
             reasons[index] = "metadata"
     captions = [verdict.caption for verdict in verdicts]
     blocks = build_blocks(units, keep, width is not None, captions)

@@ -28,10 +28,13 @@ _RIGHTS = re.compile(
     re.IGNORECASE,
 )
 """The copyright line of a page's footer (not a photo credit)."""
+RIGHTS_RESERVED = (
+    r"all rights reserved|todos os direitos|todos los derechos|tous droits|alle rechte"
+    r"|tutti i diritti|все права"
+)
+""""All rights reserved" in the languages a page footer is read in (a pattern's alternatives)."""
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright\b|all rights reserved|todos os direitos|todos los derechos"
-    r"|tous droits|alle rechte|tutti i diritti|все права|저작권|무단\s*전재|재배포",
-    re.IGNORECASE,
+    rf"©|\(c\)\s*\d{{4}}|copyright\b|{RIGHTS_RESERVED}|저작권|무단\s*전재|재배포", re.IGNORECASE
 )
 
 _COPYRIGHT_CUES = (
@@ -100,13 +103,14 @@ _BYLINE = re.compile(
 )
 """A byline: "By Jane Doe", "Posted by ...", "Por ...", "Author: ..."."""
 
-_DATE_WORDS = (
+MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+"""English month names and their abbreviations (a pattern's alternatives)."""
 _DATELIKE = re.compile(
     rf"\b(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
-    rf"|(?:{_DATE_WORDS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_DATE_WORDS})\b"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\b"
     rf"|\d{{1,2}}:\d{{2}}|\d+\s*(?:h|m|d|hrs?|mins?|hours?|minutes?|days?|weeks?)\s+ago)",
     re.IGNORECASE,
 )
@@ -165,9 +169,9 @@ class Features:
     rights: bool
     """True for the copyright line of a page's footer ("All rights reserved")."""
     prefixed: bool
-    """True when the unit is introduced as a link or credit ("Related: ...", "Photo: ...")."""
+    """True when a unit under 25 words is introduced as a link or credit ("Related: ...")."""
     datelike: bool
-    """True when the unit holds a date or a clock time."""
+    """True when a unit of at most 12 words holds a date or a clock time."""
     byline: bool
     """True for a byline ("By Jane Doe", "Posted by ... on ...")."""
     section_end: bool
@@ -175,7 +179,7 @@ class Features:
     comment: bool
     """True for the header or footer of a reader's comment."""
     contact: bool
-    """True when the unit gives contact details twice or more (a company footer)."""
+    """True when a unit under 120 words gives contact details twice or more (a footer)."""
     teaser: bool
     """True for a teaser of another article (cut with "[…]", "Read more")."""
 
@@ -196,24 +200,23 @@ def features(text: str) -> Features:
     cut = words <= CUT_WORDS and _CUT.search(tail) is not None
     if words > LONG_UNIT:
         # A paragraph: the patterns of short lines cannot match.
-        low_tail = tail.lower()
         return Features(
-            words,
-            marks,
-            sentence,
-            False,
-            image,
-            link,
-            form,
-            False,
-            False,
-            False,
-            False,
-            False,
-            False,
-            False,
-            words < 120 and _contact(text, text.lower()),
-            _teaser(tail, low_tail) or cut,
+            words=words,
+            marks=marks,
+            sentence=sentence,
+            chrome=False,
+            image=image,
+            link=link,
+            form=form,
+            copyright=False,
+            rights=False,
+            prefixed=False,
+            datelike=False,
+            byline=False,
+            section_end=False,
+            comment=False,
+            contact=words < 120 and _contact(text, text.lower()),
+            teaser=_teaser(tail, tail.lower()) or cut,
         )
     low = text.lower()
     short = words <= 12

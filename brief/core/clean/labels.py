@@ -49,7 +49,7 @@ def label_unit(unit: Unit, feat: Features) -> Verdict:
         return Verdict(Label.BAD, "section end")
     if feat.comment:
         return Verdict(Label.BAD, "comments")
-    if feat.contact and words < 120:
+    if feat.contact:
         return Verdict(Label.BAD, "footer")
     if feat.teaser:
         return Verdict(Label.BAD, "teaser")
@@ -59,13 +59,13 @@ def label_unit(unit: Unit, feat: Features) -> Verdict:
         return Verdict(Label.BAD, "copyright" if feat.rights else "footer")
     if feat.byline:
         return Verdict(Label.BAD, "byline")
-    if feat.prefixed and words < 25:
+    if feat.prefixed:
         return Verdict(Label.BAD, "link")
     if feat.chrome:
         return Verdict(Label.BAD, "share buttons" if words <= 4 else "boilerplate")
     if feat.link and words < 15:
         return Verdict(Label.BAD, "link")
-    if feat.datelike and words <= 12 and not feat.sentence:
+    if feat.datelike and not feat.sentence:
         return Verdict(Label.BAD, "date")
     if unit.marker and not unit.marker[0].isdigit():
         # Items of a bulleted list: kept when they read as sentences.

@@ -13,8 +13,6 @@ _BULLET = re.compile(
 )
 """A list marker at the start of a line: a bullet sign, `1.`, `1)`, `(1)` or `a)`."""
 
-_NUMBERED = re.compile(r"\(?\d")
-
 
 @dataclass(slots=True)
 class Line:
@@ -37,11 +35,6 @@ class Line:
     def blank(self) -> bool:
         """True when the line has no text (a bare list marker counts as blank)."""
         return not self.text
-
-    @property
-    def numbered(self) -> bool:
-        """True when the marker is a number (`1.`, `(2)`)."""
-        return bool(self.marker) and bool(_NUMBERED.match(self.marker))
 
     @property
     def text_column(self) -> int:

@@ -5,38 +5,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from brief.core.clean.features import ends_sentence, word_total
+from brief.core.clean.features import MONTHS, RIGHTS_RESERVED, ends_sentence, word_total
 from brief.core.clean.labels import Label, Verdict
 from brief.core.clean.units import Unit
 from brief.core.dates import parse_date
 from brief.core.model import PubDate
 
+_LABEL_END = r"\b\s*(?:on|em|il|le|am)?\s*[:：]?\s*"
+"""What follows a date's label: "Posted on:", "Publicado em"."""
 _PUBLISHED = re.compile(
     r"^(?:posted|published|first published|created|date|released|publicado|publicada|pubblicato"
-    r"|publié|veröffentlicht|опубликовано|опубликован|등록|입력|게시)\b\s*(?:on|em|il|le|am)?\s*[:：]?\s*",
+    rf"|publié|veröffentlicht|опубликовано|опубликован|등록|입력|게시){_LABEL_END}",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(
     r"^(?:updated|last updated|modified|last modified|edited|atualizado|actualizado|aggiornato"
-    r"|mis à jour|aktualisiert|обновлено|обновлен|수정|업데이트)\b"
-    r"\s*(?:on|em|il|le|am)?\s*[:：]?\s*",
+    rf"|mis à jour|aktualisiert|обновлено|обновлен|수정|업데이트){_LABEL_END}",
     re.IGNORECASE,
 )
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_UPDATED_WORD = re.compile(r"\bupdated\b", re.IGNORECASE)
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
 _DATE_SPAN = re.compile(
     rf"(?:\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?,?\s*(?:\w{{3,9}},?\s+)?)?"
     rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}{_TIME}"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}{_TIME}"
     rf"|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)",
     re.IGNORECASE,
 )
+_BY_WORDS = ("by", "por", "di", "von", "par", "от")
+"""The words a byline starts with ("By", "Por", ...)."""
 _BY = re.compile(
-    r"^(?:(?:posted|written|reported|compiled|story)\s+)?(?:by|por|di|von|par|от)\s+",
+    rf"^(?:(?:posted|written|reported|compiled|story)\s+)?(?:{'|'.join(_BY_WORDS)})\s+",
     re.IGNORECASE,
 )
 _NAME_TAIL = re.compile(
@@ -49,11 +49,7 @@ _COPYRIGHT_HOLDER = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+)$",
     re.IGNORECASE,
 )
-_RIGHTS_TAIL = re.compile(
-    r"[.,]?\s*(?:all rights reserved|todos os direitos|todos los derechos|tous droits"
-    r"|alle rechte|tutti i diritti|все права).*$",
-    re.IGNORECASE,
-)
+_RIGHTS_TAIL = re.compile(rf"[.,]?\s*(?:{RIGHTS_RESERVED}).*$", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.[a-z.]{2,}$", re.IGNORECASE)
 
@@ -89,14 +85,17 @@ def is_dateline(text: str) -> bool:
     return word_total(text) <= 15 and bool(_PUBLISHED.match(text) or _UPDATED.match(text))
 
 
+def reads_as_headline(text: str) -> bool:
+    """True when a line does not end like a statement: no full stop, or a question or
+    exclamation (quoted or not)."""
+    return not ends_sentence(text) or text.rstrip("\"'”’»").endswith(("?", "!"))
+
+
 def _is_headline(unit: Unit, verdict: Verdict) -> bool:
     """True when a unit could be the headline: a line of a few words, not a sentence."""
     if unit.marker or (verdict.label is Label.BAD and not verdict.reason.startswith("repeated")):
         return False
-    words = word_total(unit.text)
-    if not 3 <= words <= 30:
-        return False
-    return not ends_sentence(unit.text) or unit.text.rstrip("\"'”’»").endswith(("?", "!"))
+    return 3 <= word_total(unit.text) <= 30 and reads_as_headline(unit.text)
 
 
 def find_title(
@@ -172,8 +171,8 @@ def _outlet(units: list[Unit]) -> str | None:
     return holder
 
 
-def find_meta(units: list[Unit], verdicts: list[Verdict], start: int, end: int) -> DumpMeta:
-    """The metadata of a dump whose article lies in units [start, end)."""
+def find_meta(units: list[Unit], verdicts: list[Verdict], start: int) -> DumpMeta:
+    """The metadata of a dump whose article starts at unit `start`."""
     meta = DumpMeta(outlet=_outlet(units))
     for index in range(min(len(units), start + 3) - 1, max(-1, start - 30), -1):
         unit = units[index]
@@ -183,7 +182,7 @@ def find_meta(units: list[Unit], verdicts: list[Verdict], start: int, end: int) 
         if name := author_in(unit.text, following):
             meta.author = name
             meta.used[index] = "metadata"
-            if unit.text.split()[-1].lower() in ("by", "por", "di", "von", "par", "от"):
+            if unit.text.split()[-1].lower() in _BY_WORDS:
                 meta.used[index + 1] = "metadata"
             break
     skip = meta.author.casefold() if meta.author else None
@@ -220,7 +219,7 @@ def find_meta(units: list[Unit], verdicts: list[Verdict], start: int, end: int) 
                 meta.published = stamp
                 meta.used[index] = "metadata"
                 # "PUBLISHED: ... | UPDATED: ..." on one line.
-                parts = re.split(r"\bupdated\b", text, flags=re.IGNORECASE)
+                parts = _UPDATED_WORD.split(text)
                 if len(parts) > 1 and meta.updated is None:
                     meta.updated = date_in(parts[1])
     return meta

@@ -5,8 +5,8 @@ from __future__ import annotations
 from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
 from brief.core.clean.dump import Cleaned
-from brief.core.clean.features import ends_sentence, features, word_total
-from brief.core.clean.meta import DumpMeta, author_in, date_in, is_dateline
+from brief.core.clean.features import ends_sentence, word_total
+from brief.core.clean.meta import DumpMeta, author_in, date_in, is_dateline, reads_as_headline
 from brief.core.clean.units import Unit
 
 TITLE_WORDS = 30
@@ -29,7 +29,7 @@ def _is_title(unit: Unit, units: list[Unit]) -> bool:
         and not is_dateline(following.text)
     ):
         return False
-    return not ends_sentence(unit.text) or unit.text.rstrip("\"'”’»").endswith(("?", "!"))
+    return reads_as_headline(unit.text)
 
 
 def clean_plain(text: str) -> Cleaned:
@@ -45,8 +45,7 @@ def clean_plain(text: str) -> Cleaned:
         keep[0], reasons[0] = False, "title"
         for index in range(1, min(4, len(units))):
             unit = units[index]
-            feat = features(unit.text)
-            if unit.marker or feat.words > 15:
+            if unit.marker or word_total(unit.text) > 15:
                 break
             if meta.author is None and (name := author_in(unit.text, None)):
                 meta.author = name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from brief.core.clean.lines import Line, parse_lines, wrap_width
 
@@ -11,8 +11,8 @@ _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 """Characters a terminal shows two columns wide (CJK, Hangul, full-width forms)."""
-_CJK_END = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
-_CJK_START = re.compile(r"^[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
+_NO_SPACE = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
+"""Chinese and Japanese characters (scripts that break lines anywhere, without a space)."""
 _SENTENCE_END = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
 
 
@@ -30,8 +30,6 @@ class Unit:
     """The indentation of the unit's first line."""
     blank_before: bool = True
     """True when a blank line (or the start of the text) comes before the unit."""
-    parts: list[str] = field(default_factory=list)
-    """The text of each joined line (for finding a title that was wrapped)."""
 
 
 def display_width(text: str) -> int:
@@ -47,7 +45,7 @@ def _joiner(left: str, right: str) -> str:
 
     Only the last character of `left` is looked at, so joining costs nothing per line joined.
     """
-    if (left and _CJK_END.match(left[-1])) or _CJK_START.match(right):
+    if (left and _NO_SPACE.match(left[-1])) or _NO_SPACE.match(right):
         return ""
     return " "
 
@@ -92,10 +90,9 @@ def build_units(lines: list[Line], width: int | None) -> list[Unit]:
             pieces.append(_joiner(pieces[-1], piece))
             pieces.append(piece)
             current.lines.append(line.index)
-            current.parts.append(piece)
         else:
             _close(current, pieces)
-            current = Unit([line.index], line.text, line.marker, line.indent, blank, [line.text])
+            current = Unit([line.index], line.text, line.marker, line.indent, blank)
             pieces = [line.text]
             units.append(current)
             column = line.text_column if line.marker else line.indent

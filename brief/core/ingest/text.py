@@ -6,7 +6,6 @@ from pathlib import Path
 
 from brief.core.clean import clean_plain
 from brief.core.ingest import textdump
-from brief.core.ingest.common import new_source
 from brief.core.model import Format, Source
 
 
@@ -15,15 +14,4 @@ def read(text: str, path: Path) -> list[Source]:
     one, e.g. when another reader falls back to plain text)."""
     if textdump.looks_like_dump(text):
         return textdump.read(text, path)
-    cleaned = clean_plain(text)
-    meta = cleaned.meta
-    source = new_source(
-        path,
-        Format.TEXT,
-        meta.title,
-        cleaned.blocks,
-        published=meta.published,
-        author=meta.author,
-    )
-    source.raw = cleaned.raw
-    return [source]
+    return [textdump.cleaned_source(clean_plain(text), path, Format.TEXT)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief.core.clean import clean_dump
+from brief.core.clean import Cleaned, clean_dump
 from brief.core.clean.analysis import Analysis, analyse
 from brief.core.ingest.common import new_source
 from brief.core.model import Format, Source
@@ -44,13 +44,12 @@ def _chrome_heavy(analysis: Analysis) -> bool:
     return short >= 6 and short / count >= 0.4
 
 
-def read(text: str, path: Path) -> list[Source]:
-    """A source from a text dump: the article's blocks, with title, byline, dates and outlet."""
-    cleaned = clean_dump(text)
+def cleaned_source(cleaned: Cleaned, path: Path, form: Format) -> Source:
+    """A source from a cleaned text: its blocks, metadata and every line's fate."""
     meta = cleaned.meta
     source = new_source(
         path,
-        Format.DUMP,
+        form,
         meta.title,
         cleaned.blocks,
         published=meta.published,
@@ -59,4 +58,9 @@ def read(text: str, path: Path) -> list[Source]:
         author=meta.author,
     )
     source.raw = cleaned.raw
-    return [source]
+    return source
+
+
+def read(text: str, path: Path) -> list[Source]:
+    """A source from a text dump: the article's blocks, with title, byline, dates and outlet."""
+    return [cleaned_source(clean_dump(text), path, Format.DUMP)]
