@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from brief.core.ingest import load_paths
+from brief.core.ingest import load_paths, read_bytes
 from brief.core.model import Library, Source
 from brief.ui.screens.main import MainScreen
 
@@ -47,3 +47,11 @@ async def loaded(pilot: Pilot[None]) -> MainScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
     return screen
+
+
+def read_single(text: str, name: str = "page.txt") -> Source:
+    """The single source read from a text, as `brief show` reads it."""
+    result = read_bytes(text.encode("utf-8"), Path(name))
+    assert not isinstance(result, str), result
+    assert len(result) == 1
+    return result[0]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import textwrap
 from datetime import datetime
-from pathlib import Path
 
 from brief.core.clean.lines import parse_lines, wrap_width
 from brief.core.clean.units import split_units
-from brief.core.ingest import read_bytes
 from brief.core.ingest.textdump import looks_like_dump
-from brief.core.model import BlockKind, Format, Source
+from brief.core.model import BlockKind, Format
+from tests.conftest import read_single
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
@@ -46,14 +45,6 @@ def w3m_page(paragraphs: list[str], heading: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def read(text: str, name: str = "page.txt") -> Source:
-    """The single source read from a text, as `brief show` reads it."""
-    result = read_bytes(text.encode("utf-8"), Path(name))
-    assert not isinstance(result, str), result
-    assert len(result) == 1
-    return result[0]
-
-
 def test_wrap_width_of_w3m_dump() -> None:
     """The width a dump was wrapped at is found; unwrapped text has none."""
     assert wrap_width(parse_lines(w3m_page(PARAGRAPHS * 3))) in range(70, 81)
@@ -73,7 +64,7 @@ def test_wrapped_lines_joined() -> None:
 
 def test_w3m_dump_cleaned() -> None:
     """Only the article is left: menu, share buttons, most-read list and footer are gone."""
-    source = read(w3m_page(PARAGRAPHS, heading="What happens next"))
+    source = read_single(w3m_page(PARAGRAPHS, heading="What happens next"))
     assert source.format is Format.DUMP
     assert [b.text for b in source.blocks if b.kind is BlockKind.PARAGRAPH] == PARAGRAPHS
     assert any(b.kind is BlockKind.HEADING and b.text == "What happens next" for b in source.blocks)
@@ -84,7 +75,7 @@ def test_w3m_dump_cleaned() -> None:
 
 def test_w3m_dump_metadata() -> None:
     """Headline, byline and labelled date are recovered from the chrome."""
-    source = read(w3m_page(PARAGRAPHS))
+    source = read_single(w3m_page(PARAGRAPHS))
     assert source.title == "Bicycle lanes to spread across the old town after council vote"
     assert source.author == "Jane Example"
     assert source.published == datetime(2023, 3, 3, 10, 15)
@@ -94,7 +85,7 @@ def test_w3m_dump_metadata() -> None:
 def test_raw_lines_mark_every_line() -> None:
     """Every source line is in raw, with removed lines dimmed for a reason."""
     text = w3m_page(PARAGRAPHS)
-    source = read(text)
+    source = read_single(text)
     assert [line.text for line in source.raw] == text.split("\n")
     reasons = {line.text.strip(): line.reason for line in source.raw if not line.kept}
     assert reasons["[logo]"] == "image name"
@@ -125,7 +116,7 @@ def test_portuguese_dump() -> None:
         lines += [*textwrap.wrap(paragraph, 80), ""]
     lines += ["Leia também", "  • Chuva fecha duas pontes", "  • Time local vence a copa", ""]
     lines += ["Compartilhe", "© 2023 Exemplo Comunicação. Todos os direitos reservados."]
-    source = read("\n".join(lines))
+    source = read_single("\n".join(lines))
     assert [b.text for b in source.blocks] == PORTUGUESE
     assert source.title == "Prefeitura amplia ciclovias no centro histórico"
 
@@ -144,7 +135,7 @@ def test_russian_dump_unwrapped() -> None:
     lines += ["Совет одобрил новые велосипедные дорожки", *RUSSIAN]
     lines += ["Читайте также", "  * Мост закрыт из-за шторма", "  * Цены снова выросли"]
     lines += ["© 2023 Пример. Все права защищены."]
-    source = read("\n".join(lines))
+    source = read_single("\n".join(lines))
     assert source.format is Format.DUMP
     assert [b.text for b in source.blocks] == RUSSIAN
 
@@ -159,7 +150,7 @@ def test_korean_skip_link_and_buttons() -> None:
     ]
     lines = ["본문 바로가기", "로그인", "회원가입", "전체메뉴", "", "반도체 지원 방안 발표", ""]
     lines += [*body, "", "Copyright © 예시신문. 무단 전재 및 재배포 금지."]
-    source = read("\n".join(lines))
+    source = read_single("\n".join(lines))
     assert [b.text for b in source.blocks] == body
     assert "본문 바로가기" not in source.body
 
@@ -171,7 +162,7 @@ def test_repeated_caption_dropped() -> None:
     lines = ["Home", "News", "Sport", "Login", "", headline, "", caption, caption, ""]
     lines += [PARAGRAPHS[0], "", f"{headline} {caption} Photo by Jo Example", ""]
     lines += [PARAGRAPHS[1], "", PARAGRAPHS[2], "", "© 2023 Example. All rights reserved."]
-    source = read("\n".join(lines))
+    source = read_single("\n".join(lines))
     assert [b.text for b in source.blocks if b.kind is not BlockKind.CAPTION] == PARAGRAPHS
     assert len([b for b in source.blocks if caption in b.text]) <= 1
     assert source.title == headline
@@ -182,7 +173,7 @@ def test_clock_line_is_not_a_date() -> None:
     lines = ["Home", "News", "Sport", "Login", "", "Tue, March 28, 2023 | 05:03", ""]
     lines += ["Council backs bicycle lanes for the old town", ""]
     lines += [PARAGRAPHS[0], "", PARAGRAPHS[1], "", PARAGRAPHS[2], "", "Subscribe", "Privacy"]
-    source = read("\n".join(lines))
+    source = read_single("\n".join(lines))
     assert source.published is None
     assert [b.text for b in source.blocks] == PARAGRAPHS
 

@@ -6,8 +6,8 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, Format, Source
+from tests.conftest import read_single
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
@@ -20,10 +20,7 @@ PARAGRAPHS = [
 
 def read(text: str) -> Source:
     """The single source read from a text, as `brief show` reads it."""
-    result = read_bytes(text.encode("utf-8"), Path("article.txt"))
-    assert not isinstance(result, str), result
-    assert len(result) == 1
-    return result[0]
+    return read_single(text, "article.txt")
 
 
 def test_title_line_taken() -> None:

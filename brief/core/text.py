@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # CSI/OSC/other escape sequences, then any remaining C0/C1 control character but tab and newline.
 _ESCAPES = re.compile(
@@ -14,7 +13,8 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+"""A run of horizontal white space (tabs, no-break and typographic spaces included)."""
 
 
 def sanitize(text: str) -> str:
@@ -29,23 +29,12 @@ def sanitize(text: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    return SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
 def normalize_line(line: str) -> str:
     """A line with white space collapsed and the ends stripped (newlines are not expected)."""
-    return _SPACES.sub(" ", line).strip()
-
-
-def word_count(text: str) -> int:
-    """Words in text: runs of letters or digits (CJK characters count one each)."""
-    return sum(1 for _ in re.finditer(r"[^\W_]+", text))
-
-
-def is_cjk(char: str) -> bool:
-    """True for a Chinese, Japanese or Korean character."""
-    name = unicodedata.name(char, "")
-    return name.startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA"))
+    return SPACES.sub(" ", line).strip()
 
 
 def shorten(text: str, limit: int) -> str:

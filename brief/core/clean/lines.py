@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.text import normalize_line
+from brief.core.text import SPACES, normalize_line
 
 _BULLET = re.compile(
     r"(?:[•*+\-▪□◦○●·‣⁃■◆◇►▸–—]|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z][.)](?=\s))"
@@ -45,7 +45,6 @@ class Line:
 
 
 _MARK_START = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 """Runs of white space within a line (the same set as `normalize_line` collapses)."""
 
 
@@ -78,7 +77,7 @@ def parse_lines(text: str) -> list[Line]:
     plain line (no tab, no list marker) takes the short way.
     """
     raws = text.split("\n")
-    squashed = _SPACES.sub(" ", text).split("\n")
+    squashed = SPACES.sub(" ", text).split("\n")
     if len(squashed) != len(raws):  # pragma: no cover - the pattern never matches a newline
         return [parse_line(index, raw) for index, raw in enumerate(raws)]
     lines: list[Line] = []
