@@ -70,7 +70,7 @@ def read_article(path: Path) -> Article:
     out: list[str] = []
     length = 0
     gold: list[Gold] = []
-    open_timex: tuple[int, dict[str, str]] | None = None
+    open_timex: tuple[int, int, dict[str, str]] | None = None
     last = 0
     for tag in _TAG.finditer(body):
         piece = _unescape(body[last : tag.start()])
@@ -81,12 +81,12 @@ def read_article(path: Path) -> Article:
             continue
         if tag.group(1):
             if open_timex is not None:
-                start, attrs = open_timex
-                text = "".join(out)[start:length]
+                start, first_piece, attrs = open_timex
+                text = "".join(out[first_piece:])
                 gold.append(Gold(start, length, attrs["type"], attrs["value"], text))
             open_timex = None
         else:
-            open_timex = (length, dict(_ATTR.findall(tag.group(3))))
+            open_timex = (length, len(out), dict(_ATTR.findall(tag.group(3))))
     out.append(_unescape(body[last:]))
     return Article(
         name=path.stem,

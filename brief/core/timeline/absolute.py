@@ -44,6 +44,7 @@ _BUSINESS = re.compile(
     re.IGNORECASE,
 )
 
+_SPACES = re.compile(r"\s+")
 _HOLIDAY_KEYS = {
     "christmas": "christmas",
     "christmas day": "christmas",
@@ -112,10 +113,10 @@ def numeric(m: re.Match[str], text: str) -> Span | None:
     return Span(m.start(), m.end(), expr)
 
 
-def _next_is_name(text: str, end: int) -> bool:
-    """True when a capitalised word follows (an address or a title: "of 1909 Jolinda Drive")."""
+def _next_initial(text: str, end: int) -> str:
+    """The first character of the word one space after `end` ("" when no single space follows)."""
     following = text[end : end + 2]
-    return following[:1] == " " and following[1:2].isupper()
+    return following[1:2] if following[:1] == " " else ""
 
 
 def _is_year_in_context(m: re.Match[str], text: str, year: int) -> bool:
@@ -124,7 +125,7 @@ def _is_year_in_context(m: re.Match[str], text: str, year: int) -> bool:
     before = words_before(text, start, 2)
     prev = word_before(text, start)
     prev2 = before[1] if len(before) > 1 else ""
-    if prev == "year" and text[m.start("y") - 5 : m.start("y") - 1] != "year":
+    if prev == "year" and text[start - 5 : start - 1] != "year":
         return False
     if prev in YEAR_CUES:
         if prev2 in NOT_A_YEAR_BEFORE or (prev == "of" and prev2 in _COUNT_NOUNS):
@@ -132,13 +133,13 @@ def _is_year_in_context(m: re.Match[str], text: str, year: int) -> bool:
         if prev == "by" and prev2 in _CHANGE_VERBS:
             return False
         weak = prev in ("of", "to", "for", "around", "between", "from")
-        if weak and _next_is_name(text, m.end()):
+        if weak and _next_initial(text, m.end()).isupper():
+            # An address or a title: "of 1909 Jolinda Drive".
             return False
         return not weak or 1900 <= year <= 2100
     plausible = 1800 <= year <= 2100
     if prev in DETERMINERS and plausible:
-        following = text[m.end() : m.end() + 2]
-        return following[:1] == " " and following[1:2].islower()
+        return _next_initial(text, m.end()).islower()
     if m.group("poss") and plausible:
         return True
     return bool(_PRIOR_YEAR.search(text[max(0, start - 30) : start]))
@@ -158,10 +159,8 @@ def bare_year(m: re.Match[str], text: str) -> Span | None:
             return None
     elif not m.group("lead") and not _is_year_in_context(m, text, year):
         return None
-    expr = Expr(Precision.YEAR, year=year)
-    if other is not None:
-        expr = Expr(Precision.YEAR, year=year, end=Expr(Precision.YEAR, year=other))
-    return Span(m.start(), end, expr)
+    last = None if other is None else Expr(Precision.YEAR, year=other)
+    return Span(m.start(), end, Expr(Precision.YEAR, year=year, end=last))
 
 
 def decade(m: re.Match[str], text: str) -> Span | None:
@@ -236,7 +235,7 @@ def season(m: re.Match[str], text: str) -> Span | None:
 
 def holiday(m: re.Match[str], text: str) -> Span | None:
     """ "Christmas", "Easter Sunday", "New Year's Eve 2012", "last Thanksgiving"."""
-    key = _HOLIDAY_KEYS[re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))]
+    key = _HOLIDAY_KEYS[_SPACES.sub(" ", m.group("h").lower().replace("’", "'"))]
     year = int(m.group("y")) if m.group("y") else None
     relation = RELATIONS[m.group("rel").lower()] if m.group("rel") else Relation.NEAREST
     return Span(m.start(), m.end(), Expr(Precision.DAY, year=year, holiday=key, relation=relation))

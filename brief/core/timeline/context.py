@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from brief.core.timeline.lexicon import ABBREVIATIONS, FUTURE, NOT_PAST, PAST, PRESENT
@@ -25,12 +27,25 @@ _CLAUSE = re.compile(
 )
 
 
-def block_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The start and end offsets of the block (paragraph) holding a span of the body."""
-    first = text.rfind("\n\n", 0, start)
-    first = 0 if first < 0 else first + 2
-    last = text.find("\n\n", end)
-    return first, len(text) if last < 0 else last
+def block_finder(text: str) -> Callable[[int, int], tuple[int, int]]:
+    """A function giving the bounds of the block (paragraph) holding a span `start:end` of text.
+
+    The blank lines are found once, so finding the block of each phrase of a long text stays
+    cheap. A span that crosses a blank line gets the blocks on both sides.
+    """
+    breaks: list[int] = []
+    at = text.find("\n\n")
+    while at >= 0:
+        breaks.append(at)
+        at = text.find("\n\n", at + 1)
+
+    def bounds(start: int, end: int) -> tuple[int, int]:
+        before = bisect.bisect_right(breaks, start - 2)
+        after = bisect.bisect_left(breaks, end)
+        first = breaks[before - 1] + 2 if before else 0
+        return first, breaks[after] if after < len(breaks) else len(text)
+
+    return bounds
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -89,24 +104,26 @@ def _markers(text: str) -> list[tuple[int, int, Tense]]:
     return found
 
 
-def tense(before: str, after: str) -> Tense | None:
-    """Which way a phrase's clause looks, from the text before and after the phrase in it.
+def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> Tense | None:
+    """Which way the clause of the phrase `start:end` looks, the phrase itself left out.
 
     A future marker ahead of the phrase governs it ("will announce ... in May"); otherwise
     the nearest marker decides ("On Feb. 28, the bank released"). None when there is none.
     """
-    before, after = before[-REACH:], after[:REACH]
+    low, high = clause(text, start, end, sentence)
+    before = text[max(low, start - REACH) : start]
+    after = text[end : min(high, end + REACH)]
     marks_before = _markers(before)
     if any(mark[2] is Tense.FUTURE for mark in marks_before):
         return Tense.FUTURE
     nearest: tuple[int, Tense] | None = None
-    for _, end, which in marks_before:
-        distance = len(before) - end
+    for _, stop, which in marks_before:
+        distance = len(before) - stop
         if nearest is None or distance < nearest[0]:
             nearest = (distance, which)
-    for start, _, which in _markers(after):
-        if nearest is None or start < nearest[0]:
-            nearest = (start, which)
+    for distance, _, which in _markers(after):
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, which)
     return None if nearest is None else nearest[1]
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
 
+from brief.core.dates import as_date
 from brief.core.model import PubDate, Source
 from brief.core.timeline.context import (
     Tense,
-    block_bounds,
-    clause,
+    block_finder,
     is_chrome,
     sentences,
     tense,
@@ -67,20 +68,23 @@ class Event:
     """The last day the date covers; None when unresolved."""
     precision: Precision
     """The unit of the date (year, month, day, ...), known even when unresolved."""
-    resolved: bool
-    """False for a relative phrase in an undated source ("last month"): shown, never guessed."""
-    phrase: str
+    phrase: str = ""
     """The date phrase as written ("" for a publication date)."""
-    start: int | None
+    start: int | None = None
     """Offset of the phrase in the source's cleaned body (None for a publication date)."""
-    end: int | None
+    end: int | None = None
     """Offset just past the phrase (None for a publication date)."""
-    sentence: str
+    sentence: str = ""
     """The sentence holding the phrase ("" for a publication date)."""
-    sentence_start: int | None
+    sentence_start: int | None = None
     """Offset of the sentence in the body, for jumping to it (None for a publication date)."""
-    sentence_end: int | None
+    sentence_end: int | None = None
     """Offset just past the sentence (None for a publication date)."""
+
+    @property
+    def resolved(self) -> bool:
+        """False for a relative phrase in an undated source ("last month"): shown, never guessed."""
+        return self.value is not None
 
     def to_json(self) -> dict[str, object]:
         """The event as a JSON-ready dict (dates as ISO text)."""
@@ -105,14 +109,18 @@ class Event:
         """Order for a timeline: resolved rows by date, unresolved ones after them."""
         if self.first is None or self.last is None:
             return (1, date.max, date.max, self.source, self.start or 0)
-        rank = 0 if self.kind is Kind.PUBLISHED else 1
-        return (0, self.first, self.last, self.source, -1 if rank == 0 else self.start or 0)
+        offset = -1 if self.kind is Kind.PUBLISHED else self.start or 0
+        return (0, self.first, self.last, self.source, offset)
 
 
-def _clause_tense(text: str, span: Span, sentence: tuple[int, int]) -> Tense | None:
-    """The tense of the clause around a phrase, the phrase itself left out."""
-    low, high = clause(text, span.start, span.end, sentence)
-    return tense(text[low : span.start], text[span.end : high])
+def _sentence_of(
+    parts: list[tuple[int, int]], starts: list[int], at: int
+) -> tuple[int, int] | None:
+    """The sentence of `parts` (in order, with their `starts`) holding offset `at`, if any."""
+    index = bisect.bisect_right(starts, at) - 1
+    if index >= 0 and at < parts[index][1]:
+        return parts[index]
+    return None
 
 
 @lru_cache(maxsize=128)
@@ -121,37 +129,30 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 
     Depends on the text only, so it is computed once and reused when the date changes.
     """
-    spans = find_spans(text)
+    block_of = block_finder(text)
     blocks: dict[tuple[int, int], list[Span]] = {}
-    for span in spans:
-        blocks.setdefault(block_bounds(text, span.start, span.end), []).append(span)
+    for span in find_spans(text):
+        blocks.setdefault(block_of(span.start, span.end), []).append(span)
     mentions: list[Mention] = []
     for (low, high), inside in blocks.items():
-        block = text[low:high]
-        if is_chrome(block, [(s.start - low, s.end - low) for s in inside]):
+        if is_chrome(text[low:high], [(s.start - low, s.end - low) for s in inside]):
             continue
         parts = sentences(text, low, high)
+        starts = [part[0] for part in parts]
         for span in inside:
-            holding = [part for part in parts if part[0] <= span.start < part[1]] or [(low, high)]
-            sentence = (holding[0][0], max(holding[0][1], span.end))
+            first, last = _sentence_of(parts, starts, span.start) or (low, high)
+            sentence = (first, max(last, span.end))
             mentions.append(
                 Mention(
                     span,
                     sentence[0],
                     sentence[1],
-                    _clause_tense(text, span, sentence),
+                    tense(text, span.start, span.end, sentence),
                     word_before(text, span.start),
                 )
             )
     mentions.sort(key=lambda mention: mention.span.start)
     return tuple(mentions)
-
-
-def as_day(value: PubDate | None) -> date | None:
-    """The calendar day of a publication date (a datetime's wall-clock day)."""
-    if isinstance(value, datetime):
-        return value.date()
-    return value
 
 
 def direction(mention: Mention) -> Direction:
@@ -182,7 +183,7 @@ def extract(text: str, published: PubDate | None, source: str = "") -> list[Even
 
     Relative phrases of an undated body come back unresolved; absolute ones always count.
     """
-    anchor = as_day(published)
+    anchor = None if published is None else as_date(published)
     events: list[Event] = []
     for mention in find_mentions(text):
         span = mention.span
@@ -197,7 +198,6 @@ def extract(text: str, published: PubDate | None, source: str = "") -> list[Even
                 first=None if value is None else value.first,
                 last=None if value is None else value.last,
                 precision=span.expr.precision if value is None else value.precision,
-                resolved=value is not None,
                 phrase=text[span.start : span.end],
                 start=span.start,
                 end=span.end,
@@ -211,24 +211,11 @@ def extract(text: str, published: PubDate | None, source: str = "") -> list[Even
 
 def published_event(source: str, published: PubDate) -> Event:
     """The row of a source's publication date."""
-    day = as_day(published) or date.min
+    day = as_date(published)
     is_time = isinstance(published, datetime)
     value = published.strftime("%Y-%m-%dT%H:%M") if is_time else day.isoformat()
-    return Event(
-        source=source,
-        kind=Kind.PUBLISHED,
-        value=value,
-        first=day,
-        last=day,
-        precision=Precision.TIME if is_time else Precision.DAY,
-        resolved=True,
-        phrase="",
-        start=None,
-        end=None,
-        sentence="",
-        sentence_start=None,
-        sentence_end=None,
-    )
+    precision = Precision.TIME if is_time else Precision.DAY
+    return Event(source, Kind.PUBLISHED, value, day, day, precision)
 
 
 def source_events(source: Source, published: PubDate | None = None) -> list[Event]:

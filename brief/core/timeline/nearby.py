@@ -33,6 +33,7 @@ PLACEHOLDER = datetime(2000, 1, 1)
 """The `default=` for dateutil: a leap year, so fields a phrase lacks never come from today."""
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_FILLERS = re.compile(r"\b(?:the|at)\s+", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+)\W{0,3}$|$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
 
@@ -69,18 +70,24 @@ def words_before(text: str, start: int, count: int = 2) -> list[str]:
     return found[::-1][:count]
 
 
+def after_the(text: str, start: int) -> bool:
+    """True when the word before `start` is "the" ("the last week of", "the next Friday")."""
+    return words_before(text, start, 1) == ["the"]
+
+
 def word_before(text: str, start: int) -> str:
     """The word right before `start` (only spaces between), lower case, or ""."""
-    match = _WORDS_BEFORE.search(text[max(0, start - 30) : start])
+    head = text[max(0, start - 30) : start]
+    match = _WORDS_BEFORE.search(head)
     if not match or not match.group(1):
         return ""
-    between = text[max(0, start - 30) : start][match.end(1) :]
-    return match.group(1).lower() if between.strip() == "" else ""
+    return match.group(1).lower() if head[match.end(1) :].strip() == "" else ""
 
 
 def word_after(text: str, end: int) -> str:
     """The word right after `end` (spaces between), lower case, or ""."""
-    match = _WORD.match(text, end + len(text[end : end + 10]) - len(text[end : end + 10].lstrip()))
+    ahead = text[end : end + 10]
+    match = _WORD.match(text, end + len(ahead) - len(ahead.lstrip()))
     return match.group().lower() if match else ""
 
 
@@ -92,7 +99,7 @@ def followed_by_amount(text: str, end: int) -> bool:
 
 def parse_fields(phrase: str) -> datetime | None:
     """The fields of a found phrase as dateutil reads them, or None when they make no date."""
-    phrase = re.sub(r"\b(?:the|at)\s+", " ", phrase, flags=re.IGNORECASE)
+    phrase = _FILLERS.sub(" ", phrase)
     try:
         return dateparser.parse(phrase, default=PLACEHOLDER, ignoretz=True)
     except (dateparser.ParserError, ValueError, OverflowError):

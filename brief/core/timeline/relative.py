@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from brief.core.timeline.expr import Expr, Relation
 from brief.core.timeline.lexicon import (
@@ -19,10 +20,10 @@ from brief.core.timeline.nearby import (
     UNIT_WORDS,
     Span,
     after_name,
+    after_the,
     clock_text,
     parse_fields,
     word_before,
-    words_before,
 )
 from brief.core.timeline.values import Precision
 
@@ -32,8 +33,7 @@ _STRICT_MONTH_CUES = words("in since until till from through during before after
 def relative(m: re.Match[str], text: str) -> Span | None:
     """ "this year", "last week", "early this month", "the end of next year"."""
     rel = m.group("rel").lower()
-    after_the = words_before(text, m.start(), 1) == ["the"]
-    if rel in ("last", "next", "coming") and not m.group("lead") and after_the:
+    if rel in ("last", "next", "coming") and not m.group("lead") and after_the(text, m.start()):
         return None
     unit = m.group("unit").lower()
     precision = UNIT_WORDS[unit]
@@ -57,7 +57,7 @@ def ago(m: re.Match[str], text: str) -> Span | None:
 def deictic(m: re.Match[str], text: str) -> Span | None:
     """ "today", "yesterday", "tomorrow morning", "tonight"."""
     if m.group("rel"):
-        if words_before(text, m.start(), 1) == ["the"]:
+        if after_the(text, m.start()):
             return None
         night = m.group("pod2").lower() == "night"
         shift = -1 if m.group("rel").lower() == "last" and night else 0
@@ -86,7 +86,7 @@ def weekday(m: re.Match[str], text: str) -> Span | None:
         return None
     relation = Relation.NEAREST
     if m.group("rel"):
-        if words_before(text, m.start(), 1) == ["the"]:
+        if after_the(text, m.start()):
             return None
         relation = RELATIONS[m.group("rel").lower()]
     clock = ""
@@ -136,25 +136,11 @@ def bare_month(m: re.Match[str], text: str) -> Span | None:
     shift = SHIFTS[m.group("yrel").lower()] if m.group("yrel") else None
     relation = RELATIONS[m.group("rel").lower()] if m.group("rel") else Relation.NEAREST
     unit = Precision.YEAR if shift is not None else None
-    end = None
-    if m.group("m2"):
-        end = Expr(
-            Precision.MONTH,
-            year=year,
-            month=MONTHS[m.group("m2").lower()],
-            shift=shift,
-            shift_unit=unit,
-            relation=relation,
-        )
     expr = Expr(
-        Precision.MONTH,
-        year=year,
-        month=month,
-        shift=shift,
-        shift_unit=unit,
-        relation=relation,
-        end=end,
+        Precision.MONTH, year=year, month=month, shift=shift, shift_unit=unit, relation=relation
     )
+    if m.group("m2"):
+        expr = replace(expr, end=replace(expr, month=MONTHS[m.group("m2").lower()]))
     return Span(m.start("p"), m.end("p"), expr)
 
 

@@ -39,6 +39,11 @@ class Direction(StrEnum):
     """Whichever is closer (present tense)."""
 
 
+def _day_or_time(day: date, clock: str) -> Value:
+    """A day, or a time of it when the phrase gives a clock time or a part of the day."""
+    return time_value(day, clock) if clock else day_value(day)
+
+
 def _valid_day(year: int, month: int, day: int) -> date | None:
     """The day, or None when the month has no such day."""
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -69,9 +74,7 @@ def _in_year(expr: Expr, year: int) -> Value | None:
     if expr.day is None:
         return None
     day = _valid_day(year, expr.month, expr.day)
-    if day is None:
-        return None
-    return time_value(day, expr.clock) if expr.clock else day_value(day)
+    return None if day is None else _day_or_time(day, expr.clock)
 
 
 _FIXED_HOLIDAYS = {
@@ -97,31 +100,29 @@ def holiday_date(key: str, year: int) -> date | None:
     return None
 
 
-_EDGE_MONTHS = {"start": 0, "middle": 1, "end": 2}
+_EDGE_THIRDS = {"start": 0, "middle": 1, "end": 2}
+"""Which third of a unit each edge word names."""
 
 
-def _edge(expr: Expr, anchor: date, direction: Direction) -> Value | None:
+def _unit_around(precision: Precision, anchor: date, shift: int) -> Value:
+    """The year, month or week holding the publication date, or `shift` of them away."""
+    if precision is Precision.YEAR:
+        return year_value(anchor.year + shift)
+    if precision is Precision.MONTH:
+        moved = anchor + relativedelta(months=shift)
+        return month_value(moved.year, moved.month)
+    return week_value(anchor + relativedelta(weeks=shift))
+
+
+def _edge(expr: Expr, anchor: date, direction: Direction) -> Value:
     """ "the end of the year": the current unit, or the one before when told in the past tense
     and that edge is still ahead of the writer."""
-    shifts = (-1, 0) if direction is Direction.BACK else (0, 1)
-    picked: Value | None = None
-    for shift in shifts:
-        if expr.precision is Precision.YEAR:
-            whole = year_value(anchor.year + shift)
-        elif expr.precision is Precision.MONTH:
-            moved = anchor + relativedelta(months=shift)
-            whole = month_value(moved.year, moved.month)
-        else:
-            whole = week_value(anchor + relativedelta(weeks=shift))
-        span = (whole.last - whole.first).days
-        third = _EDGE_MONTHS[expr.edge]
-        edge_first = whole.first + timedelta(days=span * third // 3)
-        back = direction is Direction.BACK
-        if (back and edge_first <= anchor) or (
-            not back and picked is None and whole.last >= anchor
-        ):
-            picked = whole
-    return picked
+    current = _unit_around(expr.precision, anchor, 0)
+    if direction is not Direction.BACK:
+        return current
+    days = (current.last - current.first).days
+    edge_first = current.first + timedelta(days=days * _EDGE_THIRDS[expr.edge] // 3)
+    return current if edge_first <= anchor else _unit_around(expr.precision, anchor, -1)
 
 
 def _pick(
@@ -177,47 +178,35 @@ def _shifted(expr: Expr, anchor: date) -> Value | None:
     if unit is Precision.WEEK:
         return week_value(anchor + relativedelta(weeks=shift), expr.weekend)
     if unit is Precision.DAY:
-        moved = anchor + relativedelta(days=shift)
-        return time_value(moved, expr.clock) if expr.clock else day_value(moved)
+        return _day_or_time(anchor + relativedelta(days=shift), expr.clock)
     return None
 
 
 def _named(expr: Expr, anchor: date, direction: Direction) -> Value | None:
     """A name without a year ("May", "Friday", "the 3rd", "last summer") placed by tense."""
-    candidates: list[Value] = []
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
     if expr.weekday is not None and expr.month is not None and expr.day is not None:
-        for year in range(anchor.year - 6, anchor.year + 7):
-            value = _in_year(expr, year)
-            if value is not None and value.first.weekday() == expr.weekday:
-                candidates.append(value)
-        near = [c for c in candidates if abs(c.first.year - anchor.year) <= 1]
-        if len(near) == 1:
-            return near[0]
-        candidates = near or [
-            v for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (v := _in_year(expr, y))
-        ]
+        in_years = [value for year in years if (value := _in_year(expr, year))]
+        matching = [value for value in in_years if value.first.weekday() == expr.weekday]
+        if len(matching) == 1:
+            return matching[0]
+        candidates = matching or in_years
     elif expr.weekday is not None:
-        for offset in range(-7, 8):
-            day = anchor + timedelta(days=offset)
-            if day.weekday() == expr.weekday:
-                candidates.append(time_value(day, expr.clock) if expr.clock else day_value(day))
         if expr.relation is Relation.THIS:
             monday = anchor - timedelta(days=anchor.weekday())
-            day = monday + timedelta(days=expr.weekday)
-            return time_value(day, expr.clock) if expr.clock else day_value(day)
+            return _day_or_time(monday + timedelta(days=expr.weekday), expr.clock)
+        days = (anchor + timedelta(days=offset) for offset in range(-7, 8))
+        same = [day for day in days if day.weekday() == expr.weekday]
+        candidates = [_day_or_time(day, expr.clock) for day in same]
     elif expr.precision is Precision.DAY and expr.month is None and expr.day is not None:
-        for months in (-1, 0, 1):
-            moved = anchor + relativedelta(months=months)
-            value = _in_year(replace(expr, month=moved.month), moved.year)
-            if value is not None:
-                candidates.append(value)
-    elif expr.precision is Precision.QUARTER and not expr.part:
-        return None
+        months = (anchor + relativedelta(months=shift) for shift in (-1, 0, 1))
+        candidates = [
+            value
+            for moved in months
+            if (value := _in_year(replace(expr, month=moved.month), moved.year))
+        ]
     else:
-        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-            value = _in_year(expr, year)
-            if value is not None:
-                candidates.append(value)
+        candidates = [value for year in years if (value := _in_year(expr, year))]
     return _pick(candidates, anchor, expr.relation, direction)
 
 

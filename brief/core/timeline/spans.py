@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from brief.core.timeline import absolute, relative
 from brief.core.timeline import patterns as p
@@ -16,29 +17,41 @@ from brief.core.timeline.lexicon import (
 )
 from brief.core.timeline.nearby import Builder, Span
 
-__all__ = ["BUILDERS", "Span", "find_spans"]
+__all__ = ["FINDERS", "Finder", "Span", "find_spans"]
 
-BUILDERS: list[tuple[re.Pattern[str], Builder]] = [
-    (p.FULL, absolute.full),
-    (p.NUMERIC, absolute.numeric),
-    (p.PART_OF_YEAR, absolute.part_of_year),
-    (p.CENTURY, absolute.century),
-    (p.DECADE, absolute.decade),
-    (p.SEASON, absolute.season),
-    (p.BARE_MONTH, relative.bare_month),
-    (p.RELATIVE, relative.relative),
-    (p.AGO, relative.ago),
-    (p.DEICTIC, relative.deictic),
-    (p.WEEKDAY, relative.weekday),
-    (p.ORDINAL_DAY, relative.ordinal_day),
-    (p.BARE_YEAR, absolute.bare_year),
-    (p.EDGE, relative.edge),
-    (p.HOLIDAY, absolute.holiday),
+
+class Finder(NamedTuple):
+    """A form of date phrase: its pattern, its builder and how far a phrase reaches."""
+
+    pattern: re.Pattern[str]
+    """The regular expression of the form."""
+    build: Builder
+    """The function that checks a match against its context and says what it means."""
+    reach: tuple[int, int]
+    """How many characters before and after a trigger word the phrase may reach."""
+
+
+FINDERS: list[Finder] = [
+    Finder(p.FULL, absolute.full, (40, 60)),
+    Finder(p.NUMERIC, absolute.numeric, (5, 40)),
+    Finder(p.PART_OF_YEAR, absolute.part_of_year, (40, 50)),
+    Finder(p.CENTURY, absolute.century, (40, 30)),
+    Finder(p.DECADE, absolute.decade, (30, 10)),
+    Finder(p.SEASON, absolute.season, (20, 30)),
+    Finder(p.BARE_MONTH, relative.bare_month, (60, 60)),
+    Finder(p.RELATIVE, relative.relative, (60, 20)),
+    Finder(p.AGO, relative.ago, (30, 10)),
+    Finder(p.DEICTIC, relative.deictic, (10, 30)),
+    Finder(p.WEEKDAY, relative.weekday, (40, 60)),
+    Finder(p.ORDINAL_DAY, relative.ordinal_day, (20, 40)),
+    Finder(p.BARE_YEAR, absolute.bare_year, (40, 30)),
+    Finder(p.EDGE, relative.edge, (35, 10)),
+    Finder(p.HOLIDAY, absolute.holiday, (10, 40)),
 ]
-"""Each pattern with the function that checks a match and says what it means."""
+"""Every form of phrase; where two find the same stretch of text, the earlier one wins."""
 
 (FULL, NUMERIC, PART, CENTURY, DECADE, SEASON, MONTH, RELATIVE, AGO, DEICTIC, WEEKDAY, ORDINAL,
- YEAR, EDGE, HOLIDAY) = range(len(BUILDERS))  # fmt: skip
+ YEAR, EDGE, HOLIDAY) = range(len(FINDERS))  # fmt: skip
 
 _NAMES = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
@@ -67,25 +80,6 @@ _WORD_TRIGGERS: dict[str, tuple[int, ...]] = {
     **{name: (DEICTIC,) for name in ("morning", "afternoon", "evening", "night")},
 }
 """Words (any case, also as the start of a longer word) that let a pattern be tried."""
-
-REACH: dict[int, tuple[int, int]] = {
-    FULL: (40, 60),
-    NUMERIC: (5, 40),
-    PART: (40, 50),
-    CENTURY: (40, 30),
-    DECADE: (30, 10),
-    SEASON: (20, 30),
-    MONTH: (60, 60),
-    RELATIVE: (60, 20),
-    AGO: (30, 10),
-    DEICTIC: (10, 30),
-    WEEKDAY: (40, 60),
-    ORDINAL: (20, 40),
-    YEAR: (40, 30),
-    EDGE: (35, 10),
-    HOLIDAY: (10, 40),
-}
-"""For each pattern, how many characters before and after a trigger its phrase may reach."""
 
 
 def _triggers(text: str) -> dict[int, list[int]]:
@@ -142,10 +136,10 @@ def find_spans(text: str) -> list[Span]:
     """Every date phrase in a text, longest first where candidates overlap, in text order."""
     found: dict[tuple[int, int], tuple[int, Span]] = {}
     for order, positions in _triggers(text).items():
-        pattern, build = BUILDERS[order]
-        for low, high in _windows(positions, len(text), REACH[order]):
-            for match in pattern.finditer(text, low, high):
-                span = build(match, text)
+        finder = FINDERS[order]
+        for low, high in _windows(positions, len(text), finder.reach):
+            for match in finder.pattern.finditer(text, low, high):
+                span = finder.build(match, text)
                 if span is not None and span.end > span.start:
                     key = (span.start, span.end)
                     if key not in found or found[key][0] > order:

@@ -31,9 +31,6 @@ SEASON_MONTHS: dict[str, tuple[int, int]] = {
 }
 """Meteorological months of each TIMEX3 season (winter runs into the next year)."""
 
-PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
-"""TIMEX3 parts of the day: morning, mid-day, afternoon, evening, night, day-time."""
-
 
 @dataclass(frozen=True, slots=True)
 class Value:
