@@ -10,6 +10,7 @@ import pytest
 
 from brief.core.ingest import read_bytes
 from brief.core.ingest.html import read, redecode
+from brief.core.ingest.html_dates import when
 from brief.core.ingest.html_meta import clean_title
 from brief.core.model import BlockKind, Format, Source
 
@@ -142,6 +143,13 @@ def test_time_element_date() -> None:
     byline = '<p>Published <time class="published" datetime="2023-11-02">2 November</time></p>'
     source = one(article_page(byline=byline))
     assert source.published == date(2023, 11, 2)
+
+
+def test_zone_names_in_dates() -> None:
+    today = date(2026, 1, 1)
+    assert when("2020-05-06 10:07:01 CEST", today) == datetime(2020, 5, 6, 10, 7, 1, tzinfo=_tz(2))
+    assert when("2024-03-05 10:00 WIB", today) == datetime(2024, 3, 5, 10, 0, tzinfo=_tz(7))
+    assert when("2024-03-05T10:00:00Z", today) == datetime(2024, 3, 5, 10, 0, tzinfo=_tz(0))
 
 
 def test_page_without_dates_stays_undated() -> None:

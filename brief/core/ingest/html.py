@@ -15,27 +15,30 @@ from brief.core.ingest.html_dates import find_dates, json_ld
 from brief.core.ingest.html_meta import page_meta
 from brief.core.ingest.html_raw import page_lines, raw_lines
 from brief.core.model import Block, Format, RawLine, Source
-from brief.core.text import squash
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
     # Library loggers stay silent unless the application configures logging.
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_UNICODE_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252"})
+_AS_READ = frozenset(
+    {"utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252"}
+    | {"iso-8859-1", "latin-1", "latin1", "l1"}
+)
+"""Declared charsets the text is left in: UTF-8, ASCII, Windows-1252 and its near-twin Latin-1."""
 _MIN_CHARS = 200
 """A fast extraction shorter than this is retried with the full comparison."""
 _MIN_SHARE = 0.15
 """... as is one keeping less than this share of the page's visible text."""
 _FULL_PASS_LIMIT = 300_000
 """Pages with more visible text than this get only the fast pass (the full one is slow)."""
-_LATIN1 = frozenset({"iso-8859-1", "latin-1", "latin1", "l1"})
 
 
 def redecode(text: str) -> tuple[str, str | None]:
     """The page re-decoded with its declared charset when it was misread as Windows-1252.
 
-    The loader reads non-UTF-8 bytes as Windows-1252; when the page declares another charset
+    The loader reads non-UTF-8 bytes with a charset declared in their first 4 KiB, else as
+    Windows-1252. When a page read the second way declares another charset in a <meta> tag
     (Shift_JIS, EUC-KR, Windows-1251, ...) the original bytes are recovered and decoded with it.
     Returns the text and a warning when it was re-decoded.
     """
@@ -55,7 +58,7 @@ def redecode(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     charset = match.group(1).decode("ascii").lower()
-    if charset in _UNICODE_CHARSETS or charset in _LATIN1:
+    if charset in _AS_READ:
         return text, None
     try:
         return data.decode(charset), f"re-read with the page's declared charset {charset}"
@@ -118,7 +121,6 @@ def read(text: str, path: Path) -> list[Source]:
     meta = page_meta(tree, objects)
     warnings.extend(meta.notes)
     dates = find_dates(tree, objects, meta.url, date.today())
-    warnings.extend(dates.notes)
     blocks = _extract(tree, sum(len(line[0]) for line in lines), meta.title, meta.author)
     if not blocks:
         warnings.append("no article text found on this page")
@@ -135,11 +137,5 @@ def read(text: str, path: Path) -> list[Source]:
         language=meta.language,
     )
     source.warnings.extend(warnings)
-    front = {squash(value).casefold() for value in (meta.title, meta.author) if value}
-    source.raw = raw_lines(lines, blocks, {_front_key(value) for value in front})
+    source.raw = raw_lines(lines, blocks, [value for value in (meta.title, meta.author) if value])
     return [source]
-
-
-def _front_key(text: str) -> str:
-    """The comparison key raw_lines uses, for title and byline."""
-    return re.sub(r"\W+", " ", text.casefold()).strip()

@@ -8,6 +8,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from brief.core.dates import parse_date
+from brief.core.ingest.html_raw import word_key
 from brief.core.model import Block, BlockKind
 from brief.core.text import squash
 
@@ -32,7 +33,8 @@ _SPACED = frozenset({"lb", "cell", "p", "item", "head", "list", "quote", "row", 
 """Elements that separate words when found inside inline text."""
 
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door|av|af|от|автор)\s*[:\-]?\s+\S", re.IGNORECASE)
-_NON_WORD = re.compile(r"\W+")
+_DIGIT = re.compile(r"\d")
+_DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|date)\s*:?\s*", re.I)
 
 
 def _tag(element: _Element) -> str:
@@ -127,29 +129,21 @@ def body_blocks(body: _Element) -> list[Block]:
     return collector.blocks
 
 
-def _norm(text: str) -> str:
-    """Text reduced to lower-case words, for comparing headlines and bylines."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
 def _is_dateline(text: str) -> bool:
     """True for a short line that is only a date (with perhaps a label and a time)."""
-    if len(text.split()) > 8 or not re.search(r"\d", text):
+    if len(text.split()) > 8 or not _DIGIT.search(text):
         return False
-    stripped = re.sub(
-        r"^(?:published|updated|posted|last updated|date)\s*:?\s*", "", text, flags=re.I
-    )
-    return parse_date(stripped) is not None
+    return parse_date(_DATE_LABEL.sub("", text)) is not None
 
 
 def strip_front_matter(blocks: list[Block], title: str | None, author: str | None) -> list[Block]:
     """Blocks without a headline, byline or date line repeated before the first paragraph."""
-    title_key = _norm(title) if title else ""
-    author_key = _norm(author) if author else ""
+    title_key = word_key(title) if title else ""
+    author_key = word_key(author) if author else ""
     index = 0
     while index < min(len(blocks), 4):
         block = blocks[index]
-        key = _norm(block.text)
+        key = word_key(block.text)
         words = len(block.text.split())
         if title_key and key and (key == title_key or (words >= 3 and title_key.startswith(key))):
             index += 1

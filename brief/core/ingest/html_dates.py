@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from dateutil.parser import UnknownTimezoneWarning
-from dateutil.tz import tzlocal
 from lxml.etree import _Element
 
 from brief.core.dates import as_date, parse_date
@@ -81,12 +78,10 @@ _EARLIEST = date(1995, 1, 1)
 
 @dataclass
 class PageDates:
-    """The dates found on a page, with where each came from."""
+    """The dates found on a page."""
 
     published: PubDate | None = None
     updated: PubDate | None = None
-    notes: list[str] = field(default_factory=list)
-    """Problems met (kept as warnings on the source)."""
 
 
 def _plausible(value: PubDate | None, today: date) -> PubDate | None:
@@ -138,7 +133,12 @@ _TZ_NAMES: dict[str, str] = {
     "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
     "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "HST": "-10:00",
 }  # fmt: skip
-"""Common time-zone abbreviations and their offsets (read so dateutil need not guess)."""
+"""Common time-zone abbreviations and their offsets, written as numbers before parsing.
+
+`parse_date` reads most of these names itself, but not all (WIB, NZST, HST, ...), and a
+rewritten value parses differently from the named one in edge cases seen on real pages
+("2020-09-26T12:07:40+02:00CET", a date with a zone but no time), so the rewrite stays.
+"""
 
 _TZ_WORD = re.compile(r"(?<=[\d\s])(" + "|".join(sorted(_TZ_NAMES, key=len, reverse=True)) + r")$")
 
@@ -151,14 +151,7 @@ def when(value: object, today: date) -> PubDate | None:
         if match:
             text = text[: match.start()].rstrip() + _TZ_NAMES[match.group(1)]
         value = text
-    with warnings.catch_warnings():
-        # An unknown zone name leaves the time naive; dateutil's warning says nothing more.
-        warnings.simplefilter("ignore", UnknownTimezoneWarning)
-        parsed = parse_date(value)
-    if isinstance(parsed, datetime) and isinstance(parsed.tzinfo, tzlocal):
-        # dateutil reads "Z" or "UTC" as the machine's zone when that zone is UTC.
-        parsed = parsed.replace(tzinfo=UTC)
-    return _plausible(parsed, today)
+    return _plausible(parse_date(value), today)
 
 
 @dataclass
@@ -211,24 +204,22 @@ def _time_dates(tree: _Element, today: date, found: _Found) -> None:
     """Dates from <time datetime> elements marked as publication or update times."""
     for element in tree.iterfind(".//time[@datetime]"):
         parent = element.getparent()
-        label = " ".join(
-            filter(
-                None,
-                (
-                    element.get("class"),
-                    element.get("id"),
-                    element.get("itemprop"),
-                    None if parent is None else parent.get("class"),
-                ),
-            )
+        names = (
+            element.get("class"),
+            element.get("id"),
+            element.get("itemprop"),
+            None if parent is None else parent.get("class"),
         )
-        value = when(element.get("datetime"), today)
-        if value is None:
-            continue
+        label = " ".join(name for name in names if name)
         if element.get("pubdate") is not None or _PUBLISHED_CLASS.search(label):
-            found.published.append(value)
+            bucket = found.published
         elif _UPDATED_CLASS.search(label):
-            found.updated.append(value)
+            bucket = found.updated
+        else:
+            continue
+        value = when(element.get("datetime"), today)
+        if value is not None:
+            bucket.append(value)
 
 
 def _best(candidates: list[PubDate]) -> PubDate | None:
@@ -245,16 +236,11 @@ def _best(candidates: list[PubDate]) -> PubDate | None:
     ):
         return first
     for other in candidates[1:]:
-        if not isinstance(other, datetime) or other.tzinfo is None:
-            continue
-        offset = other.utcoffset()
-        if offset is None or offset == timedelta(0):
-            continue
-        if first.tzinfo is None:
-            same = abs(first - other.replace(tzinfo=None)) < timedelta(minutes=2)
-        else:
-            same = abs(first - other) < timedelta(minutes=2)
-        if same or (first.tzinfo is not None and abs(first - other) < timedelta(minutes=2)):
+        if not isinstance(other, datetime) or not other.utcoffset():
+            continue  # a day, a naive time, or UTC again
+        # A naive first value is compared with the other's wall time.
+        moment = other if first.tzinfo is not None else other.replace(tzinfo=None)
+        if abs(first - moment) < timedelta(minutes=2):
             return other
     return first
 

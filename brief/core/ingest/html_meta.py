@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml.etree import _Element
@@ -72,18 +73,17 @@ def clean_title(title: str, outlet: str | None, url: str | None) -> str:
     title = squash(title)
     site_keys = [key for key in (_squeeze(outlet or ""), _host_label(url)) if key]
     parts = _SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
+    count = len(parts)
     while len(parts) > 1 and _names_site(parts[-1], site_keys):
         parts.pop()
     while len(parts) > 1 and _names_site(parts[0], site_keys):
         parts.pop(0)
-    if len(parts) == len(_SEPARATORS.split(title)):
+    if len(parts) == count:
         return title
-    # Rejoin what is left with the separators it had.
+    # What is left, with the separators it had (every part is a non-empty piece of the title).
     start = title.find(parts[0])
     end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end].strip() if start >= 0 and end > start else " - ".join(parts)
+    return title[start:end].strip()
 
 
 def _meta(tree: _Element, *names: str) -> str | None:
@@ -121,18 +121,23 @@ def clean_author(author: str | None) -> str | None:
     return author if len(author) <= 120 else None
 
 
+def _declared_languages(tree: _Element) -> Iterator[str | None]:
+    """The page's language declarations, most trusted first (each looked up only if needed)."""
+    yield tree.get("lang")
+    yield tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    http_equiv = [
+        meta.get("content")
+        for meta in tree.iterfind(".//meta[@http-equiv]")
+        if (meta.get("http-equiv") or "").lower() == "content-language"
+    ]
+    yield from reversed(http_equiv)  # the last declaration first
+    yield _meta(tree, "content-language", "language", "dc.language")
+    yield _meta(tree, "og:locale")
+
+
 def page_language(tree: _Element) -> str | None:
     """The ISO 639-1 code declared by <html lang>, Content-Language or og:locale."""
-    candidates = [
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        _meta(tree, "content-language", "language", "dc.language"),
-        _meta(tree, "og:locale"),
-    ]
-    for meta in tree.iterfind(".//meta[@http-equiv]"):
-        if (meta.get("http-equiv") or "").lower() == "content-language":
-            candidates.insert(2, meta.get("content"))
-    for value in candidates:
+    for value in _declared_languages(tree):
         if value:
             match = _LANG.match(value.strip().split(",")[0].strip())
             if match and len(match.group(1)) == 2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 from lxml.etree import _Element
@@ -135,10 +136,11 @@ def _reason(element: _Element) -> str:
         return "menu"
     if role == "contentinfo":
         return "footer"
-    hint = f"{element.get('class') or ''} {element.get('id') or ''}".replace("_", "-")
+    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
     if hint.strip():
+        words = hint.replace("_", " ").replace("-", " ")
         for pattern, reason in _HINTS:
-            if pattern.search(hint.replace("-", " ")):
+            if pattern.search(words):
                 return reason
     return ""
 
@@ -194,29 +196,31 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
     return lines
 
 
-def _key(text: str) -> str:
-    """Text reduced to lower-case words separated by single spaces."""
+def word_key(text: str) -> str:
+    """Text reduced to lower-case words separated by single spaces, for loose comparison."""
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def raw_lines(
-    lines: list[tuple[str, str, float]], blocks: list[Block], front: set[str]
+    lines: list[tuple[str, str, float]], blocks: list[Block], front: Iterable[str]
 ) -> list[RawLine]:
     """Raw lines marked kept when their text is in the body; removed ones get a reason.
 
-    `front` holds the word keys of the title, byline and dates (removed as "metadata").
+    Lines that repeat a `front` text (the title or byline) are removed as "metadata".
     """
-    body = "\n".join(_key(block.text) for block in blocks)
-    whole = {_key(block.text) for block in blocks}
+    keys = [word_key(block.text) for block in blocks]
+    body = "\n".join(keys)
+    whole = set(keys)
+    front_keys = {word_key(text) for text in front}
     search = len(body) <= _MAX_SEARCH
     result: list[RawLine] = []
     for text, context, link_share in lines:
-        key = _key(text)
+        key = word_key(text)
         kept = bool(key) and (key in whole or (search and len(key) >= 3 and key in body))
         if kept:
             result.append(RawLine(text, True))
             continue
-        if key in front:
+        if key in front_keys:
             reason = "metadata"
         elif context:
             reason = context
