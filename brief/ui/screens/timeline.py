@@ -124,9 +124,8 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
         """The rows that pass the filters, in the chosen order."""
         events = self.filter.apply(self.events)
         if self.newest_first:
-            resolved = [e for e in events if e.resolved and e.first is not None]
-            rest = [e for e in events if not (e.resolved and e.first is not None)]
-            events = resolved[::-1] + rest
+            resolved = [e for e in events if e.resolved]
+            events = resolved[::-1] + [e for e in events if not e.resolved]
         return events
 
     def refresh_rows(self) -> None:
