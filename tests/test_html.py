@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brief.core.ingest import read_bytes
-from brief.core.ingest.html import read, redecode
+from brief.core.ingest.html import read
 from brief.core.ingest.html_dates import when
 from brief.core.ingest.html_meta import clean_title
 from brief.core.model import BlockKind, Format, Source
@@ -269,9 +269,12 @@ def test_clean_title_removes_site_name_only() -> None:
     )
 
 
-def test_misread_charset_is_redecoded() -> None:
+def test_declared_charset_is_honoured() -> None:
     html = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир</p></body></html>'
-    misread = html.encode("windows-1251").decode("cp1252", errors="strict")
-    text, note = redecode(misread)
-    assert "Привет, мир" in text and note
-    assert redecode(html) == (html, None)
+    late = "<!-- " + "x" * 5000 + " -->" + html
+    for page in (html, late):
+        result = read_bytes(page.encode("windows-1251"), Path("page.html"))
+        assert not isinstance(result, str)
+        [source] = result
+        assert any("Привет, мир" in line.text for line in source.raw)
+        assert any("cp1251" in warning for warning in source.warnings)

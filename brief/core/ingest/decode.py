@@ -70,6 +70,8 @@ def _controls_ratio(text: str) -> float:
     return len(_BAD_CHARS.findall(sample)) / len(sample)
 
 
+CHARSET_WINDOW = 8192
+"""How far into a file a charset declaration (meta tag, XML declaration) is looked for."""
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 """A charset declared in a meta tag or an XML declaration."""
 
@@ -118,7 +120,7 @@ def decode(data: bytes, truncated: bool = False) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        declared = _declared_charset(data[:4096])
+        declared = _declared_charset(data[:CHARSET_WINDOW])
         if truncated and error.start >= len(data) - 4:
             text = data[: error.start].decode("utf-8")
         elif declared:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date
 from pathlib import Path
 
@@ -20,50 +19,12 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
     # Library loggers stay silent unless the application configures logging.
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_AS_READ = frozenset(
-    {"utf-8", "utf8", "us-ascii", "ascii", "windows-1252", "cp1252"}
-    | {"iso-8859-1", "latin-1", "latin1", "l1"}
-)
-"""Declared charsets the text is left in: UTF-8, ASCII, Windows-1252 and its near-twin Latin-1."""
 _MIN_CHARS = 200
 """A fast extraction shorter than this is retried with the full comparison."""
 _MIN_SHARE = 0.15
 """... as is one keeping less than this share of the page's visible text."""
 _FULL_PASS_LIMIT = 300_000
 """Pages with more visible text than this get only the fast pass (the full one is slow)."""
-
-
-def redecode(text: str) -> tuple[str, str | None]:
-    """The page re-decoded with its declared charset when it was misread as Windows-1252.
-
-    The loader reads non-UTF-8 bytes with a charset declared in their first 4 KiB, else as
-    Windows-1252. When a page read the second way declares another charset in a <meta> tag
-    (Shift_JIS, EUC-KR, Windows-1251, ...) the original bytes are recovered and decoded with it.
-    Returns the text and a warning when it was re-decoded.
-    """
-    if text.isascii():
-        return text, None
-    try:
-        data = text.encode("cp1252")
-    except UnicodeEncodeError:
-        return text, None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return text, None  # valid UTF-8 would have been read as such: not misread
-    match = _CHARSET.search(data[:8192])
-    if not match:
-        return text, None
-    charset = match.group(1).decode("ascii").lower()
-    if charset in _AS_READ:
-        return text, None
-    try:
-        return data.decode(charset), f"re-read with the page's declared charset {charset}"
-    except (LookupError, UnicodeDecodeError):
-        return text, None
 
 
 def _parse(text: str) -> _Element | None:
@@ -107,9 +68,6 @@ def _extract(tree: _Element, page_chars: int, title: str | None, author: str | N
 def read(text: str, path: Path) -> list[Source]:
     """A source from an HTML page: article body, title, outlet, author, dates and raw lines."""
     warnings: list[str] = []
-    text, note = redecode(text)
-    if note:
-        warnings.append(note)
     tree = _parse(text)
     if tree is None:
         source = new_source(path, Format.HTML, None, [])
