@@ -39,7 +39,7 @@ from urllib.parse import urlparse
 
 from brief.core.ingest import read_bytes
 from brief.core.model import Block, BlockKind, Format, PubDate, Source
-from brief.core.search import Searcher, SearchIndex, parse_query
+from brief.core.search import Query, Searcher, SearchIndex, parse_query
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -250,9 +250,9 @@ def _pct(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def _needle(query: str) -> str:
+def _needle(query: Query) -> str:
     """What a plain substring scan looks for: the query's words, without filters or quotes."""
-    return " ".join(parse_query(query).words)
+    return " ".join(query.words)
 
 
 def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
@@ -310,7 +310,7 @@ def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
     )
     for kind, query in QUERIES:
         parsed = parse_query(query)
-        needle = _needle(query)
+        needle = _needle(parsed)
         screens, fulls, floors = [], [], []
         count = 0
         for _ in range(reps):

@@ -106,8 +106,8 @@ def test_typos_find_the_right_words(small: SearchIndex) -> None:
 
 
 def test_offsets_point_into_the_field_text(small: SearchIndex) -> None:
+    sources = [small.source(slot) for slot in small.slots()]
     for hit in run(small, "yongin"):
-        sources = [small.source(slot) for slot in small.slots()]
         source = next(s for s in sources if s is not None and s.id == hit.source_id)
         text = source.body if hit.field == "body" else source.title
         assert text[hit.start : hit.end].lower() == "yongin"

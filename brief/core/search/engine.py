@@ -6,7 +6,9 @@ import heapq
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TypeVar, cast
 
+from brief.core.model import Source
 from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, source_hits
 from brief.core.search.index import SearchIndex, Slot, slot_of_key
 from brief.core.search.matcher import (
@@ -28,6 +30,8 @@ most common (a typed typo most likely means a common word, not a rarer typo)."""
 _CHECK_EVERY = 32
 """How many sources are verified between two looks at `should_stop`."""
 
+_T = TypeVar("_T")
+
 
 def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
     """The intersection of sets, smallest first."""
@@ -43,17 +47,17 @@ def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
 
 
 class Searcher:
-    """Runs queries on an index, remembering word look-ups between keystrokes.
+    """Runs queries on an index, remembering look-ups (sources, typo forms) between keystrokes.
 
     One searcher per index (and per worker thread): the UI keeps one and calls `search` on
     every keystroke, abandoning the previous generator (or passing `should_stop`).
     """
 
     def __init__(self, index: SearchIndex, cache_size: int = 256) -> None:
-        """A searcher over `index`, caching up to `cache_size` words' source sets."""
+        """A searcher over `index`, caching up to `cache_size` word look-ups."""
         self.index = index
         """The index searched."""
-        self._cache: OrderedDict[tuple[str, str], set[Slot]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], object] = OrderedDict()
         self._cache_size = cache_size
         self._cache_version = -1
 
@@ -81,10 +85,11 @@ class Searcher:
         hits = run.hits()
         return hits if limit is None else islice(hits, limit)
 
-    def cached(
-        self, version: int, kind: str, word: str, compute: Callable[[], set[Slot]]
-    ) -> set[Slot]:
-        """A remembered look-up of `kind` for `word`, computed on first use for this version."""
+    def cached(self, version: int, kind: str, word: str, compute: Callable[[], _T]) -> _T:
+        """A remembered look-up of `kind` for `word`, computed on first use for this version.
+
+        Each `kind` always computes the same type; callers must not change what they get.
+        """
         if self._cache_version != version:
             self._cache.clear()
             self._cache_version = version
@@ -97,7 +102,7 @@ class Searcher:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
-        return found
+        return cast(_T, found)
 
 
 class _Run:
@@ -160,22 +165,23 @@ class _Run:
         edits = max_edits(word)
         if edits == 0:
             return []
-        postings = self.index.postings
-        found = sorted(
-            (distance, -len(postings(other) or ()), other)
-            for other, distance in self.index.similar(word, edits)
-            if not other.startswith(word)
-        )
-        return [other for _, _, other in found[:MAX_TYPO_FORMS]]
+        index = self.index
+
+        def compute() -> list[str]:
+            found = sorted(
+                (distance, -len(index.postings(other) or ()), other)
+                for other, distance in index.similar(word, edits)
+                if not other.startswith(word)
+            )
+            return [other for _, _, other in found[:MAX_TYPO_FORMS]]
+
+        return self.searcher.cached(index.version, "typo", word, compute)
 
     # Checking sources
 
-    def passes(self, slot: Slot) -> bool:
-        """True when the slot's source is alive and passes the query's filters."""
+    def passes(self, slot: Slot, source: Source) -> bool:
+        """True when the slot's (live) source passes the query's filters."""
         query, index = self.query, self.index
-        source = index.source(slot)
-        if source is None:
-            return False
         if query.outlets and not any(value_matches(v, index.outlet(slot)) for v in query.outlets):
             return False
         if query.authors and not any(value_matches(v, index.author(slot)) for v in query.authors):
@@ -201,7 +207,7 @@ class _Run:
     def verify(self, slot: Slot, matcher: Matcher) -> list[Hit]:
         """The hits of one candidate source, or none when it fails a filter or a phrase."""
         source = self.index.source(slot)
-        if source is None or not self.passes(slot):
+        if source is None or not self.passes(slot, source):
             return []
         texts = self.index.texts(slot)
         terms = len(self.query.terms)
@@ -305,7 +311,7 @@ class _Run:
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
             source = self.index.source(slot)
-            if source is None or not self.passes(slot):
+            if source is None or not self.passes(slot, source):
                 continue
             yield Hit(
                 source_id=source.id,

@@ -161,8 +161,8 @@ def _passages(
     hi = -1
     for occurrence in occurrences:
         if occurrence[0] >= hi:
-            lo = text.rfind(PASSAGE_BREAK, 0, occurrence[0]) + 1
-            lo = lo + 1 if lo else 0
+            before = text.rfind(PASSAGE_BREAK, 0, occurrence[0])
+            lo = 0 if before < 0 else before + len(PASSAGE_BREAK)
             hi = text.find(PASSAGE_BREAK, occurrence[0])
             hi = len(text) if hi < 0 else hi
             found.append((lo, hi, [], []))

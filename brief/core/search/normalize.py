@@ -65,16 +65,6 @@ def query_tokens(text: str) -> list[str]:
     return tokens(fold(text))
 
 
-def passage_starts(text: str) -> list[int]:
-    """Offsets at which the passages of a field's text start (the first is always 0)."""
-    starts = [0]
-    at = text.find(PASSAGE_BREAK)
-    while at >= 0:
-        starts.append(at + len(PASSAGE_BREAK))
-        at = text.find(PASSAGE_BREAK, at + len(PASSAGE_BREAK))
-    return starts
-
-
 def is_spaced_word(token: str) -> bool:
     """True unless the token is a single CJK character (those match without word boundaries)."""
     return not (len(token) == 1 and _CJK_CHAR.match(token) is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.parser import parse as parse_datetime
 from dateutil.relativedelta import relativedelta
@@ -87,8 +88,13 @@ def value_matches(value: str, normalized_field: str) -> bool:
     return value.replace(" ", "") in normalized_field.replace(" ", "")
 
 
+@lru_cache(maxsize=256)
 def _read_date(text: str) -> tuple[datetime, frozenset[str]] | None:
-    """What dateutil reads in text, with the parts the text gives (the rest are defaults)."""
+    """What dateutil reads in text, with the parts the text gives (the rest are defaults).
+
+    Remembered: a date filter is read again for every word that might extend it, and the
+    whole query again on every keystroke.
+    """
     try:
         first = parse_datetime(text, default=_DEFAULT_A, ignoretz=True)
         second = parse_datetime(text, default=_DEFAULT_B, ignoretz=True)
