@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -49,8 +50,9 @@ def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
 class Searcher:
     """Runs queries on an index, remembering look-ups (sources, typo forms) between keystrokes.
 
-    One searcher per index (and per worker thread): the UI keeps one and calls `search` on
-    every keystroke, abandoning the previous generator (or passing `should_stop`).
+    One searcher per index: the UI keeps one and calls `search` on every keystroke from a
+    worker thread, abandoning the previous generator (or passing `should_stop`). A cancelled
+    search may still be finishing in another thread, so the look-up cache is locked.
     """
 
     def __init__(self, index: SearchIndex, cache_size: int = 256) -> None:
@@ -60,10 +62,12 @@ class Searcher:
         self._cache: OrderedDict[tuple[str, str], object] = OrderedDict()
         self._cache_size = cache_size
         self._cache_version = -1
+        self._lock = threading.Lock()
 
     def clear_cache(self) -> None:
         """Forget remembered look-ups (they are also dropped whenever the index changes)."""
-        self._cache.clear()
+        with self._lock:
+            self._cache.clear()
 
     def search(
         self,
@@ -90,19 +94,22 @@ class Searcher:
 
         Each `kind` always computes the same type; callers must not change what they get.
         """
-        if self._cache_version != version:
-            self._cache.clear()
-            self._cache_version = version
         key = (kind, word)
-        found = self._cache.get(key)
-        if found is None:
-            found = compute()
-            self._cache[key] = found
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
-        return cast(_T, found)
+        with self._lock:
+            if self._cache_version != version:
+                self._cache.clear()
+                self._cache_version = version
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return cast(_T, found)
+        computed = compute()
+        with self._lock:
+            if self._cache_version == version:
+                self._cache[key] = computed
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return computed
 
 
 class _Run:
