@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
 from brief.core.ingest import load_paths, read_bytes
-from brief.core.model import Library, Source
+from brief.core.model import Block, BlockKind, Format, Library, Source
 from brief.ui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,3 +56,17 @@ def read_single(text: str, name: str = "page.txt") -> Source:
     assert not isinstance(result, str), result
     assert len(result) == 1
     return result[0]
+
+
+def paragraph_source(
+    ident: str, title: str, paragraphs: list[str], path: str | None = None, **meta: Any
+) -> Source:
+    """A plain-text source built directly, one paragraph block per string."""
+    return Source(
+        id=ident,
+        path=Path(path or f"/pack/{ident}.txt"),
+        format=Format.TEXT,
+        title=title,
+        blocks=[Block(BlockKind.PARAGRAPH, text) for text in paragraphs],
+        **meta,
+    )

@@ -16,18 +16,9 @@ from brief.core.annotations import (
     recorded_paths,
     to_markdown,
 )
-from brief.core.model import Block, BlockKind, Format, Source
+from tests.conftest import paragraph_source
 
-
-def source(ident: str, title: str, paragraphs: list[str], **meta: object) -> Source:
-    return Source(
-        id=ident,
-        path=Path(f"/pack/{ident}.txt"),
-        format=Format.TEXT,
-        title=title,
-        blocks=[Block(BlockKind.PARAGRAPH, p) for p in paragraphs],
-        **meta,  # type: ignore[arg-type]
-    )
+source = paragraph_source
 
 
 BUDGET = source(

@@ -22,19 +22,14 @@ from brief.core.annotations import (
     source_ref,
 )
 from brief.core.durable import backup_path
-from brief.core.model import Block, BlockKind, Format, Source
+from brief.core.model import Source
+from tests.conftest import paragraph_source
 
 TEXT = "The minister said the budget would be balanced. Critics said the budget was a fiction."
 
 
 def make_source(text: str = TEXT, ident: str = "src1", path: str = "/pack/a.txt") -> Source:
-    return Source(
-        id=ident,
-        path=Path(path),
-        format=Format.TEXT,
-        title="Budget",
-        blocks=[Block(BlockKind.PARAGRAPH, text)],
-    )
+    return paragraph_source(ident, "Budget", [text], path)
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
-from brief.core.model import Block, BlockKind, Format, Library, Source
+from brief.core.model import Library, Source
 from brief.core.search import DEFAULT_FIELDS, FieldSpec, Hit, Rank, Searcher, SearchIndex
-from tests.conftest import seed_source
+from tests.conftest import paragraph_source, seed_source
 
 
 def make(
@@ -21,16 +20,8 @@ def make(
     published: date | datetime | None = None,
 ) -> Source:
     """A source built directly, one block per paragraph."""
-    return Source(
-        id=ident,
-        path=Path(f"/made/{ident}.txt"),
-        format=Format.TEXT,
-        title=title,
-        blocks=[Block(BlockKind.PARAGRAPH, text) for text in paragraphs],
-        outlet=outlet,
-        author=author,
-        published=published,
-    )
+    return paragraph_source(ident, title, list(paragraphs), f"/made/{ident}.txt",
+                            outlet=outlet, author=author, published=published)  # fmt: skip
 
 
 def run(
