@@ -13,7 +13,7 @@ async def test_readme_lists_every_binding_with_its_keys() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
         rows = app.help_rows()
-        for key in ("t", "s"):
+        for key in ("t", "s", "A", "a"):
             await pilot.press(key)
             await pilot.pause()
             rows += app.help_rows(app.screen)

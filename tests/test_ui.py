@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.geometry import Region
 from textual.widgets import Static
 
 from brief.core.ordering import SortOrder
@@ -94,11 +95,11 @@ async def test_sidebar_hides_by_key_and_on_narrow_terminals() -> None:
         assert pane.display
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        assert not pane.display and main.reader.display
+        assert not pane.display and main.query_one("#reading").display
         await pilot.press("tab")
-        assert pane.display and not main.reader.display and main.sidebar.has_focus
+        assert pane.display and not main.query_one("#reading").display and main.sidebar.has_focus
         await pilot.press("j", "enter")
-        assert not pane.display and main.reader.display
+        assert not pane.display and main.query_one("#reading").display
         assert main.reader.source is main.ordered[1]
 
 
@@ -115,7 +116,10 @@ async def test_help_is_generated_from_the_bindings() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-table", Static)
-        shown = "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+        shown = "\n".join(
+            strip.text
+            for strip in table.render_lines(Region(0, 0, table.size.width, table.size.height))
+        )
         for row in rows:
             assert row.description in shown
         await pilot.press("escape")

@@ -136,3 +136,23 @@ def move_aside(path: Path, label: str = "corrupt", now: datetime | None = None) 
     os.replace(path, target)
     fsync_dir(path.parent)
     return target
+
+
+def write_new_file(directory: Path, name: str, text: str) -> Path:
+    """Write `text` to a file that did not exist: `name`, else `stem-2.suffix`, `stem-3...`.
+
+    Never overwrites anything; returns the path written.
+    """
+    stem, suffix = Path(name).stem, Path(name).suffix
+    for number in range(1, 10_000):
+        path = directory / (name if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        return path
+    raise FileExistsError(errno.EEXIST, "no free file name", str(directory / name))

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from brief.core.annotations import AnnotationStore
+from brief.core.annotations import AnnotationStore, colour_scheme
 from brief.ui.help import BindingRow, binding_rows
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
@@ -45,9 +45,11 @@ class BriefApp(App[None], inherit_bindings=False):
         self.paths = paths
         self.store = AnnotationStore.open(store_path)
         """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
+        self.colours = colour_scheme()
+        """The highlight colours and their meanings."""
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths, self.store))
+        self.push_screen(MainScreen(self.paths, self.store, self.colours))
 
     @property
     def main(self) -> MainScreen:

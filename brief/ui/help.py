@@ -59,12 +59,14 @@ def binding_rows(app: App[Any], nodes: list[DOMNode]) -> list[BindingRow]:
                 if display not in keys:
                     keys.append(display)
             first = bindings[0]
+            describe = getattr(node, "binding_description", None)
+            custom = describe(first) if callable(describe) else None
             rows.append(
                 BindingRow(
                     group=group_name(node),
                     binding_id=binding_id,
                     keys=" / ".join(keys),
-                    description=first.tooltip or first.description or first.action,
+                    description=custom or first.tooltip or first.description or first.action,
                     action=first.action,
                     node=node,
                 )

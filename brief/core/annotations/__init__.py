@@ -29,6 +29,7 @@ from brief.core.annotations.placement import (
     placement_to_json,
     recorded_paths,
 )
+from brief.core.annotations.session import AnnotationSession, Undone
 from brief.core.annotations.store import (
     STORE_ENV,
     AnnotationNotFoundError,
@@ -48,6 +49,7 @@ __all__ = [
     "Annotation",
     "AnnotationChange",
     "AnnotationNotFoundError",
+    "AnnotationSession",
     "AnnotationStore",
     "Change",
     "Colour",
@@ -63,6 +65,7 @@ __all__ = [
     "StoreReadOnlyError",
     "TextPositionSelector",
     "TextQuoteSelector",
+    "Undone",
     "anchor",
     "colour_scheme",
     "default_store_path",

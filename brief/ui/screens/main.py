@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,11 +13,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from brief.core.annotations import AnnotationStore, StoreError
+from brief.core.annotations import (
+    DEFAULT_COLOURS,
+    AnnotationSession,
+    AnnotationStore,
+    Colour,
+    StoreError,
+)
 from brief.core.dates import parse_date
 from brief.core.export import human_date
 from brief.core.ingest import load_paths
@@ -26,11 +32,15 @@ from brief.core.search import Hit, Searcher, SearchIndex
 from brief.core.text import shorten
 from brief.core.timeline import Event, timeline
 from brief.ui.messages import SourceOpened
+from brief.ui.screens.annotating import AnnotatingScreen
 from brief.ui.screens.search import SearchScreen
 from brief.ui.screens.setdate import SetDateScreen
 from brief.ui.screens.timeline import TimelineScreen
-from brief.ui.widgets.reader import FindStatus, Reader
+from brief.ui.widgets.reader import CursorMoved, FindStatus, Reader
 from brief.ui.widgets.sidebar import SourceList
+
+STORE_POLL_SECONDS = 2.0
+"""How often the store is checked for another session's changes."""
 
 NARROW_WIDTH = 72
 """Below this many columns the sidebar hides itself and opens over the reader."""
@@ -42,7 +52,7 @@ ORDER_LABELS = {
 }
 
 
-class MainScreen(Screen[None], inherit_bindings=False):
+class MainScreen(AnnotatingScreen):
     """Sidebar and reader; loads the pack in a worker so the screen paints at once."""
 
     HELP_GROUP = "Reading room"
@@ -78,10 +88,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
     narrow: reactive[bool] = reactive(False)
     """True when the terminal is too narrow for sidebar and reader side by side."""
 
-    def __init__(self, paths: list[Path], store: AnnotationStore) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        store: AnnotationStore,
+        colours: Mapping[int, Colour] = DEFAULT_COLOURS,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.store = store
+        self.session = AnnotationSession(store)
+        self.colours = colours
         self.library = Library()
         self.ordered: list[Source] = []
         self.current: Source | None = None
@@ -92,7 +109,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             with Vertical(id="sidebar-pane"):
                 yield Static(Text("Reading the briefing…"), id="sidebar-title")
                 yield SourceList(id="sidebar")
-            yield Reader(id="reader")
+            with Vertical(id="reading"):
+                yield Reader(id="reader")
+                yield Static(id="note-bar")
         with Horizontal(id="find-bar"):
             yield Input(placeholder="Find in this source (typos forgiven)", id="find-input")
             yield Static(id="find-status")
@@ -103,16 +122,27 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """The list of sources."""
         return self.query_one(SourceList)
 
-    @property
-    def reader(self) -> Reader:
-        """The reading pane."""
-        return self.query_one(Reader)
-
     def on_mount(self) -> None:
         self.reader.focus()
         for notice in self.store.notices:
             self.notify(notice, severity="warning", timeout=15)
         self.load()
+        self.set_interval(STORE_POLL_SECONDS, self.poll_store)
+
+    def poll_store(self) -> None:
+        """Show changes another session made to the store (a cheap stat when there are none)."""
+        try:
+            changed = self.session.reload_if_changed()
+        except StoreError as error:
+            self.notify(f"Could not read the annotation store: {error}", severity="error")
+            return
+        if changed:
+            for notice in self.store.notices:
+                self.notify(notice, severity="warning", timeout=15)
+            self.store.notices.clear()
+            self.refresh_sidebar()
+            self.show_highlights()
+            self.show_note()
 
     @property
     def user_dates(self) -> dict[str, PubDate]:
@@ -132,6 +162,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Library):
             self.library = event.worker.result
+            self.session.set_sources(self.library.sources)
             self.refresh_sidebar()
             if self.ordered and self.current is None:
                 self.open_source(self.ordered[0].id, focus=False)
@@ -150,7 +181,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             title += f" · {len(self.library.skipped)} skipped"
         self.query_one("#sidebar-title", Static).update(Text(title))
         current = self.current.id if self.current else None
-        self.sidebar.show(self.ordered, self.library.skipped, current, dates)
+        counts = self.session.counts()
+        self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts)
 
     def open_source(self, source_id: str, focus: bool = True) -> None:
         """Show a source in the reader and highlight it in the sidebar."""
@@ -158,6 +190,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             if source.id == source_id:
                 self.current = source
                 self.reader.show(source, self.user_dates.get(source.id))
+                self.show_highlights()
                 self.sidebar.highlight_source(source_id)
                 self.sub_title = source.title
                 break
@@ -181,7 +214,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         pane = self.query_one("#sidebar-pane")
         pane.display = self.sidebar_shown
         self.set_class(self.narrow and self.sidebar_shown, "-sidebar-over")
-        self.reader.display = not (self.narrow and self.sidebar_shown)
+        self.query_one("#reading").display = not (self.narrow and self.sidebar_shown)
         if self.sidebar_shown and self.narrow:
             self.sidebar.focus()
         elif not self.sidebar_shown and self.focused is not self.reader:
@@ -322,7 +355,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.notify(f"Not a date with a year: {text!r}", severity="error")
                 return
         try:
-            self.store.set_source_date(source.id, value)
+            self.session.set_source_date(source.id, value)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -330,3 +363,30 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.reader.user_date = value
         said = human_date(value) if value is not None else "cleared"
         self.notify(f"Date of “{shorten(source.title, 40)}”: {said}")
+
+    def annotations_changed(self, source_id: str | None = None) -> None:
+        """Redraw the highlights, the note bar and the sidebar's counts after a change."""
+        self.show_highlights()
+        self.show_note()
+        source = next((s for s in self.ordered if s.id == source_id), None)
+        if source is None:
+            self.refresh_sidebar()
+            self.reader.user_date = self.user_dates.get(self.current.id) if self.current else None
+            return
+        self.sidebar.show_count(source, self.session.counts().get(source.id, 0))
+
+    @on(CursorMoved)
+    def show_note(self) -> None:
+        """Under the reader: the colour, meaning and note of the highlight at the cursor."""
+        bar = self.query_one("#note-bar", Static)
+        found = self._under_cursor()
+        if found is None:
+            bar.display = False
+            return
+        item = found.annotation
+        colour = self.colours[item.color]
+        line = Text("■ ", style=f"bold {colour.name}")
+        line.append(f"{colour.meaning}", style="bold")
+        line.append(f"  {item.note}" if item.note else "  (no note: a adds one)")
+        bar.update(line)
+        bar.display = True

@@ -18,8 +18,10 @@ from brief.ui.messages import SourceOpened
 SKIPPED_PREFIX = "skipped:"
 
 
-def source_prompt(source: Source, width: int, user_date: PubDate | None = None) -> Text:
-    """A sidebar row: the title (two lines at most), then outlet · date, dimmed."""
+def source_prompt(
+    source: Source, width: int, user_date: PubDate | None = None, notes: int = 0
+) -> Text:
+    """A sidebar row: the title (two lines at most), then outlet · date · highlights, dimmed."""
     title = shorten(source.title, max(20, 2 * width - 4))
     row = Text(title, style="bold")
     if source.published is not None:
@@ -28,9 +30,12 @@ def source_prompt(source: Source, width: int, user_date: PubDate | None = None) 
         when = f"{human_date(user_date)} (set)"
     else:
         when = "undated"
+    count = f"✎{notes}" if notes else ""
     details = " · ".join(part for part in (source.outlet, when) if part)
     row.append("\n")
-    row.append(shorten(details, max(10, width)), style="dim")
+    row.append(shorten(details, max(10, width - len(count) - 1)), style="dim")
+    if count:
+        row.append(" " + count, style="bold")
     return row
 
 
@@ -105,6 +110,7 @@ class SourceList(OptionList, inherit_bindings=False):
         super().__init__(id=id)
         self.sources: list[Source] = []
         self.skipped: list[Skipped] = []
+        self.dates: Mapping[str, PubDate] = {}
 
     def show(
         self,
@@ -112,14 +118,19 @@ class SourceList(OptionList, inherit_bindings=False):
         skipped: list[Skipped],
         current: str | None,
         dates: Mapping[str, PubDate] | None = None,
+        counts: Mapping[str, int] | None = None,
     ) -> None:
         """Fill the list, keeping the highlight on `current` when it is still there."""
-        dates = dates or {}
+        self.dates = dates = dates or {}
+        counts = counts or {}
         self.sources = sources
         self.skipped = skipped
         width = max(20, self.scrollable_content_region.width - 2)
         options: list[Option | None] = [
-            Option(source_prompt(source, width, dates.get(source.id)), id=source.id)
+            Option(
+                source_prompt(source, width, dates.get(source.id), counts.get(source.id, 0)),
+                id=source.id,
+            )
             for source in sources
         ]
         if skipped:
@@ -138,6 +149,12 @@ class SourceList(OptionList, inherit_bindings=False):
             self.highlighted = ids.index(current)
         elif sources:
             self.highlighted = min(highlighted or 0, len(sources) - 1)
+
+    def show_count(self, source: Source, notes: int) -> None:
+        """Redraw one source's row with its number of highlights."""
+        width = max(20, self.scrollable_content_region.width - 2)
+        prompt = source_prompt(source, width, self.dates.get(source.id), notes)
+        self.replace_option_prompt(source.id, prompt)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
