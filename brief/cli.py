@@ -136,13 +136,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _user_dates(store: str | None) -> dict[str, PubDate]:
-    """Dates the user set on undated sources, from the annotation store."""
-    from brief.core.annotations import AnnotationStore
+    """Dates the user set on undated sources, from the annotation store (notices on stderr)."""
+    from brief.notes_cli import open_store
 
-    opened = AnnotationStore.open(store)
-    for notice in opened.notices:
-        print(f"brief: {notice}", file=sys.stderr)
-    return opened.source_dates()
+    return open_store(store).source_dates()
 
 
 def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
