@@ -199,18 +199,15 @@ def cmd_notes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _store_option(parser: argparse.ArgumentParser) -> None:
+    """The --store option of the commands that read the annotation store."""
     parser.add_argument(
         "--store", metavar="PATH", help="the annotation store (default: $BRIEF_STORE, else the "
         "user data folder)",
     )  # fmt: skip
 
 
-def _notes_list_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`brief notes [PATH...]`, whose help explains the actions too."""
-    notes = sub.add_parser(
-        "notes", help="list, export, add or remove highlights and notes", usage=NOTES_USAGE,
-        description=NOTES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+def _notes_list_options(notes: argparse.ArgumentParser) -> None:
+    """The arguments of `brief notes [PATH...]` (its help explains the actions too)."""
     notes.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     form = notes.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="one JSON object per annotation")
@@ -229,9 +226,11 @@ def build_notes_parser(action: str) -> argparse.ArgumentParser:
         )
         parser.add_argument(
             "source", metavar="SOURCE",
-            help="a file path, or a source id or unique id prefix (see `brief list`)",
+            help="a file or folder path, or a source id or unique id prefix (see `brief list`)",
         )  # fmt: skip
-        parser.add_argument("--quote", required=True, metavar="TEXT", help="the exact text")
+        parser.add_argument(
+            "--quote", required=True, metavar="TEXT", help="the exact text to highlight"
+        )
         parser.add_argument("--note", metavar="TEXT", help="a note; words starting with # are tags")
         parser.add_argument(
             "--color", "--colour", metavar="N",
@@ -304,7 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
     line.add_argument("--range", metavar="DATES", help='e.g. "2021", "2019 to 2021", "after 2020"')
     line.add_argument("--store", metavar="PATH", help="the annotation store (dates you set)")
     line.set_defaults(handler=cmd_timeline)
-    _notes_list_parser(sub)
+    _notes_list_options(
+        sub.add_parser(
+            "notes", help="list, export, add or remove highlights and notes", usage=NOTES_USAGE,
+            description=NOTES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    )  # fmt: skip
     return parser
 
 
