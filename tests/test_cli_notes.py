@@ -217,7 +217,8 @@ def test_changed_file_moves_then_orphans(article: Path, capsys: pytest.CaptureFi
     assert " orphan  " in head and where.endswith("(file missing)")
     _, out, _ = run(["notes", str(article.parent), "--json"], capsys)  # still under its folder
     (row,) = rows(out)
-    assert row["status"] == "orphan" and row["source"]["loaded"] is False  # type: ignore[index]
+    source = row["source"]
+    assert row["status"] == "orphan" and isinstance(source, dict) and source["loaded"] is False
 
 
 def test_paths_select_the_annotations_of_their_sources(
