@@ -17,7 +17,29 @@ from brief.core.paths import bundled_pack
 from brief.core.text import shorten
 from brief.core.timeline import Kind
 
-COMMANDS = ("list", "show", "timeline", "search")
+COMMANDS = ("list", "show", "timeline", "search", "notes")
+NOTES_ACTIONS = ("list", "add", "rm")
+"""The words that can follow `brief notes` (any other word is a PATH)."""
+
+NOTES_USAGE = """brief notes [PATH...] [--json | --markdown] [--store PATH]
+       brief notes add SOURCE --quote TEXT [--note TEXT] [--color N] [--in PATH] [--store PATH]
+       brief notes rm ID... [--store PATH]"""
+
+NOTES_HELP = """Highlights and notes, from the annotation store (--store, $BRIEF_STORE, or the
+user data folder).
+
+  brief notes [PATH...]   every annotation, with its source, quote, note, colour, tags and
+                          anchoring (anchored, moved, ambiguous or orphan) with its offsets;
+                          with PATHs, only those on the sources read from them. With no
+                          PATH, the files the annotations were made on are read again (those
+                          gone leave their annotations orphans). `brief notes list` is the same.
+  brief notes add SOURCE --quote TEXT
+                          highlight the first place TEXT occurs in the source's cleaned text
+                          and print the new id (see `brief notes add --help`)
+  brief notes rm ID...    remove annotations by id or unique id prefix
+
+Exit status: 0 done; 1 the quote does not occur in the source; 2 any other error (unknown
+source or id, bad colour, a store written by a newer brief, which is read-only)."""
 
 
 class UsageError(Exception):
@@ -114,13 +136,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _user_dates(store: str | None) -> dict[str, PubDate]:
-    """Dates the user set on undated sources, from the annotation store."""
-    from brief.core.annotations import AnnotationStore
+    """Dates the user set on undated sources, from the annotation store (notices on stderr)."""
+    from brief.notes_cli import open_store
 
-    opened = AnnotationStore.open(store)
-    for notice in opened.notices:
-        print(f"brief: {notice}", file=sys.stderr)
-    return opened.source_dates()
+    return open_store(store).source_dates()
 
 
 def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
@@ -167,6 +186,83 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_notes(args: argparse.Namespace, out: TextIO) -> int:
+    """`brief notes` and its actions (the handlers are in brief.notes_cli)."""
+    from brief import notes_cli
+
+    handlers = {
+        "list": notes_cli.list_notes,
+        "add": notes_cli.add_note,
+        "rm": notes_cli.remove_notes,
+    }
+    return handlers[args.action](args, out)
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    """The --store option of the commands that read the annotation store."""
+    parser.add_argument(
+        "--store", metavar="PATH", help="the annotation store (default: $BRIEF_STORE, else the "
+        "user data folder)",
+    )  # fmt: skip
+
+
+def _notes_list_options(notes: argparse.ArgumentParser) -> None:
+    """The arguments of `brief notes [PATH...]` (its help explains the actions too)."""
+    notes.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    form = notes.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="one JSON object per annotation")
+    form.add_argument("--markdown", action="store_true", help="a Markdown briefing to paste")
+    _store_option(notes)
+    notes.set_defaults(handler=cmd_notes, action="list")
+
+
+def build_notes_parser(action: str) -> argparse.ArgumentParser:
+    """The arguments of `brief notes add` or `brief notes rm`."""
+    parser = argparse.ArgumentParser(prog=f"brief notes {action}")
+    if action == "add":
+        parser.description = (
+            "Highlight the first place the quote occurs in the source's cleaned text (as "
+            "`brief show` prints it) and print the new id. Exit status 1 when it does not occur."
+        )
+        parser.add_argument(
+            "source", metavar="SOURCE",
+            help="a file or folder path, or a source id or unique id prefix (see `brief list`)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--quote", required=True, metavar="TEXT", help="the exact text to highlight"
+        )
+        parser.add_argument("--note", metavar="TEXT", help="a note; words starting with # are tags")
+        parser.add_argument(
+            "--color", "--colour", metavar="N",
+            help="1 yellow (key point, the default), 2 green (agree), 3 red (doubt), "
+            "4 blue (to check), 5 purple (quote); a number or a name",
+        )  # fmt: skip
+        parser.add_argument(
+            "--in", dest="pack", action="append", metavar="PATH",
+            help="where to look up ids (default: the bundled briefing)",
+        )  # fmt: skip
+    else:
+        parser.description = "Remove annotations (each id is checked before any is removed)."
+        parser.add_argument("ids", nargs="+", metavar="ID", help="an id or unique id prefix")
+    _store_option(parser)
+    parser.set_defaults(handler=cmd_notes, action=action)
+    return parser
+
+
+def _parse_notes(parser: argparse.ArgumentParser, rest: list[str]) -> argparse.Namespace:
+    """Parse what follows `brief notes`: its first word may be an action, else they are PATHs."""
+    index = 0
+    while index < len(rest) and rest[index].startswith("-") and rest[index] != "--":
+        index += 2 if rest[index] == "--store" else 1
+    action = rest[index] if index < len(rest) else None
+    if action not in NOTES_ACTIONS:
+        return parser.parse_args(["notes", *rest])
+    others = rest[:index] + rest[index + 1 :]
+    if action == "list":
+        return parser.parse_args(["notes", *others])
+    return build_notes_parser(action).parse_args(others)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -207,6 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
     line.add_argument("--range", metavar="DATES", help='e.g. "2021", "2019 to 2021", "after 2020"')
     line.add_argument("--store", metavar="PATH", help="the annotation store (dates you set)")
     line.set_defaults(handler=cmd_timeline)
+    _notes_list_options(
+        sub.add_parser(
+            "notes", help="list, export, add or remove highlights and notes", usage=NOTES_USAGE,
+            description=NOTES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    )  # fmt: skip
     return parser
 
 
@@ -239,7 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         if argv and argv[0] in COMMANDS:
-            args = parser.parse_args(argv)
+            notes = argv[0] == "notes"
+            args = _parse_notes(parser, argv[1:]) if notes else parser.parse_args(argv)
             return int(args.handler(args, sys.stdout))
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)

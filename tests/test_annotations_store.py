@@ -128,6 +128,16 @@ def test_two_sessions_see_and_keep_each_others_changes(path: Path) -> None:
     assert final.get(first).note == "from two"
 
 
+def test_reading_a_missing_store_creates_nothing(path: Path) -> None:
+    reader = AnnotationStore(path)
+    assert reader.annotations() == [] and reader.notices == []
+    assert not path.parent.exists()  # no folder, no lock file
+    assert reader.reload_if_changed() is False
+    AnnotationStore(path).add_quote(make_source(), "minister")
+    assert reader.reload_if_changed() is True
+    assert [a.quote.exact for a in reader.annotations()] == ["minister"]
+
+
 def test_concurrent_edits_later_wins_other_kept(path: Path) -> None:
     clock = [datetime(2026, 1, 1, tzinfo=UTC)]
 

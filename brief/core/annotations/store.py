@@ -164,10 +164,18 @@ class AnnotationStore:
             self.notices.append(message)
 
     def _load(self) -> None:
-        """Read the file (merged with what this session holds) under the lock."""
-        with locked(self.path):
-            disk = self._read_disk()
-            self._signature = signature(self.path)
+        """Read the file (merged with what this session holds) under the lock.
+
+        A store that does not exist yet (nor its backup) is not created by reading: no folder
+        or lock file appears until the first change, so listing leaves no trace.
+        """
+        if not self.path.exists() and not backup_path(self.path).exists():
+            disk = StoreData()
+            self._signature = None
+        else:
+            with locked(self.path):
+                disk = self._read_disk()
+                self._signature = signature(self.path)
         self._data = merge(disk, self._data, self._clock())
 
     def reload_if_changed(self) -> bool:
