@@ -155,13 +155,12 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
             if span is None:
                 return
             ok = self._change("highlight", lambda: self.session.highlight(source, *span, number))
-            if ok:
-                self.reader.clear_selection()
         else:
             ok = self._change(
                 "colour", lambda: self.session.set_colour(found.annotation.id, number)
             )
         if ok:
+            self.reader.clear_selection()
             self.annotations_changed(source.id)
             self.notify(f"Colour {number}: {self._describe(number)}")
 
