@@ -259,3 +259,30 @@ async def test_highlights_show_in_the_removed_lines_view(pack: Path) -> None:
         assert main.reader.show_removed
         hl = background(main.reader, "reader--hl-1")
         assert backgrounds_on_line(main.reader, "Exports rose") == {hl}
+
+
+async def test_y_copies_the_sentence_or_selection_with_its_citation(pack: Path) -> None:
+    app = BriefApp([pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chips(pilot)
+        await pilot.press("y")
+        assert app.clipboard == "“Exports rose 5.2% in May.”\n— Chip exports rebound"
+        await pilot.press("v", "w", "y")
+        assert app.clipboard.startswith("“Exports rose”\n— Chip exports rebound")
+        assert app.main.reader.selected is None
+
+
+async def test_no_color_shows_highlights_and_the_cursor_by_style(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = BriefApp([pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_chips(pilot)
+        await pilot.press("h", "right_curly_bracket")
+        reader = main.reader
+        lines = [reader.render_line(y) for y in range(reader.size.height)]
+        [marked] = [strip for strip in lines if "Exports rose" in strip.text]
+        assert any(s.style and s.style.reverse for s in marked if "Exports" in s.text)
+        [cursor] = [strip for strip in lines if "The ministry" in strip.text]
+        assert cursor.text.lstrip(" ").startswith("▌")  # the cursor's bar

@@ -67,3 +67,14 @@ def meta_line(source: Source, user_date: PubDate | None = None) -> str:
         parts.append("undated")
     parts.append(source.url or "")
     return " · ".join(part for part in parts if part)
+
+
+def citation(source: Source, quote: str, user_date: PubDate | None = None) -> str:
+    """A quote with where it comes from, for pasting into a report.
+
+    “…quote…”
+    — Title, Outlet, 27 Feb 2021, https://…
+    """
+    when = source.published or user_date
+    parts = [source.title, source.outlet or "", human_date(when) if when else "", source.url or ""]
+    return f"“{quote.strip()}”\n— " + ", ".join(part for part in parts if part)

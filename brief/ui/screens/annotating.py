@@ -17,6 +17,7 @@ from brief.core.annotations import (
     to_markdown,
 )
 from brief.core.durable import write_new_file
+from brief.core.export import citation
 from brief.core.model import Source
 from brief.core.text import shorten
 from brief.ui.screens.annotations import AnnotationsScreen, PanelChoice
@@ -53,6 +54,9 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
                 id="annotate.undo"),
         Binding("A", "annotations", "Notes", tooltip="Every highlight and note: filter, jump",
                 id="annotate.panel"),
+        Binding("y", "copy", "Copy", show=False,
+                tooltip="Copy selection, highlight or sentence, with citation",
+                id="annotate.copy"),
         Binding("E", "export", "Export", show=False,
                 tooltip="Export the highlights as Markdown to a new file here",
                 id="annotate.export"),
@@ -212,6 +216,25 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
         if undone is not None:
             self.annotations_changed(undone.source_id)
             self.notify(f"Undone: {undone.what}.")
+
+    def action_copy(self) -> None:
+        """Copy the selection (or the highlight at the cursor, or the sentence) with a citation.
+
+        The text goes to the user's own clipboard through the terminal (OSC 52), which works
+        over SSH in most terminals.
+        """
+        source, span = self.current, self.reader.annotation_target()
+        if source is None or span is None:
+            self.notify("Nothing to copy here.")
+            return
+        found = None if self.reader.selected else self._under_cursor()
+        if found is not None and found.start is not None and found.end is not None:
+            span = (found.start, found.end)
+        quote = source.body[span[0] : span[1]]
+        user_date = self.session.store.source_date(source.id)
+        self.app.copy_to_clipboard(citation(source, quote, user_date))
+        self.reader.clear_selection()
+        self.notify(f"Copied with its citation: “{shorten(quote, 60)}”")
 
     def action_export(self) -> None:
         """Write every highlight as a Markdown briefing to a new file in the current folder."""
