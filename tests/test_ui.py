@@ -14,6 +14,7 @@ from brief.core.paths import bundled_pack
 from brief.ui.app import BriefApp
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
+from brief.ui.screens.toosmall import TooSmallScreen
 from tests.conftest import loaded
 
 
@@ -211,3 +212,21 @@ async def test_removed_lines_view_toggles(tmp_path: Path) -> None:
         assert any(not line.kept and line.text == "Subscribe" for line in removed)
         await pilot.press("c")
         assert "\n".join(main.reader.plain_lines) == article
+
+
+async def test_below_the_minimum_size_a_message_replaces_the_layout() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        await pilot.press(*"jjjjjjjjjj")
+        top = main.reader.top_offset
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        message = str(app.screen.query_one("#too-small-message", Static).render())
+        assert "at least 60×20" in message and "50×15" in message
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert app.screen is main
+        assert top is not None
+        assert main.reader.line_of(top) == main.reader.scroll_y  # the same text at the top

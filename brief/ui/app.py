@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.events import Resize
 from textual.screen import Screen
 
 from brief.core.annotations import AnnotationStore, colour_scheme
 from brief.ui.help import BindingRow, binding_rows
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
+from brief.ui.screens.toosmall import TooSmallScreen, too_small
 
 
 def _has_ids(node: DOMNode) -> bool:
@@ -50,6 +52,21 @@ class BriefApp(App[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.paths, self.store, self.colours))
+        self.check_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        """Cover everything with a clear message while the terminal is below the minimum."""
+        covering = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height):
+            if covering:
+                cast(TooSmallScreen, self.screen).show_size(width, height)
+            else:
+                self.push_screen(TooSmallScreen())
+        elif covering:
+            self.pop_screen()
 
     @property
     def main(self) -> MainScreen:

@@ -154,6 +154,7 @@ class Reader(ScrollView, can_focus=True):
         self._laid_out_width = -1
         self._styles: dict[str, Style] = {}
         self._margin = 0
+        self._kept_top: tuple[int, int] | None = None
         self.text_map: TextMap | None = None
         """Sentences and words of the source on show."""
         self.cursor = -1
@@ -431,8 +432,27 @@ class Reader(ScrollView, can_focus=True):
         self.selection = None
         self.show_removed = not self.show_removed
 
+    @property
+    def top_offset(self) -> int | None:
+        """The body offset of the first text line on screen (the reading position)."""
+        top = round(self.scroll_y)
+        for span in self.spans[top : top + max(1, self.size.height)]:
+            if span is not None:
+                return span.start
+        return None
+
     def on_resize(self) -> None:
+        """Wrap anew for the new width, keeping the same text at the top."""
+        top = round(self.scroll_y)
+        kept = self._kept_top
+        offset = kept[1] if kept and kept[0] == top else (self.top_offset if top else None)
+        width = self._laid_out_width
         self._layout()
+        if offset is not None and width != self._laid_out_width:
+            line = self.line_of(offset)
+            if line is not None:
+                self.scroll_to(0, line, animate=False, force=True)
+                self._kept_top = (line, offset)
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda _: self._layout(force=True), init=False)
