@@ -1,0 +1,79 @@
+"""Noticing files added, changed or deleted in an open pack, by comparing what `stat` says."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.core.ingest.files import walk
+
+Stamp = tuple[int, int]
+"""What tells a file's version apart cheaply: its size and modification time (ns)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackChanges:
+    """The files that changed in a pack since it was last looked at."""
+
+    added: list[Path] = field(default_factory=list)
+    """Files that are new."""
+    changed: list[Path] = field(default_factory=list)
+    """Files whose size or modification time changed."""
+    removed: list[Path] = field(default_factory=list)
+    """Files that are gone."""
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def summary(self) -> str:
+        """ "2 added, 1 changed" for a notice."""
+        parts = [
+            f"{len(files)} {label}"
+            for files, label in (
+                (self.added, "added"),
+                (self.changed, "changed"),
+                (self.removed, "removed"),
+            )
+            if files
+        ]
+        return ", ".join(parts)
+
+
+def scan(paths: Sequence[Path]) -> dict[Path, Stamp]:
+    """Every readable file of a pack with its stamp (the same files the loader reads)."""
+    stamps: dict[Path, Stamp] = {}
+    for item in walk(paths):
+        if isinstance(item, tuple):
+            continue
+        try:
+            info = os.stat(item)
+        except OSError:
+            continue
+        stamps[item] = (info.st_size, info.st_mtime_ns)
+    return stamps
+
+
+class PackWatcher:
+    """Remembers a pack's files and says what changed at each `poll`."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        """Watch `paths` (files and folders), starting from their current state."""
+        self.paths = list(paths)
+        """The pack's paths."""
+        self.stamps = scan(self.paths)
+        """The files seen at the last look, with their stamps."""
+
+    def poll(self) -> PackChanges:
+        """What changed since the last look (which this becomes)."""
+        now = scan(self.paths)
+        before = self.stamps
+        self.stamps = now
+        return PackChanges(
+            added=[path for path in now if path not in before],
+            changed=[
+                path for path, stamp in now.items() if path in before and before[path] != stamp
+            ],
+            removed=[path for path in before if path not in now],
+        )
