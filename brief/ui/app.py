@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.events import Resize
+from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from brief.core.annotations import AnnotationStore, colour_scheme
@@ -44,6 +45,9 @@ class BriefApp(App[None], inherit_bindings=False):
 
     def __init__(self, paths: list[Path], store_path: Path | None = None) -> None:
         super().__init__()
+        if self.no_color:
+            # NO_COLOR asks for no colour at all; Textual's default only greys colours out.
+            self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.paths = paths
         self.store = AnnotationStore.open(store_path)
         """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
