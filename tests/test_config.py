@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.keys import _character_to_key
 
 from brief.cli import main
-from brief.config_cli import known_bindings
+from brief.config_cli import available_themes, known_bindings
 from brief.core.config import (
     READING_WIDTH,
     Config,
@@ -401,3 +401,20 @@ def test_path_says_where_the_file_is_looked_for(
     monkeypatch.setenv("BRIEF_CONFIG", str(path))
     assert run(["config", "--path"], capsys) == (0, f"{path}\n", "")
     assert run(["config", "--path", "--config", "other.toml"], capsys)[1] == "other.toml\n"
+
+
+def test_the_readme_example_is_a_clean_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration") :]
+    example = section[section.index("```toml\n") + 8 : section.index("```\n", 8)]
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "briefings" / "today").mkdir(parents=True)
+    config = load_config(write(tmp_path, example))
+    config = check_theme(check_keys(config, known_bindings()), available_themes())
+    assert config.problems == []
+    assert config.theme == "gruvbox" and config.reading_width == 72
+    assert config.default_pack == tmp_path / "briefings" / "today"
+    assert config.colours[3].meaning == "disputed"
+    assert config.keys["main.find"] == "question_mark"
