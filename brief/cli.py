@@ -17,7 +17,7 @@ from brief.core.paths import bundled_pack
 from brief.core.text import shorten
 from brief.core.timeline import Kind
 
-COMMANDS = ("list", "show", "timeline", "search", "notes")
+COMMANDS = ("list", "show", "timeline", "search", "notes", "config")
 NOTES_ACTIONS = ("list", "add", "rm")
 """The words that can follow `brief notes` (any other word is a PATH)."""
 
@@ -198,6 +198,13 @@ def cmd_notes(args: argparse.Namespace, out: TextIO) -> int:
     return handlers[args.action](args, out)
 
 
+def cmd_config(args: argparse.Namespace, out: TextIO) -> int:
+    """`brief config`: the effective config file (the handler is in brief.config_cli)."""
+    from brief.config_cli import config_command
+
+    return config_command(args, out)
+
+
 def _store_option(parser: argparse.ArgumentParser) -> None:
     """The --store option of the commands that read the annotation store."""
     parser.add_argument(
@@ -309,6 +316,18 @@ def build_parser() -> argparse.ArgumentParser:
             description=NOTES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
         )
     )  # fmt: skip
+    config = sub.add_parser(
+        "config", help="print the effective config file, or where it is looked for",
+        description="Print the effective configuration as TOML, every option with where its "
+        "value came from (default or the file), then the file's problems on stderr (exit "
+        "status 2 when there are any). The file: --config PATH, else $BRIEF_CONFIG, else "
+        "config.toml in the user config folder.",
+    )  # fmt: skip
+    what = config.add_mutually_exclusive_group()
+    what.add_argument("--show", action="store_true", help="the effective config (the default)")
+    what.add_argument("--path", action="store_true", help="where the config file is looked for")
+    config.add_argument("--config", metavar="PATH", help="the config file to read")
+    config.set_defaults(handler=cmd_config)
     return parser
 
 

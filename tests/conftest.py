@@ -41,6 +41,30 @@ def private_store(
     return path
 
 
+@pytest.fixture(autouse=True)
+def private_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own reading-state file: the user's real state is never touched."""
+    path = tmp_path_factory.mktemp("state") / "state.json"
+    monkeypatch.setenv("BRIEF_STATE", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The user's own config file is never read: the default place is in an empty folder.
+
+    Returns where the default config file is looked for (it does not exist).
+    """
+    home = tmp_path_factory.mktemp("config")
+    monkeypatch.delenv("BRIEF_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    return home / "brief" / "config.toml"
+
+
 async def loaded(pilot: Pilot[None]) -> MainScreen:
     """Wait until the app has read its pack and shows it; the main screen."""
     await pilot.app.workers.wait_for_complete()
