@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TextIO
 
 from brief import __version__
+from brief.core.config import Config, load_config
 from brief.core.export import date_label, day_label, skipped_row, source_row
 from brief.core.ingest import MissingPathError, load_paths
 from brief.core.model import Library, PubDate, Source
-from brief.core.paths import bundled_pack
 from brief.core.text import shorten
 from brief.core.timeline import Kind
 
@@ -46,9 +46,18 @@ class UsageError(Exception):
     """A command-line mistake: reported on stderr with exit status 2."""
 
 
-def _pack(paths: Sequence[str]) -> list[Path]:
-    """The paths to open: those given, else the bundled briefing."""
-    return [Path(p).expanduser() for p in paths] or [bundled_pack()]
+def _pack(paths: Sequence[str], config: Config | None = None) -> list[Path]:
+    """The paths to open: those given, else the config's default pack, else the bundled one.
+
+    The config file's problems are reported on stderr when it is read for the default pack.
+    """
+    if paths:
+        return [Path(p).expanduser() for p in paths]
+    if config is None:
+        config = load_config()
+        for problem in config.problems:
+            print(f"brief: {problem}", file=sys.stderr)
+    return [config.pack()]
 
 
 def _load(paths: Sequence[str]) -> Library:
@@ -336,13 +345,20 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brief")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     parser.add_argument("--store", metavar="PATH", help="the annotation store")
+    parser.add_argument(
+        "--config", metavar="PATH", help="the config file (default: $BRIEF_CONFIG, else "
+        "~/.config/brief/config.toml)",
+    )  # fmt: skip
     return parser
 
 
-def _open_app(paths: Sequence[str], store: str | None = None) -> int:
-    """Start the reading room on the given paths."""
+def _open_app(
+    paths: Sequence[str], store: str | None = None, config_file: str | None = None
+) -> int:
+    """Start the reading room on the given paths (else the config's default pack)."""
+    config = load_config(config_file)
     try:
-        library_paths = _pack(paths)
+        library_paths = _pack(paths, config)
         from brief.core.ingest.files import check_paths
 
         check_paths(library_paths)
@@ -350,7 +366,7 @@ def _open_app(paths: Sequence[str], store: str | None = None) -> int:
         raise UsageError(str(error)) from None
     from brief.ui.app import BriefApp
 
-    BriefApp(library_paths, Path(store) if store else None).run()
+    BriefApp(library_paths, Path(store) if store else None, config).run()
     return 0
 
 
@@ -366,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)
         opened = build_app_parser().parse_args(argv)
-        return _open_app(opened.paths, opened.store)
+        return _open_app(opened.paths, opened.store, opened.config)
     except UsageError as error:
         print(f"brief: {error}", file=sys.stderr)
         return 2

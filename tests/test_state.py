@@ -252,3 +252,14 @@ def test_a_clock_going_back_does_not_lose_a_change(private_state: Path) -> None:
     pack.set_position(A, 7)  # the clock now reads earlier than the saved entry
     store.save()
     assert StateStore.open().pack_state(PACK).position(A) == 7
+
+
+def test_settings_persist_and_the_later_choice_wins(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    first, second = StateStore(path), StateStore(path)
+    first.set_setting("theme", "nord")
+    assert first.save()
+    second.set_setting("theme", "gruvbox")
+    assert second.save()
+    assert StateStore(path).setting("theme") == "gruvbox"
+    assert StateStore(path).setting("missing") is None

@@ -21,6 +21,9 @@ import pyte
 import pytest
 
 from brief.core.annotations import AnnotationStore
+from brief.core.ingest import load_paths
+from brief.core.paths import bundled_pack
+from brief.core.state import StateStore
 
 TIMEOUT = 60.0
 """Seconds to wait for something to show before failing (CI machines can be slow)."""
@@ -159,7 +162,10 @@ def test_a_session_at_80x24_navigate_search_resize_quit(env: dict[str, str]) -> 
         term.press("\x1b")
         term.wait_for("5 sources", "back in the reading room")
         term.resize(100, 30)
-        term.wait_for(lambda text: "5 sources · newest first" in text, "the wider layout")
+        term.wait_for(
+            lambda text: any(len(line.rstrip()) > 85 for line in text.splitlines()),
+            "the layout at 100 columns",
+        )
         term.resize(50, 15)
         term.wait_for("at least 60×20", "the too-small message")
         term.resize(80, 24)
@@ -192,9 +198,19 @@ def test_sighup_leaves_annotations_written_before_it(env: dict[str, str], tmp_pa
         term.wait_for("Highlighted", "the highlight notice")
         term.press(")", "3")
         term.wait_for("Colour 3", "the colour notice")
+        term.press(*"j" * 15, "]")  # leaving a source notes its place
+        term.wait_for(lambda text: "Gov't ups efforts" in text.split("\n")[1], "the next source")
         term.child.kill(signal.SIGHUP)
         term.wait_exit()
     store = AnnotationStore(tmp_path / "store.json")
     assert store.notices == []
     colours = sorted(item.color for item in store.annotations())
     assert colours == [1, 3]
+    state = StateStore(tmp_path / "state.json")
+    assert state.notices == []
+    reading = state.pack_state([bundled_pack()])
+    sources = load_paths([bundled_pack()]).sources
+    opened = reading.open_source(sources)
+    assert opened is not None and opened.title.startswith("Gov't ups efforts")
+    first = next(s for s in sources if s.title.startswith("South Korea, Japan"))
+    assert reading.position(first) > 0

@@ -29,7 +29,7 @@ async def test_opens_the_bundled_briefing_newest_first() -> None:
         assert main.reader.source is main.ordered[0]
         assert main.reader.has_focus
         title = str(main.query_one("#sidebar-title", Static).render())
-        assert title.startswith("5 sources · newest first")
+        assert title.startswith("5 sources · ") and title.endswith("newest first")
         lines = main.reader.plain_lines
         assert main.ordered[0].title.split()[0] in lines[1]
 

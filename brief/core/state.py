@@ -140,6 +140,8 @@ class StateData:
 
     packs: dict[str, PackEntry] = field(default_factory=dict)
     """Each pack's state by `pack_key`."""
+    settings: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    """Choices made in the app that apply to every pack (the theme): value and when set."""
     skipped: int = 0
     """Entries of the file left out because they could not be read (not written back)."""
 
@@ -197,6 +199,14 @@ def parse_state(raw: bytes) -> StateData:
     if not isinstance(packs, dict):
         raise StateFormatError("packs must be an object")
     data = StateData()
+    settings = document.get("settings", {})
+    for name, raw_setting in (settings if isinstance(settings, dict) else {}).items():
+        try:
+            if not isinstance(raw_setting, dict) or not isinstance(raw_setting.get("value"), str):
+                raise TypeError("a setting must be an object with a string value")
+            data.settings[name] = (raw_setting["value"], _time(raw_setting.get("updated")))
+        except (TypeError, ValueError):
+            data.skipped += 1
     for key, pack in packs.items():
         try:
             if not isinstance(pack, dict):
@@ -228,7 +238,11 @@ def dump_state(data: StateData) -> bytes:
         }
         for key, pack in sorted(data.packs.items())
     }
-    document = {"version": STATE_VERSION, "packs": packs}
+    settings = {
+        name: {"value": value, "updated": updated.isoformat()}
+        for name, (value, updated) in sorted(data.settings.items())
+    }
+    document = {"version": STATE_VERSION, "settings": settings, "packs": packs}
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -236,6 +250,10 @@ def merge_state(disk: StateData, ours: StateData) -> StateData:
     """Both sessions' state: every pack of either; per source entry and open source, the
     later written wins (ours on a tie)."""
     merged = StateData()
+    merged.settings = dict(disk.settings)
+    for name, (value, updated) in ours.settings.items():
+        if name not in merged.settings or updated >= merged.settings[name][1]:
+            merged.settings[name] = (value, updated)
     for key in {**disk.packs, **ours.packs}:
         mine, theirs = ours.packs.get(key), disk.packs.get(key)
         if mine is None or theirs is None:
@@ -343,6 +361,19 @@ class StateStore:
             resolved = sorted({_path_text(path) for path in paths})
             self._data.packs[key] = PackEntry(resolved)
         return PackState(self, key)
+
+    def setting(self, name: str) -> str | None:
+        """A choice made in the app for every pack (e.g. ``"theme"``), if one was made."""
+        found = self._data.settings.get(name)
+        return None if found is None else found[0]
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Remember a choice for every pack (written by the next `save`)."""
+        old = self._data.settings.get(name)
+        if old is not None and old[0] == value:
+            return
+        self._data.settings[name] = (value, self._stamp(None if old is None else old[1]))
+        self._changed()
 
     @property
     def dirty(self) -> bool:

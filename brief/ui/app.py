@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -14,11 +17,15 @@ from textual.events import Resize
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
-from brief.core.annotations import AnnotationStore, colour_scheme
+from brief.core.annotations import AnnotationStore
+from brief.core.config import Config, check_keys, check_theme, load_config
+from brief.core.state import StateStore
+from brief.ui.catalogue import known_bindings
 from brief.ui.help import BindingRow, binding_rows
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.toosmall import TooSmallScreen, too_small
+from brief.ui.themes import HIGH_CONTRAST
 
 
 def _has_ids(node: DOMNode) -> bool:
@@ -43,7 +50,13 @@ class BriefApp(App[None], inherit_bindings=False):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
     ]  # fmt: skip
 
-    def __init__(self, paths: list[Path], store_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        store_path: Path | None = None,
+        config: Config | None = None,
+        state: StateStore | None = None,
+    ) -> None:
         super().__init__()
         if self.no_color:
             # NO_COLOR asks for no colour at all; Textual's default only greys colours out.
@@ -51,12 +64,52 @@ class BriefApp(App[None], inherit_bindings=False):
         self.paths = paths
         self.store = AnnotationStore.open(store_path)
         """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
-        self.colours = colour_scheme()
-        """The highlight colours and their meanings."""
+        self.state = state if state is not None else StateStore.open()
+        """Where each pack was left: open source, positions, read flags; the theme chosen."""
+        self.register_theme(HIGH_CONTRAST)
+        loaded = config if config is not None else load_config()
+        self.config = check_theme(check_keys(loaded, known_bindings()), self.available_themes)
+        """The config file's settings (``--config``, ``$BRIEF_CONFIG`` or the config dir)."""
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.colours = self.config.colours
+        """The highlight colours and the meanings the user gave them."""
+        chosen = self.state.setting("theme")
+        theme = chosen if chosen in self.available_themes else self.config.theme
+        if theme:
+            self.theme = theme
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths, self.store, self.colours))
+        for problem in self.config.problems:
+            self.notify(problem, title="Config file", severity="warning", timeout=20)
+        for notice in self.state.notices:
+            self.notify(notice, title="Reading state", severity="warning", timeout=20)
+        self.state.notices.clear()
+        main = MainScreen(
+            self.paths, self.store, self.state, self.colours, self.config.reading_width
+        )
+        self.push_screen(main)
         self.check_size(self.size.width, self.size.height)
+        self.watch(self, "theme", self.remember_theme, init=False)
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+
+    def remember_theme(self, theme: str) -> None:
+        """Keep a theme chosen in the palette for the next session."""
+        self.state.set_setting("theme", theme)
+        self.state.save()
+
+    def hang_up(self) -> None:
+        """The terminal went away (a dropped SSH connection): save where the reader was, end."""
+        with contextlib.suppress(LookupError):
+            self.main.save_reading()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        """Save where the reader was, then quit."""
+        with contextlib.suppress(LookupError):
+            self.main.save_reading()
+        self.exit()
 
     def on_resize(self, event: Resize) -> None:
         self.check_size(event.size.width, event.size.height)

@@ -29,6 +29,7 @@ from brief.core.ingest import load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.search import Hit, Searcher, SearchIndex
+from brief.core.state import StateStore
 from brief.core.text import shorten
 from brief.core.timeline import Event, timeline
 from brief.ui.messages import SourceOpened
@@ -36,7 +37,7 @@ from brief.ui.screens.annotating import AnnotatingScreen
 from brief.ui.screens.search import SearchScreen
 from brief.ui.screens.setdate import SetDateScreen
 from brief.ui.screens.timeline import TimelineScreen
-from brief.ui.widgets.reader import CursorMoved, FindStatus, Reader
+from brief.ui.widgets.reader import MEASURE, CursorMoved, FindStatus, ReachedEnd, Reader
 from brief.ui.widgets.sidebar import SourceList
 
 STORE_POLL_SECONDS = 2.0
@@ -79,6 +80,10 @@ class MainScreen(AnnotatingScreen):
                 tooltip="Close the find bar", id="main.close_find"),
         Binding("D", "set_date", "Set date", show=False,
                 tooltip="Set the date of an undated source", id="main.set_date"),
+        Binding("m", "toggle_read", "Read", show=False,
+                tooltip="Mark this source read or unread", id="main.toggle_read"),
+        Binding("U", "next_unread", "Unread", show=False,
+                tooltip="Open the next unread source", id="main.next_unread"),
     ]  # fmt: skip
 
     order: reactive[SortOrder] = reactive(SortOrder.DATE)
@@ -92,11 +97,17 @@ class MainScreen(AnnotatingScreen):
         self,
         paths: list[Path],
         store: AnnotationStore,
+        state: StateStore,
         colours: Mapping[int, Colour] = DEFAULT_COLOURS,
+        measure: int = MEASURE,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.store = store
+        self.state = state
+        self.reading = state.pack_state(paths)
+        """Where this pack was left: the open source, positions and read flags."""
+        self.measure = measure
         self.session = AnnotationSession(store)
         self.colours = colours
         self.library = Library()
@@ -110,7 +121,7 @@ class MainScreen(AnnotatingScreen):
                 yield Static(Text("Reading the briefing…"), id="sidebar-title")
                 yield SourceList(id="sidebar")
             with Vertical(id="reading"):
-                yield Reader(id="reader")
+                yield Reader(measure=self.measure, id="reader")
                 yield Static(id="note-bar")
         with Horizontal(id="find-bar"):
             yield Input(placeholder="Find in this source (typos forgiven)", id="find-input")
@@ -129,8 +140,28 @@ class MainScreen(AnnotatingScreen):
         self.load()
         self.set_interval(STORE_POLL_SECONDS, self.poll_store)
 
+    def remember_position(self) -> None:
+        """Note where the reader is in the source on show (saved by `save_reading`)."""
+        if not self.query(Reader):
+            return  # shutting down: the reader is gone, its last place was noted already
+        if self.current is not None and self.reader.source is self.current:
+            offset = self.reader.top_offset if self.reader.scroll_y > 0 else 0
+            self.reading.set_position(self.current, offset or 0)
+
+    def save_reading(self) -> None:
+        """Write the reading state (cheap when nothing changed); problems become notices."""
+        self.remember_position()
+        self.state.save()
+        for notice in self.state.notices:
+            self.notify(notice, title="Reading state", severity="warning", timeout=15)
+        self.state.notices.clear()
+
+    def on_unmount(self) -> None:
+        self.save_reading()
+
     def poll_store(self) -> None:
-        """Show changes another session made to the store (a cheap stat when there are none)."""
+        """Save the reading state and show another session's annotation changes."""
+        self.save_reading()
         try:
             changed = self.session.reload_if_changed()
         except StoreError as error:
@@ -165,7 +196,8 @@ class MainScreen(AnnotatingScreen):
             self.session.set_sources(self.library.sources)
             self.refresh_sidebar()
             if self.ordered and self.current is None:
-                self.open_source(self.ordered[0].id, focus=False)
+                resumed = self.reading.open_source(self.ordered) or self.ordered[0]
+                self.open_source(resumed.id, focus=False)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             self.query_one("#sidebar-title", Static).update(Text(f"Could not read: {error}"))
@@ -175,21 +207,34 @@ class MainScreen(AnnotatingScreen):
         """Re-sort and redraw the sidebar, keeping the current source highlighted."""
         dates = self.user_dates
         self.ordered = sort_sources(self.library.sources, self.order, dates)
+        self.refresh_title()
+        current = self.current.id if self.current else None
+        counts = self.session.counts()
+        read = {source.id for source in self.ordered if self.reading.is_read(source)}
+        self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts, read)
+
+    def refresh_title(self) -> None:
+        """The sidebar's title: how many sources, how many unread, the order, skipped files."""
         count = len(self.ordered)
-        title = f"{count} source{'s' if count != 1 else ''} · {ORDER_LABELS[self.order]}"
+        unread = sum(1 for source in self.ordered if not self.reading.is_read(source))
+        title = f"{count} source{'s' if count != 1 else ''}"
+        if unread:
+            title += f" · {unread} unread"
+        title += f" · {ORDER_LABELS[self.order]}"
         if self.library.skipped:
             title += f" · {len(self.library.skipped)} skipped"
         self.query_one("#sidebar-title", Static).update(Text(title))
-        current = self.current.id if self.current else None
-        counts = self.session.counts()
-        self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts)
 
     def open_source(self, source_id: str, focus: bool = True) -> None:
         """Show a source in the reader and highlight it in the sidebar."""
         for source in self.ordered:
             if source.id == source_id:
+                if source is not self.current:
+                    self.remember_position()
                 self.current = source
                 self.reader.show(source, self.user_dates.get(source.id))
+                self.reader.go_to_offset(self.reading.position(source))
+                self.reading.set_open_source(source)
                 self.show_highlights()
                 self.sidebar.highlight_source(source_id)
                 self.sub_title = source.title
@@ -373,7 +418,7 @@ class MainScreen(AnnotatingScreen):
             self.refresh_sidebar()
             self.reader.user_date = self.user_dates.get(self.current.id) if self.current else None
             return
-        self.sidebar.show_count(source, self.session.counts().get(source.id, 0))
+        self._show_read(source)
 
     @on(CursorMoved)
     def show_note(self) -> None:
@@ -390,3 +435,44 @@ class MainScreen(AnnotatingScreen):
         line.append(f"  {item.note}" if item.note else "  (no note: a adds one)")
         bar.update(line)
         bar.display = True
+
+    def _show_read(self, source: Source) -> None:
+        """Redraw a source's row and the unread count after its read flag changed."""
+        read = self.reading.is_read(source)
+        self.sidebar.show_row(source, self.session.counts().get(source.id, 0), read)
+        self.refresh_title()
+
+    @on(ReachedEnd)
+    def reached_end(self, message: ReachedEnd) -> None:
+        """A source read to its end counts as read."""
+        source = self.current
+        if (
+            source is not None
+            and source.id == message.source_id
+            and not self.reading.is_read(source)
+        ):
+            self.reading.set_read(source, True)
+            self._show_read(source)
+
+    def action_toggle_read(self) -> None:
+        """Mark the source on show read or unread."""
+        source = self.current
+        if source is None:
+            return
+        read = not self.reading.is_read(source)
+        self.reading.set_read(source, read)
+        self._show_read(source)
+        self.notify(f"Marked {'read' if read else 'unread'}: “{shorten(source.title, 40)}”")
+
+    def action_next_unread(self) -> None:
+        """Open the next unread source in the sidebar's order (wrapping round)."""
+        if not self.ordered:
+            return
+        ids = [source.id for source in self.ordered]
+        start = ids.index(self.current.id) + 1 if self.current and self.current.id in ids else 0
+        for step in range(len(self.ordered)):
+            source = self.ordered[(start + step) % len(self.ordered)]
+            if source is not self.current and not self.reading.is_read(source):
+                self.open_source(source.id, focus=self.reader.has_focus or self.narrow)
+                return
+        self.notify("Every other source is read.")

@@ -40,6 +40,14 @@ class FindStatus(Message):
 
 
 @dataclass
+class ReachedEnd(Message):
+    """The end of the source on show came into view (it counts as read)."""
+
+    source_id: str
+    """The source read to its end."""
+
+
+@dataclass
 class CursorMoved(Message):
     """The reading cursor, the selection or the match jumped to changed."""
 
@@ -148,8 +156,11 @@ class Reader(ScrollView, can_focus=True):
     user_date: reactive[PubDate | None] = reactive(None)
     """A date the user set for an undated source, shown in the metadata line."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, measure: int = MEASURE, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.measure = measure
+        """The widest the reading column gets, in cells; wider panes centre it."""
+        self._ended: str | None = None
         self._text_layout = Layout()
         self._laid_out_width = -1
         self._styles: dict[str, Style] = {}
@@ -175,6 +186,7 @@ class Reader(ScrollView, can_focus=True):
     # Showing a source
 
     def watch_source(self, source: Source | None) -> None:
+        self._ended = None
         self.marks, self.matches = [], []
         self._marks = MarkLayer()
         self.text_map = TextMap(source) if source is not None else None
@@ -401,6 +413,23 @@ class Reader(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if self.selection is None and round(old_value) != round(new_value):
             self._cursor_follows(down=new_value > old_value)
+        self._check_end()
+
+    def _check_end(self) -> None:
+        """Say once per source when its last line is on screen."""
+        source = self.source
+        if source is None or self.show_removed or self._ended == source.id:
+            return
+        if self._laid_out_width > 0 and round(self.scroll_y) >= self.max_scroll_y:
+            self._ended = source.id
+            self.post_message(ReachedEnd(source.id))
+
+    def go_to_offset(self, offset: int) -> None:
+        """Scroll so the line showing a body offset is at the top, the cursor on its sentence."""
+        line = self.line_of(offset) if offset > 0 else None
+        self.scroll_to(0, line or 0, animate=False, force=True)
+        if offset > 0:
+            self.place_cursor(offset)
 
     def _cursor_follows(self, down: bool) -> None:
         """After a scroll, keep the cursor on a sentence that is on screen."""
@@ -482,7 +511,7 @@ class Reader(ScrollView, can_focus=True):
             return
         self._laid_out_width = width
         self._styles = {}
-        builder = LayoutBuilder(self.app.console, width, MEASURE)
+        builder = LayoutBuilder(self.app.console, width, self.measure)
         self._margin = builder.margin
         if self.show_removed and self.source is not None:
             layout = lay_out_raw(builder, self.source, self.user_date, self._style)
@@ -491,6 +520,7 @@ class Reader(ScrollView, can_focus=True):
         self._text_layout = layout
         self.virtual_size = Size(width, len(layout.strips))
         self.refresh()
+        self.call_after_refresh(self._check_end)
 
     def _on_cursor(self, span: LineSpan) -> bool:
         """True when a line shows part of the cursor's sentence (and no selection is made)."""

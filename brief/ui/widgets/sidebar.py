@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,11 +19,15 @@ SKIPPED_PREFIX = "skipped:"
 
 
 def source_prompt(
-    source: Source, width: int, user_date: PubDate | None = None, notes: int = 0
+    source: Source,
+    width: int,
+    user_date: PubDate | None = None,
+    notes: int = 0,
+    read: bool = False,
 ) -> Text:
-    """A sidebar row: the title (two lines at most), then outlet · date · highlights, dimmed."""
+    """A sidebar row: the title (bold while unread), then outlet · date · highlights, dimmed."""
     title = shorten(source.title, max(20, 2 * width - 4))
-    row = Text(title, style="bold")
+    row = Text(title, style="" if read else "bold")
     if source.published is not None:
         when = human_date(source.published)
     elif user_date is not None:
@@ -119,6 +123,7 @@ class SourceList(OptionList, inherit_bindings=False):
         current: str | None,
         dates: Mapping[str, PubDate] | None = None,
         counts: Mapping[str, int] | None = None,
+        read: Collection[str] = (),
     ) -> None:
         """Fill the list, keeping the highlight on `current` when it is still there."""
         self.dates = dates = dates or {}
@@ -128,7 +133,9 @@ class SourceList(OptionList, inherit_bindings=False):
         width = max(20, self.scrollable_content_region.width - 2)
         options: list[Option | None] = [
             Option(
-                source_prompt(source, width, dates.get(source.id), counts.get(source.id, 0)),
+                source_prompt(
+                    source, width, dates.get(source.id), counts.get(source.id, 0), source.id in read
+                ),
                 id=source.id,
             )
             for source in sources
@@ -150,10 +157,10 @@ class SourceList(OptionList, inherit_bindings=False):
         elif sources:
             self.highlighted = min(highlighted or 0, len(sources) - 1)
 
-    def show_count(self, source: Source, notes: int) -> None:
-        """Redraw one source's row with its number of highlights."""
+    def show_row(self, source: Source, notes: int, read: bool) -> None:
+        """Redraw one source's row with its number of highlights and its read state."""
         width = max(20, self.scrollable_content_region.width - 2)
-        prompt = source_prompt(source, width, self.dates.get(source.id), notes)
+        prompt = source_prompt(source, width, self.dates.get(source.id), notes, read)
         self.replace_option_prompt(source.id, prompt)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
