@@ -29,10 +29,25 @@ def _pack(paths: Sequence[str]) -> list[Path]:
     return [Path(p).expanduser() for p in paths] or [bundled_pack()]
 
 
-def _load(paths: Sequence[str]) -> Library:
+def _read(paths: Sequence[Path], cached: bool = True) -> Library:
+    """Read paths through the library cache (unless `cached` is False); its notices on stderr."""
+    if not cached:
+        return load_paths(paths)
+    from brief.core.cache import LibraryCache
+
+    cache = LibraryCache()
+    try:
+        return load_paths(paths, cache=cache)
+    finally:
+        cache.close()
+        for notice in cache.notices:
+            print(f"brief: {notice}", file=sys.stderr)
+
+
+def _load(paths: Sequence[str], cached: bool = True) -> Library:
     """Read the pack or raise UsageError for a path that does not exist."""
     try:
-        return load_paths(_pack(paths))
+        return _read(_pack(paths), cached)
     except MissingPathError as error:
         raise UsageError(str(error)) from None
 
@@ -43,7 +58,7 @@ def _print_json(row: object, out: TextIO) -> None:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     """`brief list`: one row per source, then the skipped files."""
-    library = _load(args.paths)
+    library = _load(args.paths, not args.no_cache)
     if args.json:
         for source in library.sources:
             _print_json(source_row(source), out)
@@ -60,21 +75,21 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _resolve(keys: Sequence[str], pack: Sequence[str]) -> list[Source]:
+def _resolve(keys: Sequence[str], pack: Sequence[str], cached: bool = True) -> list[Source]:
     """Sources named by file path or by id (looked up in the pack)."""
     found: list[Source] = []
     library: Library | None = None
     for key in keys:
         path = Path(key).expanduser()
         if path.exists():
-            got = load_paths([path])
+            got = _read([path], cached)
             if not got.sources:
                 reason = got.skipped[0].reason if got.skipped else "no readable text"
                 raise UsageError(f"cannot read {key}: {reason}")
             found.extend(got.sources)
             continue
         if library is None:
-            library = _load(pack)
+            library = _load(pack, cached)
         source = library.find(key)
         if source is None:
             raise UsageError(f"no source with id or path {key!r} (see `brief list`)")
@@ -96,7 +111,7 @@ def _raw_lines(source: Source) -> list[str]:
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     """`brief show`: the cleaned text of each source."""
-    sources = _resolve(args.sources, args.pack or [])
+    sources = _resolve(args.sources, args.pack or [], not args.no_cache)
     for index, source in enumerate(sources):
         if args.json:
             _print_json(source_row(source, body=True), out)
@@ -129,7 +144,7 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     from brief.core.timeline.labels import RangeError, TimelineFilter, parse_range
     from brief.core.timeline.labels import date_label as event_date
 
-    library = _load(args.paths)
+    library = _load(args.paths, not args.no_cache)
     try:
         after, before = parse_range(args.range or "")
     except RangeError as error:
@@ -152,7 +167,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    library = _load(args.paths)
+    library = _load(args.paths, not args.no_cache)
     query = parse_query(args.query)
     for problem in query.problems:
         print(f"brief: {problem}", file=sys.stderr)
@@ -207,7 +222,16 @@ def build_parser() -> argparse.ArgumentParser:
     line.add_argument("--range", metavar="DATES", help='e.g. "2021", "2019 to 2021", "after 2020"')
     line.add_argument("--store", metavar="PATH", help="the annotation store (dates you set)")
     line.set_defaults(handler=cmd_timeline)
+    for command in (listing, show, find, line):
+        _add_cache_flag(command)
     return parser
+
+
+def _add_cache_flag(parser: argparse.ArgumentParser) -> None:
+    """`--no-cache`: read every file, neither using nor writing the library cache."""
+    parser.add_argument(
+        "--no-cache", action="store_true", help="read every file; neither use nor write the cache"
+    )
 
 
 def build_app_parser() -> argparse.ArgumentParser:
@@ -215,10 +239,11 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brief")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     parser.add_argument("--store", metavar="PATH", help="the annotation store")
+    _add_cache_flag(parser)
     return parser
 
 
-def _open_app(paths: Sequence[str], store: str | None = None) -> int:
+def _open_app(paths: Sequence[str], store: str | None = None, cached: bool = True) -> int:
     """Start the reading room on the given paths."""
     try:
         library_paths = _pack(paths)
@@ -229,7 +254,7 @@ def _open_app(paths: Sequence[str], store: str | None = None) -> int:
         raise UsageError(str(error)) from None
     from brief.ui.app import BriefApp
 
-    BriefApp(library_paths, Path(store) if store else None).run()
+    BriefApp(library_paths, Path(store) if store else None, cache=cached).run()
     return 0
 
 
@@ -244,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)
         opened = build_app_parser().parse_args(argv)
-        return _open_app(opened.paths, opened.store)
+        return _open_app(opened.paths, opened.store, not opened.no_cache)
     except UsageError as error:
         print(f"brief: {error}", file=sys.stderr)
         return 2

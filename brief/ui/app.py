@@ -40,14 +40,18 @@ class BriefApp(App[None], inherit_bindings=False):
         Binding("ctrl+c", "help_quit", show=False, system=True, id="app.help_quit"),
     ]  # fmt: skip
 
-    def __init__(self, paths: list[Path], store_path: Path | None = None) -> None:
+    def __init__(
+        self, paths: list[Path], store_path: Path | None = None, *, cache: bool = True
+    ) -> None:
         super().__init__()
         self.paths = paths
+        self.use_cache = cache
+        """Whether the pack is read through the library cache (``--no-cache`` turns it off)."""
         self.store = AnnotationStore.open(store_path)
         """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths, self.store))
+        self.push_screen(MainScreen(self.paths, self.store, cache=self.use_cache))
 
     @property
     def main(self) -> MainScreen:

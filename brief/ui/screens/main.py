@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from brief.core.annotations import AnnotationStore, StoreError
+from brief.core.cache import LibraryCache
 from brief.core.dates import parse_date
 from brief.core.export import human_date
 from brief.core.ingest import load_paths
@@ -78,9 +79,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     narrow: reactive[bool] = reactive(False)
     """True when the terminal is too narrow for sidebar and reader side by side."""
 
-    def __init__(self, paths: list[Path], store: AnnotationStore) -> None:
+    def __init__(self, paths: list[Path], store: AnnotationStore, *, cache: bool = True) -> None:
         super().__init__()
         self.paths = paths
+        self.use_cache = cache
         self.store = store
         self.library = Library()
         self.ordered: list[Source] = []
@@ -122,7 +124,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
         """Read the pack and index it for search, off the UI thread."""
-        library = load_paths(self.paths)
+        cache = LibraryCache() if self.use_cache else None
+        library = load_paths(self.paths, cache=cache)
+        for notice in cache.notices if cache else []:
+            self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
         self.searcher = Searcher(SearchIndex(library.sources))
         return library
 
