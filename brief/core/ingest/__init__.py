@@ -1,51 +1,29 @@
-"""Reading a briefing pack: files to sources, each form detected by content."""
+"""Reading a briefing pack: files to sources, each form detected by content.
+
+The readers (and the HTML extractor behind them) are imported when the first file is read,
+so importing this package costs next to nothing.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from brief.core.cache import FileKey, LibraryCache, content_digest
-from brief.core.cache.store import CHUNK, Cached
-from brief.core.ingest import feed, html, jsondoc, markdown, text, textdump
-from brief.core.ingest.common import content_id
-from brief.core.ingest.decode import decode
 from brief.core.ingest.files import MAX_BYTES, MissingPathError, check_paths, read_file, walk
-from brief.core.ingest.sniff import sniff
-from brief.core.language import detect_language
-from brief.core.model import Format, Library, RawLine, Skipped, Source
-from brief.core.text import sanitize
+from brief.core.model import Library, Skipped, Source
+
+if TYPE_CHECKING:
+    from brief.core.cache import FileKey, LibraryCache
+    from brief.core.cache.store import Cached
 
 __all__ = ["Batch", "MissingPathError", "iter_load", "load_paths", "read_bytes", "read_text"]
 
 T = TypeVar("T")
-
-Reader = Callable[[str, Path], list[Source]]
-
-READERS: dict[Format, Reader] = {
-    Format.JSON: jsondoc.read,
-    Format.HTML: html.read,
-    Format.FEED: feed.read,
-    Format.MARKDOWN: markdown.read,
-    Format.DUMP: textdump.read,
-    Format.TEXT: text.read,
-}
-"""The reader for each detected form (WordPress JSON is found by the JSON reader)."""
-
-
-def _sanitize_fields(source: Source) -> None:
-    """Remove control characters decoded from escapes (e.g. JSON's \\u001b) after reading."""
-    source.title = sanitize(source.title).replace("\n", " ")
-    for name in ("outlet", "author", "url", "language"):
-        value = getattr(source, name)
-        if value is not None:
-            setattr(source, name, sanitize(value).replace("\n", " ").strip() or None)
-    cleaned = [(block, sanitize(block.text)) for block in source.blocks]
-    source.blocks = [block if text == block.text else replace(block, text=text)
-                     for block, text in cleaned]  # fmt: skip
+CHUNK = 400
+"""Files walked before their cache entries are looked up in one go."""
 
 
 def read_text(content: str, path: Path) -> list[Source]:
@@ -53,41 +31,16 @@ def read_text(content: str, path: Path) -> list[Source]:
 
     Ids are not assigned here (see `read_bytes`).
     """
-    content = sanitize(content)
-    form = sniff(content)
-    sources = READERS[form](content, path)
-    for source in sources:
-        _sanitize_fields(source)
-        if not source.raw:
-            source.raw = [RawLine(line, True) for line in content.split("\n")]
-        if source.language is None:
-            source.language = detect_language(source.body or source.title)
-    return sources
+    from brief.core.ingest import reading
+
+    return reading.read_text(content, path)
 
 
 def read_bytes(data: bytes, path: Path, size: int | None = None) -> list[Source] | str:
     """Sources from a file's bytes, with ids from the content; or a one-line reason to skip."""
-    size = len(data) if size is None else size
-    truncated = size > len(data)
-    decoded = decode(data, truncated=truncated)
-    if decoded.error:
-        return decoded.error
-    sources = read_text(decoded.text, path)
-    if not sources:
-        return "no readable text"
-    if not any(source.body.strip() for source in sources) and all(
-        source.title_from_filename for source in sources
-    ):
-        return "no readable text"
-    for index, source in enumerate(sources):
-        source.id = content_id(data, index if len(sources) > 1 else None)
-        source.warnings[:0] = decoded.warnings
-        if truncated:
-            source.warnings.append(
-                f"large file: read the first {len(data) // (1024 * 1024)} MiB"
-                f" of {size / (1024 * 1024):.0f} MiB"
-            )
-    return sources
+    from brief.core.ingest import reading
+
+    return reading.read_bytes(data, path, size)
 
 
 @dataclass
@@ -110,6 +63,8 @@ def _read_one(path: Path, limit: int, cache: LibraryCache | None, key: FileKey |
         return got.error
     digest = ""
     if cache is not None and key is not None:
+        from brief.core.cache import content_digest
+
         digest = content_digest(got.data, got.size)
         found = cache.lookup_content(key, digest)
         if found is not None:
@@ -145,6 +100,8 @@ def iter_load(
         keys: dict[Path, FileKey] = {}
         hits: dict[Path, Cached] = {}
         if cache is not None:
+            from brief.core.cache import FileKey
+
             for item in chunk:
                 if not isinstance(item, tuple) and (key := FileKey.of(item, limit)) is not None:
                     keys[item] = key

@@ -17,7 +17,6 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from brief.core.annotations import AnnotationStore, StoreError
-from brief.core.cache import LibraryCache
 from brief.core.dates import parse_date
 from brief.core.export import human_date
 from brief.core.ingest import load_paths
@@ -124,6 +123,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
         """Read the pack and index it for search, off the UI thread."""
+        from brief.core.cache import LibraryCache
+
         cache = LibraryCache() if self.use_cache else None
         library = load_paths(self.paths, cache=cache)
         for notice in cache.notices if cache else []:
