@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from brief import __version__
 from brief.core.export import date_label, day_label, skipped_row, source_row
@@ -16,6 +16,9 @@ from brief.core.model import Library, PubDate, Source
 from brief.core.paths import bundled_pack
 from brief.core.text import shorten
 from brief.core.timeline import Kind
+
+if TYPE_CHECKING:
+    from brief.core.cache import LibraryCache
 
 COMMANDS = ("list", "show", "timeline", "search")
 
@@ -29,25 +32,28 @@ def _pack(paths: Sequence[str]) -> list[Path]:
     return [Path(p).expanduser() for p in paths] or [bundled_pack()]
 
 
-def _read(paths: Sequence[Path], cached: bool = True) -> Library:
-    """Read paths through the library cache (unless `cached` is False); its notices on stderr."""
-    if not cached:
-        return load_paths(paths)
+def _cache(use: bool) -> LibraryCache | None:
+    """The library cache, or None for `--no-cache`."""
     from brief.core.cache import LibraryCache
 
-    cache = LibraryCache()
+    return LibraryCache() if use else None
+
+
+def _read(paths: Sequence[Path], cache: LibraryCache | None) -> Library:
+    """Read paths through the library cache (when given); its notices go to stderr."""
     try:
         return load_paths(paths, cache=cache)
     finally:
-        cache.close()
-        for notice in cache.notices:
-            print(f"brief: {notice}", file=sys.stderr)
+        if cache is not None:
+            cache.close()
+            for notice in cache.notices:
+                print(f"brief: {notice}", file=sys.stderr)
 
 
-def _load(paths: Sequence[str], cached: bool = True) -> Library:
+def _load(paths: Sequence[str], cache: LibraryCache | None = None) -> Library:
     """Read the pack or raise UsageError for a path that does not exist."""
     try:
-        return _read(_pack(paths), cached)
+        return _read(_pack(paths), cache)
     except MissingPathError as error:
         raise UsageError(str(error)) from None
 
@@ -58,7 +64,7 @@ def _print_json(row: object, out: TextIO) -> None:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     """`brief list`: one row per source, then the skipped files."""
-    library = _load(args.paths, not args.no_cache)
+    library = _load(args.paths, _cache(not args.no_cache))
     if args.json:
         for source in library.sources:
             _print_json(source_row(source), out)
@@ -75,21 +81,23 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _resolve(keys: Sequence[str], pack: Sequence[str], cached: bool = True) -> list[Source]:
+def _resolve(
+    keys: Sequence[str], pack: Sequence[str], cache: LibraryCache | None = None
+) -> list[Source]:
     """Sources named by file path or by id (looked up in the pack)."""
     found: list[Source] = []
     library: Library | None = None
     for key in keys:
         path = Path(key).expanduser()
         if path.exists():
-            got = _read([path], cached)
+            got = _read([path], cache)
             if not got.sources:
                 reason = got.skipped[0].reason if got.skipped else "no readable text"
                 raise UsageError(f"cannot read {key}: {reason}")
             found.extend(got.sources)
             continue
         if library is None:
-            library = _load(pack, cached)
+            library = _load(pack, cache)
         source = library.find(key)
         if source is None:
             raise UsageError(f"no source with id or path {key!r} (see `brief list`)")
@@ -111,7 +119,7 @@ def _raw_lines(source: Source) -> list[str]:
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     """`brief show`: the cleaned text of each source."""
-    sources = _resolve(args.sources, args.pack or [], not args.no_cache)
+    sources = _resolve(args.sources, args.pack or [], _cache(not args.no_cache))
     for index, source in enumerate(sources):
         if args.json:
             _print_json(source_row(source, body=True), out)
@@ -144,14 +152,18 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     from brief.core.timeline.labels import RangeError, TimelineFilter, parse_range
     from brief.core.timeline.labels import date_label as event_date
 
-    library = _load(args.paths, not args.no_cache)
+    cache = _cache(not args.no_cache)
+    library = _load(args.paths, cache)
     try:
         after, before = parse_range(args.range or "")
     except RangeError as error:
         raise UsageError(str(error)) from None
     wanted = TimelineFilter(kinds={Kind(k) for k in args.kind or []}, after=after, before=before)
     titles = {source.id: source.title for source in library.sources}
-    for event in wanted.apply(timeline(library.sources, _user_dates(args.store))):
+    events = timeline(library.sources, _user_dates(args.store), cache)
+    if cache is not None:
+        cache.close()
+    for event in wanted.apply(events):
         if args.json:
             _print_json(event.to_json(), out)
             continue
@@ -167,7 +179,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    library = _load(args.paths, not args.no_cache)
+    library = _load(args.paths, _cache(not args.no_cache))
     query = parse_query(args.query)
     for problem in query.problems:
         print(f"brief: {problem}", file=sys.stderr)

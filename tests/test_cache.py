@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from brief.core.cache import CachedSource, LibraryCache
 from brief.core.cache import store as cache_store
 from brief.core.ingest import iter_load, load_paths
 from brief.core.model import Library, Source
+from brief.core.timeline import events as events_module
+from brief.core.timeline import timeline
 from brief.ui.app import BriefApp
 from tests.conftest import SEEDS, loaded
 
@@ -280,3 +283,31 @@ async def test_app_reads_through_the_cache_unless_told_not_to(private_cache: Pat
         screen = await loaded(pilot)
         assert len(screen.ordered) == 5
     assert LibraryCache().path.exists()
+
+
+def test_timeline_rows_are_kept_with_the_sources(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    real = events_module.source_events
+
+    def counting(source: Source, published: Any = None) -> Any:
+        made.append(source.id)
+        return real(source, published)
+
+    monkeypatch.setattr(events_module, "source_events", counting)
+    fresh = load_paths([pack])
+    expected = timeline(fresh.sources)
+    undated = next(s.id for s in fresh.sources if s.published is None)
+    cache = LibraryCache()
+    first = load_paths([pack], cache=cache)
+    assert timeline(first.sources, store=cache) == expected
+    made.clear()
+    again = LibraryCache()
+    second = load_paths([pack], cache=again)
+    assert timeline(second.sources, store=again) == expected
+    assert made == []
+    user_date = {undated: date(2020, 5, 1)}
+    with_user_date = timeline(second.sources, user_date, again)
+    assert made == [undated]
+    assert with_user_date == timeline(fresh.sources, user_date)

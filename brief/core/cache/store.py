@@ -10,7 +10,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from brief.core.cache import codec
 from brief.core.cache.lazy import LAZY, CachedSource, Entry
 from brief.core.durable import locked, move_aside
 from brief.core.model import Source
+from brief.core.timeline import Event
 
 CACHE_ENV = "BRIEF_CACHE"
 """The environment variable naming the cache folder (tests point it at a temporary one)."""
@@ -183,7 +184,6 @@ class LibraryCache:
         self._db: sqlite3.Connection | None = None
         self._opened = False
         self._disabled = False
-        self._writes = 0
 
     @property
     def path(self) -> Path:
@@ -387,8 +387,12 @@ class LibraryCache:
 
     # Writing -----------------------------------------------------------------------------
 
-    def store(self, key: FileKey, digest: str, result: Cached) -> None:
-        """Remember what a file read as (its sources, or why it was skipped)."""
+    def store(self, key: FileKey, digest: str, result: Cached) -> Cached:
+        """Remember what a file read as (its sources, or why it was skipped).
+
+        Returns the result, its sources tied to their cache entry (so their timeline rows
+        can be kept with them).
+        """
         if isinstance(result, str):
             skipped: str | None = result
             meta: list[object] = []
@@ -403,21 +407,32 @@ class LibraryCache:
         text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
         with self._using() as db:
             if db is None:
-                return
+                return result
             self._begin(db)
-            db.execute(
+            cursor = db.execute(
                 "INSERT OR REPLACE INTO entries (digest, version, name, skipped, meta, blocks, "
                 "raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (digest, self.version, name, skipped, text, blocks, raw),
             )
             self._write_file(db, key, digest)
             self.stats.stored += 1
+            if cursor.lastrowid is not None and not isinstance(result, str):
+                return self._tied(key, cursor.lastrowid, digest, result)
+        return result
+
+    def _tied(self, key: FileKey, entry_id: int, digest: str, sources: list[Source]) -> Cached:
+        """Sources just read, as cached sources of the entry just written."""
+        entry = Entry(entry_id, digest, key.path, key.limit, self._fetch, _reread)
+        for source in sources:
+            tied = CachedSource(**{f.name: getattr(source, f.name) for f in fields(Source)})
+            tied.entry = entry
+            entry.sources.append(tied)
+        return list(entry.sources)
 
     def _begin(self, db: sqlite3.Connection) -> None:
         """Open a write transaction if none is open (writes are committed in batches)."""
         if not db.in_transaction:
             db.execute("BEGIN")
-        self._writes += 1
 
     def _write_file(self, db: sqlite3.Connection, key: FileKey, digest: str) -> None:
         """Point a file's stat at a content hash; the old content's entry goes if unused."""
@@ -449,7 +464,6 @@ class LibraryCache:
         with self._using() as db:
             if db is not None and db.in_transaction:
                 db.execute("COMMIT")
-            self._writes = 0
 
     def prune(self) -> None:
         """Delete entries made by other reader versions (after an upgrade or a code change)."""
@@ -460,6 +474,75 @@ class LibraryCache:
             db.execute("DELETE FROM entries WHERE version != ?", (self.version,))
             db.execute("COMMIT")
 
+    # Timeline rows ------------------------------------------------------------------------
+
+    def get_events(self, sources: Sequence[Source]) -> dict[str, list[Event]]:
+        """The kept timeline rows of those of `sources` read from the cache, by source id."""
+        entries = _entries(sources)
+        found: dict[str, list[Event]] = {}
+        for entry, kept in self._kept_events(entries).items():
+            for source in entry.sources:
+                rows = kept.get(source.id)
+                if rows is None:
+                    continue
+                try:
+                    found[source.id] = codec.decode_events(rows, source.id)
+                except (ValueError, TypeError):
+                    continue
+        return found
+
+    def put_events(self, rows: Sequence[tuple[Source, list[Event]]]) -> None:
+        """Keep the timeline rows of sources (made with their own dates) in their entries."""
+        made: dict[int, dict[str, list[object]]] = {}
+        entries = {}
+        for source, events in rows:
+            entry = source.entry if isinstance(source, CachedSource) else None
+            if entry is not None:
+                entries[entry.id] = entry
+                made.setdefault(entry.id, {})[source.id] = codec.encode_events(events)
+        if not made:
+            return
+        kept = self._kept_events(list(entries.values()))
+        with self._using() as db:
+            if db is None:
+                return
+            self._begin(db)
+            for entry_id, new in made.items():
+                entry = entries[entry_id]
+                merged = {**kept.get(entry, {}), **new}
+                db.execute(
+                    "UPDATE entries SET events = ? WHERE id = ? AND digest = ? AND version = ?",
+                    (codec.pack(merged), entry.id, entry.digest, self.version),
+                )
+            db.execute("COMMIT")
+
+    def _kept_events(self, entries: list[Entry]) -> dict[Entry, dict[str, Any]]:
+        """The kept rows of each entry (that has any), packed per source id."""
+        kept: dict[Entry, dict[str, Any]] = {}
+        by_id = {entry.id: entry for entry in entries}
+        ids = list(by_id)
+        with self._using() as db:
+            if db is None:
+                return kept
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                found = db.execute(
+                    "SELECT id, digest, events FROM entries WHERE version = ? AND events IS NOT "
+                    f"NULL AND id IN ({','.join('?' * len(chunk))})",
+                    [self.version, *chunk],
+                ).fetchall()
+                for entry_id, digest, events in found:
+                    entry = by_id[entry_id]
+                    if digest != entry.digest:
+                        continue
+                    try:
+                        value = codec.unpack(events)
+                    except codec.CorruptEntry:
+                        continue
+                    if isinstance(value, dict):
+                        kept[entry] = value
+        return kept
+
     def close(self) -> None:
         """Commit and close the database (it reopens on next use)."""
         with self._lock:
@@ -468,6 +551,16 @@ class LibraryCache:
                 self._db.close()
             self._db = None
             self._opened = False
+
+
+def _entries(sources: Sequence[Source]) -> list[Entry]:
+    """The cache entries of the cached ones of `sources`, each once."""
+    entries: dict[int, Entry] = {}
+    for source in sources:
+        entry = source.entry if isinstance(source, CachedSource) else None
+        if entry is not None:
+            entries.setdefault(id(entry), entry)
+    return list(entries.values())
 
 
 def _reason(error: Exception) -> str:

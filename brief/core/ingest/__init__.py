@@ -75,7 +75,7 @@ def _read_one(path: Path, limit: int, cache: LibraryCache | None, key: FileKey |
     except RecursionError:
         result = "too deeply nested to read"
     if digest and key is not None and cache is not None:
-        cache.store(key, digest, result)
+        result = cache.store(key, digest, result)
     return result
 
 

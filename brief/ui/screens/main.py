@@ -24,7 +24,7 @@ from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.search import Hit, Searcher, SearchIndex
 from brief.core.text import shorten
-from brief.core.timeline import Event, timeline
+from brief.core.timeline import Event, EventStore, timeline
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.search import SearchScreen
 from brief.ui.screens.setdate import SetDateScreen
@@ -82,6 +82,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         super().__init__()
         self.paths = paths
         self.use_cache = cache
+        self.library_cache: EventStore | None = None
         self.store = store
         self.library = Library()
         self.ordered: list[Source] = []
@@ -125,7 +126,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """Read the pack and index it for search, off the UI thread."""
         from brief.core.cache import LibraryCache
 
-        cache = LibraryCache() if self.use_cache else None
+        cache = self.library_cache = LibraryCache() if self.use_cache else None
         library = load_paths(self.paths, cache=cache)
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
@@ -244,7 +245,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if not self.library.sources:
             self.notify("Nothing to show yet: the briefing is still being read.")
             return
-        events = timeline(self.library.sources, self.user_dates)
+        events = timeline(self.library.sources, self.user_dates, self.library_cache)
         current = self.current.id if self.current else None
         self.app.push_screen(
             TimelineScreen(events, self.ordered, current), callback=self.open_event
