@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from brief import __version__
 from brief.core.config import Config, load_config
@@ -16,6 +16,9 @@ from brief.core.ingest import MissingPathError, load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.text import shorten
 from brief.core.timeline import Kind
+
+if TYPE_CHECKING:
+    from brief.core.cache import LibraryCache
 
 COMMANDS = ("list", "show", "timeline", "search", "notes", "config")
 NOTES_ACTIONS = ("list", "add", "rm")
@@ -60,10 +63,28 @@ def _pack(paths: Sequence[str], config: Config | None = None) -> list[Path]:
     return [config.pack()]
 
 
-def _load(paths: Sequence[str]) -> Library:
+def _cache(use: bool) -> LibraryCache | None:
+    """The library cache, or None for `--no-cache`."""
+    from brief.core.cache import LibraryCache
+
+    return LibraryCache() if use else None
+
+
+def _read(paths: Sequence[Path], cache: LibraryCache | None) -> Library:
+    """Read paths through the library cache (when given); its notices go to stderr."""
+    try:
+        return load_paths(paths, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
+            for notice in cache.notices:
+                print(f"brief: {notice}", file=sys.stderr)
+
+
+def _load(paths: Sequence[str], cache: LibraryCache | None = None) -> Library:
     """Read the pack or raise UsageError for a path that does not exist."""
     try:
-        return load_paths(_pack(paths))
+        return _read(_pack(paths), cache)
     except MissingPathError as error:
         raise UsageError(str(error)) from None
 
@@ -74,7 +95,7 @@ def _print_json(row: object, out: TextIO) -> None:
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     """`brief list`: one row per source, then the skipped files."""
-    library = _load(args.paths)
+    library = _load(args.paths, _cache(not args.no_cache))
     if args.json:
         for source in library.sources:
             _print_json(source_row(source), out)
@@ -91,21 +112,23 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _resolve(keys: Sequence[str], pack: Sequence[str]) -> list[Source]:
+def _resolve(
+    keys: Sequence[str], pack: Sequence[str], cache: LibraryCache | None = None
+) -> list[Source]:
     """Sources named by file path or by id (looked up in the pack)."""
     found: list[Source] = []
     library: Library | None = None
     for key in keys:
         path = Path(key).expanduser()
         if path.exists():
-            got = load_paths([path])
+            got = _read([path], cache)
             if not got.sources:
                 reason = got.skipped[0].reason if got.skipped else "no readable text"
                 raise UsageError(f"cannot read {key}: {reason}")
             found.extend(got.sources)
             continue
         if library is None:
-            library = _load(pack)
+            library = _load(pack, cache)
         source = library.find(key)
         if source is None:
             raise UsageError(f"no source with id or path {key!r} (see `brief list`)")
@@ -127,7 +150,7 @@ def _raw_lines(source: Source) -> list[str]:
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     """`brief show`: the cleaned text of each source."""
-    sources = _resolve(args.sources, args.pack or [])
+    sources = _resolve(args.sources, args.pack or [], _cache(not args.no_cache))
     for index, source in enumerate(sources):
         if args.json:
             _print_json(source_row(source, body=True), out)
@@ -157,14 +180,18 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     from brief.core.timeline.labels import RangeError, TimelineFilter, parse_range
     from brief.core.timeline.labels import date_label as event_date
 
-    library = _load(args.paths)
+    cache = _cache(not args.no_cache)
+    library = _load(args.paths, cache)
     try:
         after, before = parse_range(args.range or "")
     except RangeError as error:
         raise UsageError(str(error)) from None
     wanted = TimelineFilter(kinds={Kind(k) for k in args.kind or []}, after=after, before=before)
     titles = {source.id: source.title for source in library.sources}
-    for event in wanted.apply(timeline(library.sources, _user_dates(args.store))):
+    events = timeline(library.sources, _user_dates(args.store), cache)
+    if cache is not None:
+        cache.close()
+    for event in wanted.apply(events):
         if args.json:
             _print_json(event.to_json(), out)
             continue
@@ -180,7 +207,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    library = _load(args.paths)
+    library = _load(args.paths, _cache(not args.no_cache))
     query = parse_query(args.query)
     for problem in query.problems:
         print(f"brief: {problem}", file=sys.stderr)
@@ -337,7 +364,16 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--path", action="store_true", help="where the config file is looked for")
     config.add_argument("--config", metavar="PATH", help="the config file to read")
     config.set_defaults(handler=cmd_config)
+    for command in (listing, show, find, line):
+        _add_cache_flag(command)
     return parser
+
+
+def _add_cache_flag(parser: argparse.ArgumentParser) -> None:
+    """`--no-cache`: read every file, neither using nor writing the library cache."""
+    parser.add_argument(
+        "--no-cache", action="store_true", help="read every file; neither use nor write the cache"
+    )
 
 
 def build_app_parser() -> argparse.ArgumentParser:
@@ -349,11 +385,15 @@ def build_app_parser() -> argparse.ArgumentParser:
         "--config", metavar="PATH", help="the config file (default: $BRIEF_CONFIG, else "
         "~/.config/brief/config.toml)",
     )  # fmt: skip
+    _add_cache_flag(parser)
     return parser
 
 
 def _open_app(
-    paths: Sequence[str], store: str | None = None, config_file: str | None = None
+    paths: Sequence[str],
+    store: str | None = None,
+    config_file: str | None = None,
+    cached: bool = True,
 ) -> int:
     """Start the reading room on the given paths (else the config's default pack)."""
     config = load_config(config_file)
@@ -366,7 +406,7 @@ def _open_app(
         raise UsageError(str(error)) from None
     from brief.ui.app import BriefApp
 
-    BriefApp(library_paths, Path(store) if store else None, config).run()
+    BriefApp(library_paths, Path(store) if store else None, config, cache=cached).run()
     return 0
 
 
@@ -382,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             parser.parse_args(argv)
         opened = build_app_parser().parse_args(argv)
-        return _open_app(opened.paths, opened.store, opened.config)
+        return _open_app(opened.paths, opened.store, opened.config, not opened.no_cache)
     except UsageError as error:
         print(f"brief: {error}", file=sys.stderr)
         return 2

@@ -65,6 +65,16 @@ def private_config(
     return home / "brief" / "config.toml"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own library cache folder: the user's real cache is never touched."""
+    path = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BRIEF_CACHE", str(path))
+    return path
+
+
 async def loaded(pilot: Pilot[None]) -> MainScreen:
     """Wait until the app has read its pack and shows it; the main screen."""
     await pilot.app.workers.wait_for_complete()

@@ -56,12 +56,16 @@ class BriefApp(App[None], inherit_bindings=False):
         store_path: Path | None = None,
         config: Config | None = None,
         state: StateStore | None = None,
+        *,
+        cache: bool = True,
     ) -> None:
         super().__init__()
         if self.no_color:
             # NO_COLOR asks for no colour at all; Textual's default only greys colours out.
             self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.paths = paths
+        self.use_cache = cache
+        """Whether the pack is read through the library cache (``--no-cache`` turns it off)."""
         self.store = AnnotationStore.open(store_path)
         """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
         self.state = state if state is not None else StateStore.open()
@@ -86,7 +90,12 @@ class BriefApp(App[None], inherit_bindings=False):
             self.notify(notice, title="Reading state", severity="warning", timeout=20)
         self.state.notices.clear()
         main = MainScreen(
-            self.paths, self.store, self.state, self.colours, self.config.reading_width
+            self.paths,
+            self.store,
+            self.state,
+            self.colours,
+            self.config.reading_width,
+            cache=self.use_cache,
         )
         self.push_screen(main)
         self.check_size(self.size.width, self.size.height)

@@ -1,45 +1,29 @@
-"""Reading a briefing pack: files to sources, each form detected by content."""
+"""Reading a briefing pack: files to sources, each form detected by content.
+
+The readers (and the HTML extractor behind them) are imported when the first file is read,
+so importing this package costs next to nothing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from brief.core.ingest import feed, html, jsondoc, markdown, text, textdump
-from brief.core.ingest.common import content_id
-from brief.core.ingest.decode import decode
 from brief.core.ingest.files import MAX_BYTES, MissingPathError, check_paths, read_file, walk
-from brief.core.ingest.sniff import sniff
-from brief.core.language import detect_language
-from brief.core.model import Format, Library, RawLine, Skipped, Source
-from brief.core.text import sanitize
+from brief.core.model import Library, Skipped, Source
 
-__all__ = ["MissingPathError", "load_paths", "read_bytes", "read_text"]
+if TYPE_CHECKING:
+    from brief.core.cache import FileKey, LibraryCache
+    from brief.core.cache.store import Cached
 
-Reader = Callable[[str, Path], list[Source]]
+__all__ = ["Batch", "MissingPathError", "iter_load", "load_paths", "read_bytes", "read_text"]
 
-READERS: dict[Format, Reader] = {
-    Format.JSON: jsondoc.read,
-    Format.HTML: html.read,
-    Format.FEED: feed.read,
-    Format.MARKDOWN: markdown.read,
-    Format.DUMP: textdump.read,
-    Format.TEXT: text.read,
-}
-"""The reader for each detected form (WordPress JSON is found by the JSON reader)."""
-
-
-def _sanitize_fields(source: Source) -> None:
-    """Remove control characters decoded from escapes (e.g. JSON's \\u001b) after reading."""
-    source.title = sanitize(source.title).replace("\n", " ")
-    for name in ("outlet", "author", "url", "language"):
-        value = getattr(source, name)
-        if value is not None:
-            setattr(source, name, sanitize(value).replace("\n", " ").strip() or None)
-    cleaned = [(block, sanitize(block.text)) for block in source.blocks]
-    source.blocks = [block if text == block.text else replace(block, text=text)
-                     for block, text in cleaned]  # fmt: skip
+T = TypeVar("T")
+CHUNK = 400
+"""Files walked before their cache entries are looked up in one go."""
 
 
 def read_text(content: str, path: Path) -> list[Source]:
@@ -47,72 +31,132 @@ def read_text(content: str, path: Path) -> list[Source]:
 
     Ids are not assigned here (see `read_bytes`).
     """
-    content = sanitize(content)
-    form = sniff(content)
-    sources = READERS[form](content, path)
-    for source in sources:
-        _sanitize_fields(source)
-        if not source.raw:
-            source.raw = [RawLine(line, True) for line in content.split("\n")]
-        if source.language is None:
-            source.language = detect_language(source.body or source.title)
-    return sources
+    from brief.core.ingest import reading
+
+    return reading.read_text(content, path)
 
 
 def read_bytes(data: bytes, path: Path, size: int | None = None) -> list[Source] | str:
     """Sources from a file's bytes, with ids from the content; or a one-line reason to skip."""
-    size = len(data) if size is None else size
-    truncated = size > len(data)
-    decoded = decode(data, truncated=truncated)
-    if decoded.error:
-        return decoded.error
-    sources = read_text(decoded.text, path)
-    if not sources:
-        return "no readable text"
-    if not any(source.body.strip() for source in sources) and all(
-        source.title_from_filename for source in sources
-    ):
-        return "no readable text"
-    for index, source in enumerate(sources):
-        source.id = content_id(data, index if len(sources) > 1 else None)
-        source.warnings[:0] = decoded.warnings
-        if truncated:
-            source.warnings.append(
-                f"large file: read the first {len(data) // (1024 * 1024)} MiB"
-                f" of {size / (1024 * 1024):.0f} MiB"
-            )
-    return sources
+    from brief.core.ingest import reading
+
+    return reading.read_bytes(data, path, size)
 
 
-def load_paths(paths: Sequence[Path], limit: int = MAX_BYTES) -> Library:
-    """Read every file under the given paths into a library; nothing here raises for bad input.
+@dataclass
+class Batch:
+    """Sources and skipped files read since the previous batch (see `iter_load`)."""
 
+    sources: list[Source] = field(default_factory=list)
+    """Sources read, in walking order, duplicates left out."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """Files that could not be read, each with its reason."""
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.skipped)
+
+
+def _read_one(path: Path, limit: int, cache: LibraryCache | None, key: FileKey | None) -> Cached:
+    """One file's sources, or why it is skipped: from the cache by content, else read."""
+    got = read_file(path, limit)
+    if got.error:
+        return got.error
+    digest = ""
+    if cache is not None and key is not None:
+        from brief.core.cache import content_digest
+
+        digest = content_digest(got.data, got.size)
+        found = cache.lookup_content(key, digest)
+        if found is not None:
+            return found
+        cache.stats.misses += 1
+    try:
+        result = read_bytes(got.data, path, got.size)
+    except RecursionError:
+        result = "too deeply nested to read"
+    if digest and key is not None and cache is not None:
+        result = cache.store(key, digest, result)
+    return result
+
+
+def iter_load(
+    paths: Sequence[Path],
+    limit: int = MAX_BYTES,
+    cache: LibraryCache | None = None,
+    interval: float = 0.1,
+) -> Iterator[Batch]:
+    """Read every file under the given paths, yielding what was read in batches.
+
+    A batch comes at least every `interval` seconds while files are being read (and one at
+    the end), so a caller can show sources as they come. With a cache, files unchanged since
+    they were cached are not read at all, and what is read is stored for next time.
     Raises MissingPathError only when a named path does not exist at all.
     """
     check_paths(paths)
-    library = Library()
     ids: dict[str, Source] = {}
-    for item in walk(paths):
-        if isinstance(item, tuple):
-            library.skipped.append(Skipped(item[0], item[1]))
-            continue
-        got = read_file(item, limit)
-        if got.error:
-            library.skipped.append(Skipped(item, got.error))
-            continue
-        try:
-            result = read_bytes(got.data, item, got.size)
-        except RecursionError:
-            result = "too deeply nested to read"
-        if isinstance(result, str):
-            library.skipped.append(Skipped(item, result))
-            continue
-        for source in result:
-            if source.id in ids:
-                library.skipped.append(
-                    Skipped(item, f"same content as {ids[source.id].path} (shown once)")
-                )
+    batch = Batch()
+    last = time.monotonic()
+    for chunk in _chunks(walk(paths), CHUNK):
+        keys: dict[Path, FileKey] = {}
+        hits: dict[Path, Cached] = {}
+        if cache is not None:
+            from brief.core.cache import FileKey
+
+            for item in chunk:
+                if not isinstance(item, tuple) and (key := FileKey.of(item, limit)) is not None:
+                    keys[item] = key
+            hits = cache.lookup(list(keys.values()))
+        for item in chunk:
+            if isinstance(item, tuple):
+                batch.skipped.append(Skipped(item[0], item[1]))
                 continue
-            ids[source.id] = source
-            library.sources.append(source)
+            result = hits.get(item)
+            if result is None:
+                result = _read_one(item, limit, cache, keys.get(item))
+            if isinstance(result, str):
+                batch.skipped.append(Skipped(item, result))
+            else:
+                for source in result:
+                    if source.id in ids:
+                        reason = f"same content as {ids[source.id].path} (shown once)"
+                        batch.skipped.append(Skipped(item, reason))
+                        continue
+                    ids[source.id] = source
+                    batch.sources.append(source)
+            if time.monotonic() - last >= interval and batch:
+                if cache is not None:
+                    cache.commit()
+                yield batch
+                batch = Batch()
+                last = time.monotonic()
+    if cache is not None:
+        cache.commit()
+    if batch:
+        yield batch
+
+
+def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of up to `size` items."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def load_paths(
+    paths: Sequence[Path], limit: int = MAX_BYTES, cache: LibraryCache | None = None
+) -> Library:
+    """Read every file under the given paths into a library; nothing here raises for bad input.
+
+    With a cache, unchanged files come from it (see `iter_load`).
+    Raises MissingPathError only when a named path does not exist at all.
+    """
+    library = Library()
+    for batch in iter_load(paths, limit, cache, interval=float("inf")):
+        library.sources.extend(batch.sources)
+        library.skipped.extend(batch.skipped)
     return library

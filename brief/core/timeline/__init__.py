@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from brief.core.timeline.events import (
     Event,
+    EventStore,
     Kind,
     Mention,
     extract,
@@ -16,6 +17,7 @@ from brief.core.timeline.values import Precision, Value
 
 __all__ = [
     "Event",
+    "EventStore",
     "Kind",
     "Mention",
     "Precision",

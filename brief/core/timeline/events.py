@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
+from typing import Protocol
 
 from brief.core.dates import as_date
 from brief.core.model import PubDate, Source
@@ -228,14 +229,43 @@ def source_events(source: Source, published: PubDate | None = None) -> list[Even
     return rows + extract(source.body, when, source.id)
 
 
-def timeline(sources: Iterable[Source], dates: Mapping[str, PubDate] | None = None) -> list[Event]:
+class EventStore(Protocol):
+    """Where sources' own timeline rows are kept between runs (the library cache)."""
+
+    def get_events(self, sources: Sequence[Source]) -> dict[str, list[Event]]:
+        """The kept rows of those of `sources` that have them, by source id."""
+        ...
+
+    def put_events(self, rows: Sequence[tuple[Source, list[Event]]]) -> None:
+        """Keep the rows of these sources (made with each source's own date)."""
+        ...
+
+
+def timeline(
+    sources: Iterable[Source],
+    dates: Mapping[str, PubDate] | None = None,
+    store: EventStore | None = None,
+) -> list[Event]:
     """The events of many sources in date order (unresolved ones last).
 
-    `dates` maps source ids to dates set by the user for sources without one.
+    `dates` maps source ids to dates set by the user for sources without one. With a
+    `store`, the rows of sources read with their own date come from it when kept there,
+    and are kept there when made.
     """
     dates = dates or {}
+    sources = list(sources)
+    kept = store.get_events([s for s in sources if s.id not in dates]) if store else {}
+    made: list[tuple[Source, list[Event]]] = []
     rows: list[Event] = []
     for source in sources:
-        rows.extend(source_events(source, dates.get(source.id)))
+        user_date = dates.get(source.id)
+        found = kept.get(source.id) if user_date is None else None
+        if found is None:
+            found = source_events(source, user_date)
+            if user_date is None:
+                made.append((source, found))
+        rows.extend(found)
+    if store is not None and made:
+        store.put_events(made)
     rows.sort(key=lambda event: event.sort_key)
     return rows

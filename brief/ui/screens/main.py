@@ -31,7 +31,7 @@ from brief.core.ordering import SortOrder, sort_sources
 from brief.core.search import Hit, Searcher, SearchIndex
 from brief.core.state import StateStore
 from brief.core.text import shorten
-from brief.core.timeline import Event, timeline
+from brief.core.timeline import Event, EventStore, timeline
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
 from brief.ui.screens.search import SearchScreen
@@ -100,9 +100,13 @@ class MainScreen(AnnotatingScreen):
         state: StateStore,
         colours: Mapping[int, Colour] = DEFAULT_COLOURS,
         measure: int = MEASURE,
+        *,
+        cache: bool = True,
     ) -> None:
         super().__init__()
         self.paths = paths
+        self.use_cache = cache
+        self.library_cache: EventStore | None = None
         self.store = store
         self.state = state
         self.reading = state.pack_state(paths)
@@ -183,7 +187,12 @@ class MainScreen(AnnotatingScreen):
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
         """Read the pack and index it for search, off the UI thread."""
-        library = load_paths(self.paths)
+        from brief.core.cache import LibraryCache
+
+        cache = self.library_cache = LibraryCache() if self.use_cache else None
+        library = load_paths(self.paths, cache=cache)
+        for notice in cache.notices if cache else []:
+            self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
         self.searcher = Searcher(SearchIndex(library.sources))
         return library
 
@@ -316,7 +325,7 @@ class MainScreen(AnnotatingScreen):
         if not self.library.sources:
             self.notify("Nothing to show yet: the briefing is still being read.")
             return
-        events = timeline(self.library.sources, self.user_dates)
+        events = timeline(self.library.sources, self.user_dates, self.library_cache)
         current = self.current.id if self.current else None
         self.app.push_screen(
             TimelineScreen(events, self.ordered, current), callback=self.open_event

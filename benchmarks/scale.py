@@ -1,0 +1,272 @@
+"""Scale benchmark: brief on packs of 10,000 and 100,000 files and on a 1 MB source.
+
+Packs are written once under the work folder (see corpus.py: HTML, text dumps, plain text,
+Markdown and JSON made from the shared evaluation pages and the seeds; deterministic). The
+app is timed in a pseudo-terminal exactly as a user starts it (`brief PACK`), by paint.py:
+first paint, then "full" (the sidebar lists every source), "ready" (every worker done: the
+search index built) and the peak RSS then. "Cold" runs start from an empty library cache;
+"warm" ones from the cache the cold run left. The files themselves are in the OS page cache
+both times (what a second open of a large pack meets in practice).
+
+Printed, each figure the median of --reps runs (--cold-reps for cold opens):
+- cold ingest rates in this process on one core (no cache), text and HTML separately and
+  per form (the median of the rates of three thirds of the files);
+- 10k pack, cold and warm: first paint, full sidebar, ready, sources/s, peak RSS;
+  and the core alone: a warm `iter_load` (what a progressively filled sidebar waits for)
+  and the search index build that the app's load worker does before it shows the sidebar;
+- 100k pack (the 10k plus 90,000 text files), warm: the same, plus search latency and the
+  timeline of every source;
+- 1 MB source: opening it in the reader and one scroll step (a line, `j`; a page, `space`),
+  from the call or key to the frame written.
+
+Usage: uv run python benchmarks/scale.py [--sizes 10000 100000] [--reps 3] [--cold-reps 2]
+       [--work /tmp/brief-scale-bench] [--jobs 2]
+Runs in about 10 minutes on a 2-core machine the first time (most of it filling the 100k
+cache, kept for later runs until brief's reading code changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import shutil
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+from paint import measure
+
+from brief.core.cache import LibraryCache
+from brief.core.ingest import iter_load, load_paths
+
+Row = tuple[str, str, str]
+"""A line of the final table: what, figure, target."""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def env_for(work: Path, cache: Path) -> dict[str, str]:
+    """The app's environment: its own cache folder and annotation store."""
+    return {"BRIEF_CACHE": str(cache), "BRIEF_STORE": str(work / "store.json")}
+
+
+def app_runs(
+    label: str, pack: Path, sources: int, reps: int, env: Callable[[int], dict[str, str]]
+) -> dict[str, float]:
+    """Median figures of `reps` opens of `pack` in the app."""
+    runs: list[dict[str, Any]] = []
+    for rep in range(reps):
+        marks = measure("brief", [str(pack)], env(rep), sources=sources, ready=True)
+        runs.append(marks)
+        shown = ", ".join(f"{k} {v:.2f}" for k, v in marks.items() if isinstance(v, float))
+        print(f"  {label} run {rep + 1}: {shown}", flush=True)
+    return {
+        key: median([run[key] for run in runs]) for key in ("paint", "full", "ready", "rss_mib")
+    }
+
+
+def fixed(env: dict[str, str]) -> Callable[[int], dict[str, str]]:
+    """The same environment for every run."""
+    return lambda _rep: env
+
+
+def thirds_rate(paths: list[Path]) -> float:
+    """Median over three thirds of `paths` of files read per second (no cache)."""
+    rates = []
+    for part in range(3):
+        chunk = paths[part::3]
+        began = time.perf_counter()
+        load_paths(chunk)
+        rates.append(len(chunk) / (time.perf_counter() - began))
+    return median(rates)
+
+
+def core_warm(pack: Path, cache_dir: Path, reps: int) -> dict[str, float]:
+    """A warm `iter_load` in this process: first batch, all sources, and the search index."""
+    from brief.core.search import SearchIndex
+
+    firsts, fulls, index = [], [], []
+    count = 0
+    for _ in range(reps):
+        cache = LibraryCache(cache_dir)
+        began = time.perf_counter()
+        first = None
+        sources = []
+        for batch in iter_load([pack], cache=cache):
+            first = first or time.perf_counter() - began
+            sources.extend(batch.sources)
+        fulls.append(time.perf_counter() - began)
+        firsts.append(first or 0.0)
+        count = len(sources)
+        assert cache.stats.misses == 0, cache.stats
+        began = time.perf_counter()
+        SearchIndex(sources)
+        index.append(time.perf_counter() - began)
+        cache.close()
+    return {"first": median(firsts), "full": median(fulls), "index": median(index), "n": count}
+
+
+def _fill(args: tuple[list[str], str]) -> int:
+    """Put a share of a pack's folders in the cache (one process of the parallel fill)."""
+    folders, cache_dir = args
+    cache = LibraryCache(Path(cache_dir))
+    library = load_paths([Path(f) for f in folders], cache=cache)
+    cache.close()
+    return len(library.sources)
+
+
+def fill_cache(pack: Path, cache_dir: Path, jobs: int) -> None:
+    """Read a whole pack into the cache, `jobs` processes at once (done once, not timed)."""
+    folders = sorted(str(p) for p in pack.iterdir() if p.is_dir())
+    shares = [(folders[job::jobs], str(cache_dir)) for job in range(jobs)]
+    began = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        pool.map(_fill, shares)
+    cache = LibraryCache(cache_dir)
+    load_paths([pack], cache=cache)
+    cache.close()
+    print(f"  cache filled in {time.perf_counter() - began:.0f} s ({cache.stats})", flush=True)
+
+
+def search_and_timeline(pack: Path, cache_dir: Path) -> dict[str, float]:
+    """Search latency (median over queries, to the first 50 hits) and the timeline's build."""
+    from brief.core.search import Searcher, SearchIndex, parse_query
+    from brief.core.timeline import timeline
+
+    library = load_paths([pack], cache=LibraryCache(cache_dir))
+    searcher = Searcher(SearchIndex(library.sources))
+    times = []
+    for text in ("semiconductor", "south korea exports", "goverment polcy", '"according to the"'):
+        query = parse_query(text)
+        began = time.perf_counter()
+        searcher.search(query, limit=50)
+        times.append(time.perf_counter() - began)
+    began = time.perf_counter()
+    events = timeline(library.sources)
+    return {"search": median(times), "timeline": time.perf_counter() - began, "events": len(events)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--cold-reps", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/brief-scale-bench"))
+    args = parser.parse_args()
+    work = args.work / corpus.fingerprint()
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    base = None
+
+    for size in args.sizes:
+        label = f"{size // 1000}k"
+        pack = work / f"pack-{label}"
+        began = time.perf_counter()
+        if not (pack / ".complete").exists():
+            base = base or corpus.material()
+        by_form = corpus.write_pack(pack, size, base)
+        print(f"{label} pack: {pack} ({time.perf_counter() - began:.0f} s)", flush=True)
+        warm_cache = work / f"cache-{label}"
+
+        if size <= 10_000:
+            print("cold ingest rates (one core, no cache)", flush=True)
+            text = [p for form in corpus.TEXT_FORMS for p in by_form[form]]
+            text.sort()
+            html_rate = thirds_rate(by_form["html"])
+            text_rate = thirds_rate(text)
+            rows.append((f"{label} cold ingest, HTML pages/s", f"{html_rate:.0f}", ">= 30"))
+            rows.append((f"{label} cold ingest, text sources/s", f"{text_rate:.0f}", ">= 300"))
+            for form in corpus.TEXT_FORMS:
+                rate = thirds_rate(by_form[form])
+                rows.append((f"  of which {form}", f"{rate:.0f}/s", ""))
+            count = len(load_paths([pack]).sources)
+            print(f"cold open of the {label} pack in the app ({count} sources)", flush=True)
+
+            def cold_env(rep: int, label: str = label) -> dict[str, str]:
+                folder = work / f"cold-{label}-{rep}"
+                shutil.rmtree(folder, ignore_errors=True)
+                return env_for(work, folder)
+
+            cold = app_runs("cold", pack, count, args.cold_reps, cold_env)
+            last = work / f"cold-{label}-{args.cold_reps - 1}"
+            shutil.rmtree(warm_cache, ignore_errors=True)
+            shutil.move(last, warm_cache)
+            rows += [
+                (f"{label} cold: first paint", f"{cold['paint']:.2f} s", "<= 1.0 s"),
+                (f"{label} cold: all ingested (app)", f"{cold['full']:.1f} s", ""),
+                (f"{label} cold: sources/s (app)", f"{count / cold['full']:.0f}", ""),
+                (f"{label} cold: peak RSS", f"{cold['rss_mib']:.0f} MiB", "<= 400 MiB"),
+            ]
+        else:
+            small = work / f"cache-{args.sizes[0] // 1000}k"
+            if not warm_cache.exists() and small.exists():
+                shutil.copytree(small, warm_cache)
+            print(f"filling the cache for the {label} pack ({args.jobs} processes)", flush=True)
+            fill_cache(pack, warm_cache, args.jobs)
+
+        print(f"warm open of the {label} pack, core alone", flush=True)
+        core = core_warm(pack, warm_cache, args.reps)
+        count = int(core["n"])
+        print(f"warm open of the {label} pack in the app ({count} sources)", flush=True)
+        warm = app_runs("warm", pack, count, args.reps, fixed(env_for(work, warm_cache)))
+        rows += [
+            (f"{label} warm: first paint", f"{warm['paint']:.2f} s", "<= 1.0 s"),
+            (f"{label} warm: full sidebar (app)", f"{warm['full']:.2f} s",
+             "<= 1.0 s" if size <= 10_000 else "<= 3 s"),
+            (f"{label} warm: ready, search index built (app)", f"{warm['ready']:.2f} s", ""),
+            (f"{label} warm: every source listed (core iter_load)", f"{core['full']:.2f} s", ""),
+            (f"{label} warm: first batch (core iter_load)", f"{core['first']:.3f} s", ""),
+            (f"{label} warm: search index build (core)", f"{core['index']:.2f} s", ""),
+            (f"{label} warm: peak RSS", f"{warm['rss_mib']:.0f} MiB",
+             "<= 400 MiB" if size <= 10_000 else ""),
+        ]  # fmt: skip
+        usable = search_and_timeline(pack, warm_cache)
+        rows += [
+            (f"{label}: search, median to 50 hits", f"{usable['search'] * 1000:.0f} ms", ""),
+            (f"{label}: timeline of every source", f"{usable['timeline']:.1f} s",
+             f"({usable['events']:.0f} rows)"),
+        ]  # fmt: skip
+
+    print("1 MB source", flush=True)
+    long_folder = work / "long"
+    long_path = corpus.long_source(long_folder)
+    began = time.perf_counter()
+    read = load_paths([long_path])
+    ingest = time.perf_counter() - began
+    opens, lines, pages = [], [], []
+    for rep in range(args.reps):
+        marks = measure(
+            "brief", [str(long_folder)], env_for(work, work / "cache-long"), sources=2, scroll=30
+        )
+        opens.append(marks["open"])
+        lines.append(median(marks.get("line_steps", [])))
+        pages.append(median(marks.get("page_steps", [])))
+        print(f"  run {rep + 1}: open {marks['open']:.3f} s, {marks['big_chars']:,} chars, "
+              f"line step {lines[-1] * 1000:.1f} ms, page step {pages[-1] * 1000:.1f} ms")  # fmt: skip
+    size_mb = long_path.stat().st_size / 1e6
+    rows += [
+        (f"1 MB source ({size_mb:.2f} MB): read (cold, core)", f"{ingest:.2f} s", ""),
+        ("1 MB source: open in the reader", f"{median(opens) * 1000:.0f} ms", "<= 300 ms"),
+        ("1 MB source: scroll step, a line", f"{median(lines) * 1000:.1f} ms", "<= 16 ms"),
+        ("1 MB source: scroll step, a page", f"{median(pages) * 1000:.1f} ms", "<= 16 ms"),
+    ]
+    del read
+
+    width = max(len(row[0]) for row in rows)
+    print()
+    print(f"{'figure':{width}}  {'measured':>12}  target")
+    for what, figure, target in rows:
+        print(f"{what:{width}}  {figure:>12}  {target}")
+
+
+if __name__ == "__main__":
+    main()

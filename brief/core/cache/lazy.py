@@ -1,0 +1,114 @@
+"""Sources listed from the cache: the body and raw lines are read from it when first used."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from brief.core.model import Block, RawLine, Source
+
+LAZY: list[Any] = []
+"""Stands for a field not read from the cache yet (compared by identity, never filled)."""
+
+Fetch = Callable[["Entry", str], list[list[Any]] | None]
+"""Reads one column of an entry for every source of it ("blocks" or "raw"); None when gone."""
+Reread = Callable[["Entry"], list[Source] | None]
+"""Reads an entry's file again, for when its cached column cannot be had."""
+
+
+@dataclass(eq=False)
+class Entry:
+    """One cached file's sources, sharing what is read for them."""
+
+    id: int
+    """The entry's row in the cache."""
+    digest: str
+    """The hash of the content it was made from."""
+    path: Path
+    """The file it was read from."""
+    limit: int
+    """How many bytes of the file are read."""
+    fetch: Fetch
+    """Reads a column of this entry from the cache."""
+    reread: Reread
+    """Reads the file again when the cache no longer has the entry."""
+    sources: list[CachedSource] = field(default_factory=list)
+    """The sources of the file, in order."""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while a column is read, so two threads do not read it twice."""
+
+    def fill(self, name: str) -> None:
+        """Read column `name` ("blocks" or "raw") for every source of the entry."""
+        with self.lock:
+            if self.sources and self.sources[0].__dict__[name] is not LAZY:
+                return
+            values = self.fetch(self, name)
+            if values is None or len(values) != len(self.sources):
+                values = self._from_file(name)
+            for source, value in zip(self.sources, values, strict=True):
+                source.__dict__[name] = value
+
+    def _from_file(self, name: str) -> list[list[Any]]:
+        """The column read from the file itself; empty for a source whose content changed."""
+        fresh = {source.id: source for source in self.reread(self) or []}
+        values: list[list[Any]] = []
+        for source in self.sources:
+            again = fresh.get(source.id)
+            if again is None:
+                if name == "blocks":
+                    source.warnings.append("the file changed after it was listed; reopen it")
+                values.append([])
+            else:
+                values.append(getattr(again, name))
+        return values
+
+
+class CachedSource(Source):
+    """A `Source` whose `blocks` and `raw` are read from the cache on first use.
+
+    It equals the source it was made from, field by field. Listing a pack needs only titles,
+    outlets and dates, so a large pack lists without decoding any body.
+    """
+
+    entry: Entry | None = None
+    """Where the lazy fields come from (set right after construction)."""
+
+    def _lazy(self, name: str) -> Any:
+        value = self.__dict__[name]
+        if value is LAZY:
+            if self.entry is None:
+                self.__dict__[name] = value = []
+            else:
+                self.entry.fill(name)
+                value = self.__dict__[name]
+        return value
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The cleaned body, block by block, read from the cache when first asked for."""
+        value: list[Block] = self._lazy("blocks")
+        return value
+
+    @blocks.setter
+    def blocks(self, value: list[Block]) -> None:
+        self.__dict__["blocks"] = value
+
+    @property
+    def raw(self) -> list[RawLine]:
+        """The whole source as lines, read from the cache when first asked for."""
+        value: list[RawLine] = self._lazy("raw")
+        return value
+
+    @raw.setter
+    def raw(self, value: list[RawLine]) -> None:
+        self.__dict__["raw"] = value
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Source))
+
+    __hash__ = None  # type: ignore[assignment]

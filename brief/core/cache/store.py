@@ -1,0 +1,580 @@
+"""The library cache on disk: SQLite in the user's cache folder, rebuilt whenever in doubt."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from brief import __version__
+from brief.core.cache import codec
+from brief.core.cache.lazy import LAZY, CachedSource, Entry
+from brief.core.durable import locked, move_aside
+from brief.core.model import Source
+from brief.core.timeline import Event
+
+CACHE_ENV = "BRIEF_CACHE"
+"""The environment variable naming the cache folder (tests point it at a temporary one)."""
+SCHEMA = 1
+"""The layout of the tables; part of the file name, so two versions of brief never collide."""
+APPLICATION_ID = 0x62726631
+"""SQLite's application id of brief's cache ("brf1"): any other database is foreign."""
+INGEST_VERSION = 1
+"""Bump when reading or cleaning changes what a file gives: every file is read again.
+
+The code of the reading modules is fingerprinted too (see `code_fingerprint`), so this is a
+belt to those braces, for changes made outside `brief/core` (a new trafilatura, say).
+"""
+BUSY_SECONDS = 2.0
+"""How long to wait for another brief process writing the cache before doing without it."""
+RACY_NS = 3_000_000_000
+"""A file modified this recently may change again within its clock tick: checked by hash."""
+CHUNK = 400
+"""Paths looked up in one query."""
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    lim INTEGER NOT NULL,
+    digest TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS files_digest ON files(digest);
+CREATE TABLE IF NOT EXISTS entries (
+    id INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL,
+    version TEXT NOT NULL,
+    name TEXT NOT NULL,
+    skipped TEXT,
+    meta TEXT NOT NULL,
+    blocks BLOB NOT NULL,
+    raw BLOB NOT NULL,
+    events BLOB
+);
+CREATE UNIQUE INDEX IF NOT EXISTS entries_key ON entries(digest, version, name);
+"""
+"""Files (by absolute path, with what their stat said) point at entries (by content hash and
+reader version): a file's sources, or why it was skipped. ``name`` is the file name when a
+source's title came from it (the entry then serves only files of that name), else empty."""
+
+
+def default_cache_dir() -> Path:
+    """``$BRIEF_CACHE``, else the user's cache folder for brief (platformdirs)."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    return platformdirs.user_cache_path("brief")
+
+
+def _reading_modules() -> Iterator[Path]:
+    """The source files whose code decides what a file reads as."""
+    core = Path(__file__).resolve().parent.parent
+    for path in sorted(core.rglob("*.py")):
+        part = path.relative_to(core).parts[0]
+        if part not in ("search", "annotations", "cache"):
+            yield path
+
+
+_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of brief's version and of the code that reads and cleans files (computed once)."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.sha256(__version__.encode())
+        for path in _reading_modules():
+            with contextlib.suppress(OSError):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _fingerprint = digest.hexdigest()[:16]
+    return _fingerprint
+
+
+def reader_version() -> str:
+    """What cached entries must have been made by to be used: version constant and code hash."""
+    return f"{INGEST_VERSION}-{code_fingerprint()}"
+
+
+def content_digest(data: bytes, size: int) -> str:
+    """The cache's key for a file's content: SHA-256 of the bytes read (and the full size when
+    only part was read, since warnings name it)."""
+    digest = hashlib.sha256(data).hexdigest()
+    return digest if size <= len(data) else f"{digest}+{size}"
+
+
+@dataclass(frozen=True, slots=True)
+class FileKey:
+    """A file as its stat describes it: unchanged while these are."""
+
+    path: Path
+    """The file as walked."""
+    absolute: str
+    """Its absolute path (without resolving links: one key per way of naming it)."""
+    size: int
+    """Size in bytes."""
+    mtime_ns: int
+    """Modification time in nanoseconds."""
+    inode: int
+    """Inode number: a replaced file gets a new one."""
+    limit: int
+    """How many bytes of it are read."""
+
+    @classmethod
+    def of(cls, path: Path, limit: int) -> FileKey | None:
+        """The key of a file, or None when it cannot be stat'ed (the reader reports why)."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        absolute = os.path.abspath(path)
+        return cls(path, absolute, info.st_size, info.st_mtime_ns, info.st_ino, limit)
+
+
+@dataclass
+class CacheStats:
+    """What the cache did in this run: counted so tests and benchmarks can see it."""
+
+    hits: int = 0
+    """Files listed from the cache without being read (same size, time and inode)."""
+    content_hits: int = 0
+    """Files read and hashed, then found in the cache by content."""
+    misses: int = 0
+    """Files read through the readers."""
+    stored: int = 0
+    """Files whose reading was written to the cache."""
+
+
+Cached = list[Source] | str
+"""A file's sources from the cache, or why it was skipped."""
+
+
+@dataclass
+class LibraryCache:
+    """Ingested sources kept between runs, keyed by file and by content.
+
+    Never fatal: a cache that cannot be opened or written is done without (see `notices`);
+    a damaged one is deleted and a foreign database moved aside, then a new one made.
+    Safe across threads (one lock) and processes (SQLite's WAL, a busy timeout).
+    """
+
+    directory: Path = field(default_factory=default_cache_dir)
+    """The folder of the cache file."""
+    version: str = field(default_factory=reader_version)
+    """The reader version entries must match."""
+    stats: CacheStats = field(default_factory=CacheStats)
+    """Hits and misses of this run."""
+    notices: list[str] = field(default_factory=list)
+    """Problems met (the cache rebuilt or done without), one line each, for the user."""
+
+    def __post_init__(self) -> None:
+        self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        self._opened = False
+        self._disabled = False
+
+    @property
+    def path(self) -> Path:
+        """The cache file."""
+        return self.directory / f"library-v{SCHEMA}.sqlite"
+
+    # Opening -----------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The open database, opened (and made or rebuilt) on first use; None when unusable."""
+        if self._opened:
+            return self._db
+        self._opened = True
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with locked(self.path):
+                self._db = self._open(retry=True)
+        except (OSError, sqlite3.Error) as error:
+            self._db = None
+            self.notices.append(f"library cache not used ({_reason(error)})")
+        return self._db
+
+    def _open(self, retry: bool) -> sqlite3.Connection | None:
+        """Open the file, check it is brief's cache of this schema, else rebuild it once."""
+        db = sqlite3.connect(
+            self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        try:
+            problem = self._check(db)
+        except sqlite3.OperationalError:
+            db.close()
+            raise
+        except sqlite3.DatabaseError:
+            problem = "damaged"
+        if problem is None:
+            return db
+        db.close()
+        if not retry:
+            raise sqlite3.DatabaseError(f"cache still {problem} after rebuilding")
+        if problem == "foreign":
+            moved = move_aside(self.path, "foreign")
+            self.notices.append(f"a file that is not brief's cache was moved aside: {moved}")
+        else:
+            self.notices.append(f"the library cache was {problem}; it is rebuilt")
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.path}{suffix}")
+        return self._open(retry=False)
+
+    def _check(self, db: sqlite3.Connection) -> str | None:
+        """None when `db` is a usable cache (made now if empty), else what is wrong with it."""
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        schema = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app == 0 and schema == 0 and tables == 0:
+            db.execute("BEGIN IMMEDIATE")
+            for statement in SCHEMA_SQL.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.execute("COMMIT")
+            return None
+        if app != APPLICATION_ID:
+            return "foreign"
+        if schema != SCHEMA:
+            return "of another version"
+        db.execute("SELECT path, name, size, mtime_ns, inode, lim, digest FROM files LIMIT 1")
+        db.execute("SELECT id, digest, version, name, skipped, meta, blocks, raw, events "
+                   "FROM entries LIMIT 1")  # fmt: skip
+        return None
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        """Stop using the cache for this run; a damaged file is deleted so the next run rebuilds."""
+        self._disabled = True
+        db, self._db = self._db, None
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+            db.close()
+        if not isinstance(error, sqlite3.OperationalError):
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self.path}{suffix}")
+            self.notices.append("the library cache was damaged; it is rebuilt next time")
+        else:
+            self.notices.append(f"library cache not used ({_reason(error)})")
+
+    @contextlib.contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection | None]:
+        """The database under the lock, or None; an SQLite error turns the cache off."""
+        with self._lock:
+            db = None if self._disabled else self._connection()
+            try:
+                yield db
+            except sqlite3.Error as error:
+                self._failed(error)
+
+    # Reading -----------------------------------------------------------------------------
+
+    def lookup(self, keys: Sequence[FileKey]) -> dict[Path, Cached]:
+        """The files whose stat is unchanged since they were cached, by walked path."""
+        found: dict[Path, Cached] = {}
+        by_path = {key.absolute: key for key in keys}
+        paths = list(by_path)
+        with self._using() as db:
+            if db is None:
+                return found
+            for start in range(0, len(paths), CHUNK):
+                chunk = paths[start : start + CHUNK]
+                rows = db.execute(
+                    "SELECT f.path, f.size, f.mtime_ns, f.inode, f.lim, e.id, e.digest, "
+                    "e.skipped, e.meta FROM files f JOIN entries e ON e.digest = f.digest "
+                    "AND e.version = ? AND (e.name = '' OR e.name = f.name) "
+                    f"WHERE f.path IN ({','.join('?' * len(chunk))})",
+                    [self.version, *chunk],
+                ).fetchall()
+                for path, size, mtime_ns, inode, lim, entry, digest, skipped, meta in rows:
+                    key = by_path[path]
+                    if (size, mtime_ns, inode, lim) != (
+                        key.size,
+                        key.mtime_ns,
+                        key.inode,
+                        key.limit,
+                    ):
+                        continue
+                    cached = self._entry(key.path, key.limit, entry, digest, skipped, meta)
+                    if cached is not None:
+                        found[key.path] = cached
+                        self.stats.hits += 1
+        return found
+
+    def lookup_content(self, key: FileKey, digest: str) -> Cached | None:
+        """A file's sources found by its content's hash (and remembered for its stat)."""
+        with self._using() as db:
+            if db is None:
+                return None
+            row = db.execute(
+                "SELECT id, skipped, meta FROM entries WHERE digest = ? AND version = ? "
+                "AND name IN ('', ?) ORDER BY name DESC LIMIT 1",
+                (digest, self.version, key.path.name),
+            ).fetchone()
+            if row is None:
+                return None
+            cached = self._entry(key.path, key.limit, row[0], digest, row[1], row[2])
+            if cached is None:
+                return None
+            self._write_file(db, key, digest)
+            self.stats.content_hits += 1
+            return cached
+        return None
+
+    def _entry(
+        self, path: Path, limit: int, entry_id: int, digest: str, skipped: str | None, meta: str
+    ) -> Cached | None:
+        """The cached reading of a file, or None (the entry deleted) when it does not decode."""
+        if skipped is not None:
+            return skipped
+        entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
+        try:
+            rows = json.loads(meta)
+            if not isinstance(rows, list) or not rows:
+                raise codec.CorruptEntry("no sources")
+            for row in rows:
+                fields = codec.decode_meta(row)
+                source = CachedSource(path=path, blocks=LAZY, raw=LAZY, **fields)
+                source.entry = entry
+                entry.sources.append(source)
+        except (ValueError, TypeError):
+            self._drop(entry_id)
+            return None
+        return list(entry.sources)
+
+    def _drop(self, entry_id: int) -> None:
+        """Forget an entry that did not decode."""
+        with self._using() as db:
+            if db is not None:
+                db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def _fetch(self, entry: Entry, name: str) -> list[list[Any]] | None:
+        """Column `name` of an entry, decoded per source; None when it is gone or damaged."""
+        column = {"blocks": "blocks", "raw": "raw"}[name]
+        row = None
+        with self._using() as db:
+            if db is None:
+                return None
+            row = db.execute(
+                f"SELECT {column} FROM entries WHERE id = ? AND digest = ? AND version = ?",
+                (entry.id, entry.digest, self.version),
+            ).fetchone()
+        if row is None:
+            return None
+        decode = codec.decode_blocks if name == "blocks" else codec.decode_raw
+        try:
+            return [decode(item) for item in codec.unpack(row[0])]
+        except (ValueError, TypeError):
+            return None
+
+    # Writing -----------------------------------------------------------------------------
+
+    def store(self, key: FileKey, digest: str, result: Cached) -> Cached:
+        """Remember what a file read as (its sources, or why it was skipped).
+
+        Returns the result, its sources tied to their cache entry (so their timeline rows
+        can be kept with them).
+        """
+        if isinstance(result, str):
+            skipped: str | None = result
+            meta: list[object] = []
+            blocks = raw = codec.pack([])
+            name = ""
+        else:
+            skipped = None
+            meta = [codec.encode_meta(source) for source in result]
+            blocks = codec.pack([codec.encode_blocks(source.blocks) for source in result])
+            raw = codec.pack([codec.encode_raw(source.raw) for source in result])
+            name = key.path.name if any(s.title_from_filename for s in result) else ""
+        text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+        with self._using() as db:
+            if db is None:
+                return result
+            self._begin(db)
+            cursor = db.execute(
+                "INSERT OR REPLACE INTO entries (digest, version, name, skipped, meta, blocks, "
+                "raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (digest, self.version, name, skipped, text, blocks, raw),
+            )
+            self._write_file(db, key, digest)
+            self.stats.stored += 1
+            if cursor.lastrowid is not None and not isinstance(result, str):
+                return self._tied(key, cursor.lastrowid, digest, result)
+        return result
+
+    def _tied(self, key: FileKey, entry_id: int, digest: str, sources: list[Source]) -> Cached:
+        """Sources just read, as cached sources of the entry just written."""
+        entry = Entry(entry_id, digest, key.path, key.limit, self._fetch, _reread)
+        for source in sources:
+            tied = CachedSource(**{f.name: getattr(source, f.name) for f in fields(Source)})
+            tied.entry = entry
+            entry.sources.append(tied)
+        return list(entry.sources)
+
+    def _begin(self, db: sqlite3.Connection) -> None:
+        """Open a write transaction if none is open (writes are committed in batches)."""
+        if not db.in_transaction:
+            db.execute("BEGIN")
+
+    def _write_file(self, db: sqlite3.Connection, key: FileKey, digest: str) -> None:
+        """Point a file's stat at a content hash; the old content's entry goes if unused."""
+        self._begin(db)
+        racy = key.mtime_ns > time.time_ns() - RACY_NS
+        old = db.execute("SELECT digest FROM files WHERE path = ?", (key.absolute,)).fetchone()
+        db.execute(
+            "INSERT OR REPLACE INTO files (path, name, size, mtime_ns, inode, lim, digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                key.absolute,
+                key.path.name,
+                key.size,
+                -1 if racy else key.mtime_ns,
+                key.inode,
+                key.limit,
+                digest,
+            ),
+        )
+        if old is not None and old[0] != digest:
+            db.execute(
+                "DELETE FROM entries WHERE digest = ? AND NOT EXISTS "
+                "(SELECT 1 FROM files WHERE digest = ?)",
+                (old[0], old[0]),
+            )
+
+    def commit(self) -> None:
+        """Write what was stored since the last commit."""
+        with self._using() as db:
+            if db is not None and db.in_transaction:
+                db.execute("COMMIT")
+
+    def prune(self) -> None:
+        """Delete entries made by other reader versions (after an upgrade or a code change)."""
+        with self._using() as db:
+            if db is None:
+                return
+            db.execute("BEGIN")
+            db.execute("DELETE FROM entries WHERE version != ?", (self.version,))
+            db.execute("COMMIT")
+
+    # Timeline rows ------------------------------------------------------------------------
+
+    def get_events(self, sources: Sequence[Source]) -> dict[str, list[Event]]:
+        """The kept timeline rows of those of `sources` read from the cache, by source id."""
+        entries = _entries(sources)
+        found: dict[str, list[Event]] = {}
+        for entry, kept in self._kept_events(entries).items():
+            for source in entry.sources:
+                rows = kept.get(source.id)
+                if rows is None:
+                    continue
+                try:
+                    found[source.id] = codec.decode_events(rows, source.id)
+                except (ValueError, TypeError):
+                    continue
+        return found
+
+    def put_events(self, rows: Sequence[tuple[Source, list[Event]]]) -> None:
+        """Keep the timeline rows of sources (made with their own dates) in their entries."""
+        made: dict[int, dict[str, list[object]]] = {}
+        entries = {}
+        for source, events in rows:
+            entry = source.entry if isinstance(source, CachedSource) else None
+            if entry is not None:
+                entries[entry.id] = entry
+                made.setdefault(entry.id, {})[source.id] = codec.encode_events(events)
+        if not made:
+            return
+        kept = self._kept_events(list(entries.values()))
+        with self._using() as db:
+            if db is None:
+                return
+            self._begin(db)
+            for entry_id, new in made.items():
+                entry = entries[entry_id]
+                merged = {**kept.get(entry, {}), **new}
+                db.execute(
+                    "UPDATE entries SET events = ? WHERE id = ? AND digest = ? AND version = ?",
+                    (codec.pack(merged), entry.id, entry.digest, self.version),
+                )
+            db.execute("COMMIT")
+
+    def _kept_events(self, entries: list[Entry]) -> dict[Entry, dict[str, Any]]:
+        """The kept rows of each entry (that has any), packed per source id."""
+        kept: dict[Entry, dict[str, Any]] = {}
+        by_id = {entry.id: entry for entry in entries}
+        ids = list(by_id)
+        with self._using() as db:
+            if db is None:
+                return kept
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                found = db.execute(
+                    "SELECT id, digest, events FROM entries WHERE version = ? AND events IS NOT "
+                    f"NULL AND id IN ({','.join('?' * len(chunk))})",
+                    [self.version, *chunk],
+                ).fetchall()
+                for entry_id, digest, events in found:
+                    entry = by_id[entry_id]
+                    if digest != entry.digest:
+                        continue
+                    try:
+                        value = codec.unpack(events)
+                    except codec.CorruptEntry:
+                        continue
+                    if isinstance(value, dict):
+                        kept[entry] = value
+        return kept
+
+    def close(self) -> None:
+        """Commit and close the database (it reopens on next use)."""
+        with self._lock:
+            self.commit()
+            if self._db is not None:
+                self._db.close()
+            self._db = None
+            self._opened = False
+
+
+def _entries(sources: Sequence[Source]) -> list[Entry]:
+    """The cache entries of the cached ones of `sources`, each once."""
+    entries: dict[int, Entry] = {}
+    for source in sources:
+        entry = source.entry if isinstance(source, CachedSource) else None
+        if entry is not None:
+            entries.setdefault(id(entry), entry)
+    return list(entries.values())
+
+
+def _reason(error: Exception) -> str:
+    """A short reason for a cache problem."""
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _reread(entry: Entry) -> list[Source] | None:
+    """The sources of an entry's file read again (when the cache lost the entry)."""
+    from brief.core.ingest import read_bytes
+    from brief.core.ingest.files import read_file
+
+    got = read_file(entry.path, entry.limit)
+    if got.error:
+        return None
+    result = read_bytes(got.data, entry.path, got.size)
+    return None if isinstance(result, str) else result
