@@ -146,3 +146,49 @@ async def test_a_theme_chosen_in_the_app_is_remembered(pack: Path) -> None:
     async with again.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         assert again.theme == "brief-high-contrast"
+
+
+async def test_files_added_changed_and_removed_show_up_and_the_reader_keeps_its_place(
+    pack: Path,
+) -> None:
+    app = BriefApp([pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        await open_titled(app, "Long read")
+        await pilot.pause()
+        await pilot.press(*"j" * 20, ")", "h")
+        place = main.reader.top_offset
+        assert place is not None and place > 0
+        (pack / "c.txt").write_text("A new arrival\n\nJust dropped into the folder.")
+        (pack / "a.txt").unlink()
+        long_file = pack / "long.txt"
+        long_file.write_text(
+            long_file.read_text().replace(
+                "Long read\n\n", "Long read\n\nA new first paragraph.\n\n"
+            )
+        )
+        main.watch_pack()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        titles = sorted(s.title for s in main.ordered)
+        assert titles == ["A new arrival", "Long read", "Short note B"]
+        assert any("1 added, 1 changed, 1 removed" in n.message for n in app._notifications)
+        assert main.current is not None and main.current.title == "Long read"
+        shifted = place + len("A new first paragraph.\n\n")
+        assert main.reader.line_of(shifted) == main.reader.scroll_y  # the same passage on top
+        [placed] = main.session.on_source(main.current.id)
+        assert placed.status.value == "moved"
+
+
+async def test_sources_show_while_the_pack_is_still_being_read(pack: Path) -> None:
+    app = BriefApp([pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        everything = main.library
+        main.current = None
+        main.show_progress(type(everything)(everything.sources[:1], []), 1, 3)
+        await pilot.pause()
+        assert "Reading the briefing… 1 of 3 files" in title_of(app)
+        assert [s.title for s in main.ordered] == [everything.sources[0].title]
+        await pilot.press("tab", "enter")  # a source can be opened before the rest are read
+        assert main.current is everything.sources[0]

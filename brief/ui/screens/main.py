@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +17,9 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
+if TYPE_CHECKING:
+    from brief.core.cache import LibraryCache
+
 from brief.core.annotations import (
     DEFAULT_COLOURS,
     AnnotationSession,
@@ -25,13 +29,15 @@ from brief.core.annotations import (
 )
 from brief.core.dates import parse_date
 from brief.core.export import human_date
-from brief.core.ingest import load_paths
+from brief.core.ingest import iter_load, load_paths
+from brief.core.ingest.files import walk
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.search import Hit, Searcher, SearchIndex
 from brief.core.state import StateStore
 from brief.core.text import shorten
-from brief.core.timeline import Event, EventStore, timeline
+from brief.core.timeline import Event, timeline
+from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
 from brief.ui.screens.search import SearchScreen
@@ -39,6 +45,12 @@ from brief.ui.screens.setdate import SetDateScreen
 from brief.ui.screens.timeline import TimelineScreen
 from brief.ui.widgets.reader import MEASURE, CursorMoved, FindStatus, ReachedEnd, Reader
 from brief.ui.widgets.sidebar import SourceList
+
+BATCH_SECONDS = 0.25
+"""How often the sidebar shows the sources read so far while a pack is being read."""
+
+WATCH_SECONDS = 3.0
+"""How often the pack's files are looked at for changes (at least; large packs less often)."""
 
 STORE_POLL_SECONDS = 2.0
 """How often the store is checked for another session's changes."""
@@ -106,7 +118,7 @@ class MainScreen(AnnotatingScreen):
         super().__init__()
         self.paths = paths
         self.use_cache = cache
-        self.library_cache: EventStore | None = None
+        self.library_cache: LibraryCache | None = None
         self.store = store
         self.state = state
         self.reading = state.pack_state(paths)
@@ -115,6 +127,9 @@ class MainScreen(AnnotatingScreen):
         self.session = AnnotationSession(store)
         self.colours = colours
         self.library = Library()
+        self.watcher: PackWatcher | None = None
+        """Notices files added, changed or removed once the pack is read."""
+        self._next_check = 0.0
         self.ordered: list[Source] = []
         self.current: Source | None = None
         self.searcher: Searcher | None = None
@@ -143,6 +158,7 @@ class MainScreen(AnnotatingScreen):
             self.notify(notice, severity="warning", timeout=15)
         self.load()
         self.set_interval(STORE_POLL_SECONDS, self.poll_store)
+        self.set_interval(1.0, self.check_pack)
 
     def remember_position(self) -> None:
         """Note where the reader is in the source on show (saved by `save_reading`)."""
@@ -186,15 +202,43 @@ class MainScreen(AnnotatingScreen):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
-        """Read the pack and index it for search, off the UI thread."""
+        """Read the pack off the UI thread, showing sources as they come, then index it."""
         from brief.core.cache import LibraryCache
 
         cache = self.library_cache = LibraryCache() if self.use_cache else None
-        library = load_paths(self.paths, cache=cache)
+        total = sum(1 for _ in walk(self.paths))
+        library = Library()
+        for batch in iter_load(self.paths, cache=cache, interval=BATCH_SECONDS):
+            library.sources += batch.sources
+            library.skipped += batch.skipped
+            done = len(library.sources) + len(library.skipped)
+            snapshot = Library(list(library.sources), list(library.skipped))
+            self.app.call_from_thread(self.show_progress, snapshot, done, total)
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
         self.searcher = Searcher(SearchIndex(library.sources))
+        self.watcher = PackWatcher(self.paths)
         return library
+
+    def show_progress(self, library: Library, done: int, total: int) -> None:
+        """Show the sources read so far; the first (or the one left open) can be read at once."""
+        self.library = library
+        self.session.set_sources(library.sources)
+        self.refresh_sidebar()
+        if done < total:
+            title = self.query_one("#sidebar-title", Static)
+            title.update(Text(f"Reading the briefing… {done:,} of {total:,} files"))
+        self._open_first()
+
+    def _open_first(self, loading: bool = True) -> None:
+        """Open the source left open last time as soon as it is read; else, once the whole
+        pack is read, the first in the sidebar (meanwhile any row can be opened by hand)."""
+        if self.current is not None or not self.ordered:
+            return
+        resumed = self.reading.open_source(self.ordered)
+        if resumed is None and loading:
+            return  # the newest (or the one left open) may come in a later batch
+        self.open_source((resumed or self.ordered[0]).id, focus=False)
 
     @on(Worker.StateChanged)
     def loaded(self, event: Worker.StateChanged) -> None:
@@ -204,13 +248,58 @@ class MainScreen(AnnotatingScreen):
             self.library = event.worker.result
             self.session.set_sources(self.library.sources)
             self.refresh_sidebar()
-            if self.ordered and self.current is None:
-                resumed = self.reading.open_source(self.ordered) or self.ordered[0]
-                self.open_source(resumed.id, focus=False)
+            self._open_first(loading=False)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             self.query_one("#sidebar-title", Static).update(Text(f"Could not read: {error}"))
             self.notify(f"Could not read the briefing: {error}", severity="error", timeout=10)
+
+    def check_pack(self) -> None:
+        """Look for files added, changed or removed (in a worker; slow packs less often)."""
+        now = time.monotonic()
+        if self.watcher is None or now < self._next_check:
+            return
+        self._next_check = now + WATCH_SECONDS
+        self.watch_pack()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_pack(self) -> None:
+        """Re-read the pack when its files changed (the cache makes unchanged files free)."""
+        watcher = self.watcher
+        if watcher is None:
+            return
+        started = time.monotonic()
+        changes = watcher.poll()
+        self._next_check = time.monotonic() + max(WATCH_SECONDS, 20 * (time.monotonic() - started))
+        if not changes:
+            return
+        library = load_paths(self.paths, cache=self.library_cache)
+        searcher = Searcher(SearchIndex(library.sources))
+        self.app.call_from_thread(self.pack_changed, library, searcher, changes)
+
+    def pack_changed(self, library: Library, searcher: Searcher, changes: PackChanges) -> None:
+        """Show the pack as it is now, keeping the source being read at its passage."""
+        old = self.current
+        self.remember_position()
+        self.library, self.searcher = library, searcher
+        self.session.set_sources(library.sources)
+        self.refresh_sidebar()
+        self.notify(f"The briefing changed: {changes.summary()}.", timeout=6)
+        if old is None:
+            self._open_first(loading=False)
+            return
+        same = next((s for s in self.ordered if s.id == old.id), None)
+        if same is None:
+            same = next((s for s in self.ordered if s.path == old.path), None)
+        if same is None:
+            self.current = None
+            self.notify(f"“{shorten(old.title, 40)}” is no longer in the briefing.", timeout=8)
+            self._open_first(loading=False)
+        elif same is not old:
+            self.current = None
+            self.open_source(same.id, focus=self.reader.has_focus)
+        else:
+            self.show_highlights()
 
     def refresh_sidebar(self) -> None:
         """Re-sort and redraw the sidebar, keeping the current source highlighted."""
