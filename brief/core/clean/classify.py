@@ -27,9 +27,6 @@ from brief.core.clean.weights import (
 __all__ = ["Label", "Verdict", "classify", "label_unit"]
 
 
-REPEAT_PREFIX = 60
-"""Long units that start with the same this many characters are copies (a caption drawn with
-and without its credit)."""
 REPEAT_APART = 4
 """Copies of a text in the article this many units apart are the article's own repetition."""
 REPEAT_COST = 0.25
@@ -43,11 +40,6 @@ OWN_WORDS = 60
 paragraph: a paragraph drawn again is the page printed twice)."""
 
 
-def _key(text: str) -> str:
-    """The text compared when looking for repetition."""
-    return text[:REPEAT_PREFIX].casefold()
-
-
 def _repeats(
     units: list[Unit], verdicts: list[Verdict], feats: list[Features]
 ) -> tuple[list[list[int]], bool]:
@@ -56,8 +48,8 @@ def _repeats(
     page printed twice), the first copies stay.
     """
     seen: dict[str, list[int]] = {}
-    for index, unit in enumerate(units):
-        seen.setdefault(_key(unit.text), []).append(index)
+    for index, feat in enumerate(feats):
+        seen.setdefault(feat.key, []).append(index)
     repeated = [indices for indices in seen.values() if len(indices) > 1]
     if not repeated:
         return [], True
@@ -186,7 +178,7 @@ def _captions(
     for index in range(start, end):
         verdict = verdicts[index]
         if verdict.caption and not verdict.keep:
-            key = _key(units[index].text)
+            key = feats[index].key
             before = _neighbour(verdicts, index, -1, start, end)
             after = _neighbour(verdicts, index, 1, start, end)
             among_prose = before is not None and after is not None and before.keep and after.keep

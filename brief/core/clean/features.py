@@ -8,18 +8,25 @@ from dataclasses import dataclass
 from brief.core.clean.chrome import is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+"""A word of an ASCII text (what `_WORD` finds there, without looking characters up)."""
+LONG_TEXT = 240
+"""A text longer than this many characters has its words counted by its spaces."""
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
-_SENTENCE_MARK = re.compile(r"[.!?。！？,;，、](?=\s|$)|[。！？，、]")
 
-_IMAGE = re.compile(
-    r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b|\[(?:img|image|icon|logo|photo|missing-im\w*"
-    r"|spacer|pixel|\d{4,}[\w-]*)\]|^\[[\w\-./:]{3,}\]$",
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b", re.IGNORECASE)
+"""An image or icon file name."""
+_IMAGE_MARK = re.compile(
+    r"\[(?:img|image|icon|logo|photo|missing-im\w*|spacer|pixel|\d{4,}[\w-]*)\]"
+    r"|^\[[\w\-./:]{3,}\]$",
     re.IGNORECASE,
 )
-"""Image and icon file names, and the `[img]` placeholders text browsers print."""
-_URL = re.compile(r"https?://|www\.\w|[\w.+-]@[\w-]+\.\w{2,}", re.IGNORECASE)
+"""The `[img]` placeholders text browsers print for images."""
+_HTTP = re.compile(r"https?://", re.IGNORECASE)
+_WWW = re.compile(r"www\.\w", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w{2,}")
 _FORM = re.compile(r"\[[ _]{3,}\]|\[\s?[xX*]?\s?\]\s|\(\s?[*]?\s?\)\s")
 """Form fields as text browsers draw them: `[          ]`, `[ ]`, `(*)`."""
 _RIGHTS = re.compile(
@@ -81,12 +88,13 @@ _COMMENT_HEAD = re.compile(
     re.IGNORECASE,
 )
 """The header or footer of a reader's comment ("jane says:", "Reply")."""
-_CONTACT = re.compile(
-    r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b\s*[:.]?"
-    r"|\+?\d[\d\s().-]{7,}\d|\S+@\S+\.\w{2,}",
-    re.IGNORECASE,
+_CONTACT_LABEL = re.compile(
+    r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b", re.IGNORECASE
 )
-"""Contact details (telephone, fax, e-mail, address) of a company footer."""
+_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+_EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
+"""Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
+e-mail addresses."""
 _TEASER = re.compile(
     r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$", re.IGNORECASE
 )
@@ -119,31 +127,48 @@ _DATELIKE = re.compile(
 def word_total(text: str) -> int:
     """Words of a text; runs of Chinese or Japanese characters count one word per two.
 
-    A long ASCII text is counted by its spaces (the same count, give or take a stray sign).
+    A long text is counted by its spaces (the same count, give or take a stray sign), unless it
+    has Chinese or Japanese in it.
     """
-    if len(text) > 240 and text.isascii():
-        return text.count(" ") + 1
-    words = len(_WORD.findall(text))
-    if not text.isascii():
-        cjk = len(_CJK.findall(text))
-        if cjk:
-            words += cjk // 2
-    return words
+    if text.isascii():
+        return text.count(" ") + 1 if len(text) > LONG_TEXT else len(_ASCII_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_WORD.findall(text)) + cjk // 2
+    return text.count(" ") + 1 if len(text) > LONG_TEXT else len(_WORD.findall(text))
+
+
+_STOPS = frozenset(".!?。！？…:;")
+"""The marks a sentence ends with."""
+_CLOSERS = frozenset("\"'”’»)]")
+"""Closing quotes and brackets, which may follow the mark that ends a sentence."""
 
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a sentence (full stop, question, colon, citation mark)."""
-    return bool(_SENTENCE_END.search(text[-24:]))
+    last = text[-24:].rstrip()[-1:]
+    if last in _STOPS:
+        return True
+    return last in _CLOSERS and _SENTENCE_END.search(text[-24:]) is not None
 
 
-_MARK = re.compile(r"[.,?!;] ")
-_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
+_WIDE_MARKS = ("。", "，", "、", "！", "？")
+"""The marks of Chinese and Japanese, which no space follows."""
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
-    return count + (1 if text[-1:] in ".!?" else 0)
+    count = (
+        text.count(". ")
+        + text.count(", ")
+        + text.count("? ")
+        + text.count("! ")
+        + text.count("; ")
+        + (1 if text[-1:] in ".!?" else 0)
+    )
+    if not text.isascii():
+        count += sum(text.count(mark) for mark in _WIDE_MARKS)
+    return count
 
 
 @dataclass(slots=True)
@@ -153,7 +178,8 @@ class Features:
     words: int
     """Words in the unit."""
     marks: int
-    """Sentence and clause marks (full stops, commas, question marks)."""
+    """Sentence and clause marks (full stops, commas, question marks); counted in units of six
+    words or more only."""
     sentence: bool
     """True when the unit ends like a sentence."""
     chrome: bool
@@ -182,6 +208,13 @@ class Features:
     """True when a unit under 120 words gives contact details twice or more (a footer)."""
     teaser: bool
     """True for a teaser of another article (cut with "[…]", "Read more")."""
+    key: str
+    """The text compared when looking for repetition (its start, case-folded)."""
+
+
+REPEAT_PREFIX = 60
+"""Units that start with the same this many characters are copies (a caption drawn with and
+without its credit)."""
 
 
 LONG_UNIT = 40
@@ -193,11 +226,21 @@ def features(text: str) -> Features:
     words = word_total(text)
     tail = text[-40:]
     sentence = ends_sentence(tail)
-    marks = sentence_marks(text)
-    image = ("." in text or "[" in text) and _IMAGE.search(text) is not None
-    link = ("/" in text or "@" in text or "www" in text) and _URL.search(text) is not None
+    # Marks only count for units of six words or more (see `label_unit`).
+    marks = sentence_marks(text) if words >= 6 else 0
+    key = text[:REPEAT_PREFIX].casefold()
+    image = ("." in text and _IMAGE_FILE.search(text) is not None) or (
+        "[" in text and _IMAGE_MARK.search(text) is not None
+    )
+    link = (
+        ("://" in text and _HTTP.search(text) is not None)
+        or ("@" in text and _EMAIL.search(text) is not None)
+        or (("www" in text or "WWW" in text) and _WWW.search(text) is not None)
+    )
     form = ("[" in text or "(" in text) and _FORM.search(text) is not None
-    cut = words <= CUT_WORDS and _CUT.search(tail) is not None
+    cut = words <= CUT_WORDS and tail.endswith(("...", "…")) and _CUT.search(tail) is not None
+    low_tail = tail.lower()
+    teaser = _teaser(tail, low_tail) or cut
     if words > LONG_UNIT:
         # A paragraph: the patterns of short lines cannot match.
         return Features(
@@ -216,7 +259,8 @@ def features(text: str) -> Features:
             section_end=False,
             comment=False,
             contact=words < 120 and _contact(text, text.lower()),
-            teaser=_teaser(tail, tail.lower()) or cut,
+            teaser=teaser,
+            key=key,
         )
     low = text.lower()
     short = words <= 12
@@ -224,7 +268,7 @@ def features(text: str) -> Features:
         ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
         or (not text.isascii() and any(cue in low for cue in _COPYRIGHT_CUES))
     ) and _COPYRIGHT.search(low) is not None
-    end = low[-8:].rstrip()
+    end = low_tail[-8:].rstrip()
     return Features(
         words,
         marks,
@@ -241,9 +285,10 @@ def features(text: str) -> Features:
         words <= 14 and _SECTION_END.match(low) is not None,
         short
         and end.endswith((":", "reply", "like", "likes", "report"))
-        and _COMMENT_HEAD.search(low[-24:]) is not None,
+        and _COMMENT_HEAD.search(low_tail[-24:]) is not None,
         _contact(text, low),
-        _teaser(tail, low[-40:]) or cut,
+        teaser,
+        key,
     )
 
 
@@ -271,8 +316,9 @@ def shared_features(text: str) -> Features:
 def _contact(text: str, low: str) -> bool:
     """True when the text gives contact details twice or more (one of them named or an
     e-mail address)."""
+    has_at = "@" in low
     cued = (
-        "@" in low
+        has_at
         or "tel" in low
         or "phone" in low
         or "fax" in low
@@ -281,7 +327,14 @@ def _contact(text: str, low: str) -> bool:
         or "call us" in low
         or "contact" in low
     )
-    return cued and len(_CONTACT.findall(text)) >= 2
+    if not cued:
+        return False
+    count = len(_CONTACT_LABEL.findall(text))
+    if count < 2 and has_at:
+        count += len(_EMAIL_ADDRESS.findall(text))
+    if count < 2 and _DIGIT.search(text) is not None:
+        count += len(_PHONE.findall(text))
+    return count >= 2
 
 
 def _teaser(tail: str, low_tail: str) -> bool:

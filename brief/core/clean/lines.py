@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.text import SPACES, normalize_line
+from brief.core.text import SPACES
+
+_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+"""White space other than the plain space (among the characters `SPACES` collapses)."""
+
 
 _BULLET = re.compile(
     r"(?:[•*+\-▪□◦○●·‣⁃■◆◇►▸–—]|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z][.)](?=\s))"
@@ -45,54 +49,51 @@ class Line:
 
 
 _MARK_START = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
-"""Runs of white space within a line (the same set as `normalize_line` collapses)."""
+"""The characters a list marker may start with (besides digits and letters)."""
+_LONE_MARKERS = frozenset("•*▪□◦○●")
+"""Bullets that are markers even with no text after them (an empty list item)."""
 
 
-def parse_line(index: int, raw: str, text: str | None = None) -> Line:
-    """A parsed line: indentation, list marker and normalised text (`text` is the line with
-    white space already collapsed and stripped, when the caller has it)."""
-    expanded = raw.expandtabs(4) if "\t" in raw else raw
-    stripped = expanded.lstrip(" \u3000\u00a0")
-    indent = len(expanded) - len(stripped)
-    width = len(expanded.rstrip())
-    marker = ""
-    if stripped and (stripped[0] in _MARK_START or stripped[0].isalnum()):
-        match = _BULLET.match(stripped)
-        if match is not None:
-            candidate = match.group(0).strip()
-            # A dash or letter marker needs a space after it ("-5%" and "a.m." are text).
-            if candidate and (match.end() < len(stripped) or candidate in "•*▪□◦○●"):
-                marker = candidate
-                stripped = stripped[match.end() :]
-                text = None
-    if text is None:
-        text = normalize_line(stripped)
-    return Line(index, raw, text, indent, marker, width)
+def _split_marker(flat: str) -> tuple[str, str]:
+    """A line's list marker and the text after it (`flat` has its white space collapsed)."""
+    match = _BULLET.match(flat)
+    if match is not None:
+        end = match.end()
+        candidate = match.group(0).rstrip()
+        # A dash or letter marker needs a space after it ("-5%" and "a.m." are text).
+        if candidate and (end < len(flat) or candidate in _LONE_MARKERS):
+            return candidate, flat[end:]
+    return "", flat
 
 
 def parse_lines(text: str) -> list[Line]:
     """Every line of a text, parsed (line breaks are expected to be ``\\n``).
 
-    White space is collapsed by one pass over the whole text rather than line by line, and a
-    plain line (no tab, no list marker) takes the short way.
+    A line's white space is collapsed only where it holds more than single plain spaces, and a
+    line that cannot start with a list marker takes the short way.
     """
-    raws = text.split("\n")
-    squashed = SPACES.sub(" ", text).split("\n")
-    if len(squashed) != len(raws):  # pragma: no cover - the pattern never matches a newline
-        return [parse_line(index, raw) for index, raw in enumerate(raws)]
+    odd = _ODD_SPACE.search(text) is not None
     lines: list[Line] = []
     append = lines.append
-    for index, raw in enumerate(raws):
-        flat = squashed[index].strip()
+    for index, raw in enumerate(text.split("\n")):
+        flat = raw.strip()
         if not flat:
-            append(Line(index, raw, "", 0))
+            append(Line(index, raw, "", 0, "", 0))
             continue
+        expanded = raw
+        if odd:
+            if _ODD_SPACE.search(flat) is not None:
+                flat = SPACES.sub(" ", flat)
+            if "\t" in raw:
+                expanded = raw.expandtabs(4)
+        if "  " in flat:
+            flat = SPACES.sub(" ", flat)
+        indent = len(expanded) - len(expanded.lstrip(" \u3000\u00a0"))
+        marker = ""
         first = flat[0]
-        if "\t" in raw or first in _MARK_START or (first.isdigit() or flat[1:2] in (".", ")")):
-            append(parse_line(index, raw, flat))
-            continue
-        stripped = raw.lstrip(" \u3000\u00a0")
-        append(Line(index, raw, flat, len(raw) - len(stripped), "", len(raw.rstrip())))
+        if first in _MARK_START or first.isdigit() or flat[1:2] in (".", ")"):
+            marker, flat = _split_marker(flat)
+        append(Line(index, raw, flat, indent, marker, len(expanded.rstrip())))
     return lines
 
 
@@ -101,7 +102,7 @@ def wrap_width(lines: list[Line]) -> int | None:
 
     A wrapped dump has many lines that end just short of one width and hardly any beyond it.
     """
-    widths = sorted(line.width for line in lines if not line.blank)
+    widths = sorted([line.width for line in lines if line.text])
     if len(widths) < 8:
         return None
     # The width that only a handful of lines (tables, long links) exceed.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from brief.core.clean.captions import CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features
 from brief.core.clean.labels import Label, Verdict
 from brief.core.clean.units import Unit
+
+_DIGIT = re.compile(r"\d")
 
 VALUE = {Label.GOOD: 1.0, Label.NEAR: 0.5}
 """Weight of a unit's words when looking for the densest stretch of text."""
@@ -131,7 +135,10 @@ def _is_row(unit: Unit, verdict: Verdict) -> bool:
     """True for a short line holding several numbers (a row of a table of results)."""
     if verdict.label is not Label.SHORT:
         return False
-    return sum(token.isdigit() for token in unit.text.split()) >= TABLE_NUMBERS
+    text = unit.text
+    if _DIGIT.search(text) is None:
+        return False
+    return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
 
 def table_rows(units: list[Unit], verdicts: list[Verdict], values: list[float]) -> set[int]:
