@@ -70,8 +70,15 @@ def is_bare_credit(text: str) -> bool:
     return all(not word[:1].islower() or word in _SMALL_WORDS for word in words)
 
 
+_CAPTION_LABEL = re.compile(r"(?:(?:image|photo|media|video|picture)\s+)?caption\b", re.IGNORECASE)
+"""A caption's label at the start of a line ("Image caption ...", "Caption: ...")."""
+
+
 def is_caption(text: str) -> bool:
-    """True when a line ends in a photo credit (a caption, or the credit alone)."""
+    """True when a line ends in a photo credit (a caption, or the credit alone), or starts with a
+    caption's label."""
+    if text[:1] in "CcIiPpMmVv" and _CAPTION_LABEL.match(text) is not None:
+        return True
     tail = text[-90:]
     end = tail.rstrip()
     if end[-1:] in ")]":

@@ -11,7 +11,7 @@ from brief.core.clean.captions import (
     is_caption,
 )
 from brief.core.clean.features import Features
-from brief.core.clean.labels import Label, Verdict, label_unit
+from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict, label_unit
 from brief.core.clean.units import Unit
 from brief.core.clean.weights import (
     SHORT_COST,
@@ -53,12 +53,9 @@ def _repeats(
     repeated = [indices for indices in seen.values() if len(indices) > 1]
     if not repeated:
         return [], True
-    prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is Label.GOOD)
+    prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is GOOD)
     again = sum(
-        feats[i].words
-        for indices in repeated
-        for i in indices
-        if verdicts[i].label in (Label.GOOD, Label.NEAR)
+        feats[i].words for indices in repeated for i in indices if verdicts[i].label in (GOOD, NEAR)
     )
     firsts = max(indices[0] for indices in repeated)
     seconds = min(indices[1] for indices in repeated)
@@ -86,10 +83,10 @@ def _drop_repeats(
             continue
         for index in indices if every_copy else indices[1:]:
             verdict = verdicts[index]
-            if verdict.label is Label.BAD:
+            if verdict.label is BAD:
                 continue
             long = feats[index].words >= REPEATED_CAPTION_WORDS
-            verdict.label = Label.BAD
+            verdict.label = BAD
             verdict.keep = False
             verdict.reason = "repeated caption" if long else "repeated"
             verdict.caption = long
@@ -110,11 +107,11 @@ def _smooth(verdicts: list[Verdict], start: int, end: int) -> None:
     list items); chrome removed."""
     for index in range(start, end):
         verdict = verdicts[index]
-        if verdict.label in (Label.GOOD, Label.NEAR):
+        if verdict.label in (GOOD, NEAR):
             verdict.keep = True
     for index in range(start, end):
         verdict = verdicts[index]
-        if verdict.label is not Label.SHORT:
+        if verdict.label is not SHORT:
             continue
         before = _neighbour(verdicts, index, -1, start, end)
         after = _neighbour(verdicts, index, 1, start, end)
@@ -142,7 +139,7 @@ def _introduced_lists(
             item = verdicts[position]
             # A table's header row may hold a chrome phrase ("Top 10").
             header = position == index + 1 and item.reason == "boilerplate"
-            if (item.label is Label.BAD and item.reason != "date" and not header) or feats[
+            if (item.label is BAD and item.reason != "date" and not header) or feats[
                 position
             ].words < 2:
                 break
@@ -160,7 +157,7 @@ def _neighbour(
     hops = 0
     while start <= index < end:
         verdict = verdicts[index]
-        if verdict.label is not Label.SHORT:
+        if verdict.label is not SHORT:
             return verdict
         hops += 1
         if hops > 3:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.text import SPACES
+_SPACE_RUN = re.compile(" {2,}")
+"""Two spaces or more."""
 
-_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-"""White space other than the plain space (among the characters `SPACES` collapses)."""
+_ODD_SPACES = (
+    "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+"""White space other than the plain space (the other characters `SPACES` collapses)."""
 
 
 _BULLET = re.compile(
@@ -69,25 +72,25 @@ def _split_marker(flat: str) -> tuple[str, str]:
 def parse_lines(text: str) -> list[Line]:
     """Every line of a text, parsed (line breaks are expected to be ``\\n``).
 
-    A line's white space is collapsed only where it holds more than single plain spaces, and a
-    line that cannot start with a list marker takes the short way.
+    A line's white space is collapsed only where it holds more than single spaces, and a line
+    that cannot start with a list marker takes the short way.
     """
-    odd = _ODD_SPACE.search(text) is not None
+    # Other white space is turned into plain spaces in a copy of the text, one kind at a time.
+    flats = text
+    for space in _ODD_SPACES:
+        if space in flats:
+            flats = flats.replace(space, " ")
+    tabs = "\t" in text
     lines: list[Line] = []
     append = lines.append
-    for index, raw in enumerate(text.split("\n")):
-        flat = raw.strip()
+    for index, (raw, flat) in enumerate(zip(text.split("\n"), flats.split("\n"), strict=True)):
+        flat = flat.strip()
         if not flat:
             append(Line(index, raw, "", 0, "", 0))
             continue
-        expanded = raw
-        if odd:
-            if _ODD_SPACE.search(flat) is not None:
-                flat = SPACES.sub(" ", flat)
-            if "\t" in raw:
-                expanded = raw.expandtabs(4)
+        expanded = raw.expandtabs(4) if tabs and "\t" in raw else raw
         if "  " in flat:
-            flat = SPACES.sub(" ", flat)
+            flat = _SPACE_RUN.sub(" ", flat)
         indent = len(expanded) - len(expanded.lstrip(" \u3000\u00a0"))
         marker = ""
         first = flat[0]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from brief.core.clean.features import MONTHS, RIGHTS_RESERVED, ends_sentence, word_total
-from brief.core.clean.labels import Label, Verdict
+from brief.core.clean.labels import BAD, Verdict
 from brief.core.clean.units import Unit
 from brief.core.dates import parse_date
 from brief.core.model import PubDate
@@ -93,7 +93,7 @@ def reads_as_headline(text: str) -> bool:
 
 def _is_headline(unit: Unit, verdict: Verdict) -> bool:
     """True when a unit could be the headline: a line of a few words, not a sentence."""
-    if unit.marker or (verdict.label is Label.BAD and not verdict.reason.startswith("repeated")):
+    if unit.marker or (verdict.label is BAD and not verdict.reason.startswith("repeated")):
         return False
     return 3 <= word_total(unit.text) <= 30 and reads_as_headline(unit.text)
 
