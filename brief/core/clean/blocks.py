@@ -17,7 +17,7 @@ def block_kind(unit: Unit, quote_indent: int | None) -> BlockKind:
         return BlockKind.LIST_ITEM
     if unit.text.startswith(">") or (quote_indent is not None and unit.indent >= quote_indent):
         return BlockKind.QUOTE
-    if word_total(unit.text) <= HEADING_WORDS and not ends_sentence(unit.text):
+    if not ends_sentence(unit.text) and word_total(unit.text) <= HEADING_WORDS:
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 
@@ -55,28 +55,34 @@ def build_blocks(
 def raw_lines(
     lines: list[Line], units: list[Unit], keep: list[bool], reasons: list[str]
 ) -> list[RawLine]:
-    """Every source line marked kept or removed, with its unit's reason.
+    """Every source line marked kept or removed, with its unit's reason (`lines` are all the
+    lines of the text, in order, so a line's index is its position).
 
     A line outside every unit (blank) counts as kept when the lines on both sides are.
     """
-    fate: dict[int, tuple[bool, str]] = {}
+    count = len(lines)
+    state: list[bool | None] = [None] * count
+    why = [""] * count
     for unit, flag, reason in zip(units, keep, reasons, strict=True):
+        note = "" if flag else reason
         for index in unit.lines:
-            fate[index] = (flag, "" if flag else reason)
-    after = [False] * len(lines)
+            state[index] = flag
+            why[index] = note
+    after = [False] * count
     following = False
-    for position in range(len(lines) - 1, -1, -1):
+    for position in range(count - 1, -1, -1):
         after[position] = following
-        got = fate.get(lines[position].index)
+        got = state[position]
         if got is not None:
-            following = got[0]
+            following = got
     result: list[RawLine] = []
+    append = result.append
     before = False
     for position, line in enumerate(lines):
-        got = fate.get(line.index)
+        got = state[position]
         if got is None:
-            result.append(RawLine(line.raw, before and after[position], ""))
-            continue
-        before = got[0]
-        result.append(RawLine(line.raw, got[0], got[1]))
+            append(RawLine(line.raw, before and after[position], ""))
+        else:
+            before = got
+            append(RawLine(line.raw, got, why[position]))
     return result

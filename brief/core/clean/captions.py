@@ -4,10 +4,34 @@ from __future__ import annotations
 
 import re
 
-_AGENCIES = (
-    r"AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|GETTY IMAGES|Xinhua|Bloomberg"
-    r"|Shutterstock|iStock|Kyodo|AAP|ANSA|dpa|TASS|Sputnik|NurPhoto|Alamy|Newsis|News1"
+_AGENCY_NAMES = (
+    "AP",
+    "AFP",
+    "Reuters",
+    "REUTERS",
+    "Yonhap",
+    "EPA",
+    "EPA-EFE",
+    "Getty Images",
+    "GETTY IMAGES",
+    "Xinhua",
+    "Bloomberg",
+    "Shutterstock",
+    "iStock",
+    "Kyodo",
+    "AAP",
+    "ANSA",
+    "dpa",
+    "TASS",
+    "Sputnik",
+    "NurPhoto",
+    "Alamy",
+    "Newsis",
+    "News1",
 )
+_AGENCIES = "|".join(re.escape(name) for name in _AGENCY_NAMES)
+_AGENCY_TAILS = (*_AGENCY_NAMES, "Photo", "Photos", "Images", "Pictures")
+"""What a line ending in an agency's credit ends with (before a closing bracket)."""
 _AGENCY_END = re.compile(
     rf"(?:^|[.!?\"”’)]\s+|[(\[/|,]\s*|\s(?:photo|image|credit|file|foto|사진)\s*[:=]\s*"
     rf"|\s)(?:{_AGENCIES})(?:\s+(?:Photos?|Images|Pictures))?\s*[)\]]?$"
@@ -46,10 +70,22 @@ def is_bare_credit(text: str) -> bool:
     return all(not word[:1].islower() or word in _SMALL_WORDS for word in words)
 
 
+_CAPTION_LABEL = re.compile(r"(?:(?:image|photo|media|video|picture)\s+)?caption\b", re.IGNORECASE)
+"""A caption's label at the start of a line ("Image caption ...", "Caption: ...")."""
+
+
 def is_caption(text: str) -> bool:
-    """True when a line ends in a photo credit (a caption, or the credit alone)."""
+    """True when a line ends in a photo credit (a caption, or the credit alone), or starts with a
+    caption's label."""
+    if text[:1] in "CcIiPpMmVv" and _CAPTION_LABEL.match(text) is not None:
+        return True
     tail = text[-90:]
-    if _AGENCY_END.search(tail) or _SLASH_CREDIT.search(tail):
+    end = tail.rstrip()
+    if end[-1:] in ")]":
+        end = end[:-1].rstrip()
+    if end.endswith(_AGENCY_TAILS) and _AGENCY_END.search(tail):
+        return True
+    if tail.endswith(")") and _SLASH_CREDIT.search(tail):
         return True
     cued = any(cue in tail for cue in _CREDIT_CUES)
     return cued and _CREDIT.search(tail) is not None

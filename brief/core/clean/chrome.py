@@ -265,6 +265,8 @@ def _phrases_by_key() -> dict[str, re.Pattern[str]]:
 _BY_KEY = _phrases_by_key()
 """Chrome phrases grouped by the keys of their words: a unit is searched only for the phrases
 whose words it has, instead of for all of them."""
+_KEYS = frozenset(_BY_KEY)
+"""The keys that have phrases."""
 
 
 def is_chrome(low: str, words: int) -> bool:
@@ -273,13 +275,7 @@ def is_chrome(low: str, words: int) -> bool:
         tokens = _TOKEN.findall(low)
         if 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens):
             return True
-    tried: set[str] = set()
-    for word in _LETTERS.findall(low):
-        key = _key(word)
-        if key in tried:
-            continue
-        tried.add(key)
-        pattern = _BY_KEY.get(key)
-        if pattern is not None and pattern.search(low):
-            return True
-    return False
+    letters = _LETTERS.findall(low)
+    keys = {word[:3] for word in letters} if low.isascii() else {_key(word) for word in letters}
+    # The patterns of the keys the unit has (most units have none, or one or two).
+    return any(_BY_KEY[key].search(low) for key in _KEYS.intersection(keys))

@@ -11,7 +11,7 @@ from brief.core.clean.captions import (
     is_caption,
 )
 from brief.core.clean.features import Features
-from brief.core.clean.labels import Label, Verdict, label_unit
+from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict, label_unit
 from brief.core.clean.units import Unit
 from brief.core.clean.weights import (
     SHORT_COST,
@@ -27,9 +27,6 @@ from brief.core.clean.weights import (
 __all__ = ["Label", "Verdict", "classify", "label_unit"]
 
 
-REPEAT_PREFIX = 60
-"""Long units that start with the same this many characters are copies (a caption drawn with
-and without its credit)."""
 REPEAT_APART = 4
 """Copies of a text in the article this many units apart are the article's own repetition."""
 REPEAT_COST = 0.25
@@ -43,11 +40,6 @@ OWN_WORDS = 60
 paragraph: a paragraph drawn again is the page printed twice)."""
 
 
-def _key(text: str) -> str:
-    """The text compared when looking for repetition."""
-    return text[:REPEAT_PREFIX].casefold()
-
-
 def _repeats(
     units: list[Unit], verdicts: list[Verdict], feats: list[Features]
 ) -> tuple[list[list[int]], bool]:
@@ -56,17 +48,14 @@ def _repeats(
     page printed twice), the first copies stay.
     """
     seen: dict[str, list[int]] = {}
-    for index, unit in enumerate(units):
-        seen.setdefault(_key(unit.text), []).append(index)
+    for index, feat in enumerate(feats):
+        seen.setdefault(feat.key, []).append(index)
     repeated = [indices for indices in seen.values() if len(indices) > 1]
     if not repeated:
         return [], True
-    prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is Label.GOOD)
+    prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is GOOD)
     again = sum(
-        feats[i].words
-        for indices in repeated
-        for i in indices
-        if verdicts[i].label in (Label.GOOD, Label.NEAR)
+        feats[i].words for indices in repeated for i in indices if verdicts[i].label in (GOOD, NEAR)
     )
     firsts = max(indices[0] for indices in repeated)
     seconds = min(indices[1] for indices in repeated)
@@ -94,10 +83,10 @@ def _drop_repeats(
             continue
         for index in indices if every_copy else indices[1:]:
             verdict = verdicts[index]
-            if verdict.label is Label.BAD:
+            if verdict.label is BAD:
                 continue
             long = feats[index].words >= REPEATED_CAPTION_WORDS
-            verdict.label = Label.BAD
+            verdict.label = BAD
             verdict.keep = False
             verdict.reason = "repeated caption" if long else "repeated"
             verdict.caption = long
@@ -118,11 +107,11 @@ def _smooth(verdicts: list[Verdict], start: int, end: int) -> None:
     list items); chrome removed."""
     for index in range(start, end):
         verdict = verdicts[index]
-        if verdict.label in (Label.GOOD, Label.NEAR):
+        if verdict.label in (GOOD, NEAR):
             verdict.keep = True
     for index in range(start, end):
         verdict = verdicts[index]
-        if verdict.label is not Label.SHORT:
+        if verdict.label is not SHORT:
             continue
         before = _neighbour(verdicts, index, -1, start, end)
         after = _neighbour(verdicts, index, 1, start, end)
@@ -150,7 +139,7 @@ def _introduced_lists(
             item = verdicts[position]
             # A table's header row may hold a chrome phrase ("Top 10").
             header = position == index + 1 and item.reason == "boilerplate"
-            if (item.label is Label.BAD and item.reason != "date" and not header) or feats[
+            if (item.label is BAD and item.reason != "date" and not header) or feats[
                 position
             ].words < 2:
                 break
@@ -168,7 +157,7 @@ def _neighbour(
     hops = 0
     while start <= index < end:
         verdict = verdicts[index]
-        if verdict.label is not Label.SHORT:
+        if verdict.label is not SHORT:
             return verdict
         hops += 1
         if hops > 3:
@@ -186,7 +175,7 @@ def _captions(
     for index in range(start, end):
         verdict = verdicts[index]
         if verdict.caption and not verdict.keep:
-            key = _key(units[index].text)
+            key = feats[index].key
             before = _neighbour(verdicts, index, -1, start, end)
             after = _neighbour(verdicts, index, 1, start, end)
             among_prose = before is not None and after is not None and before.keep and after.keep

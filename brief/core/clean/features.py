@@ -8,24 +8,32 @@ from dataclasses import dataclass
 from brief.core.clean.chrome import is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
+"""A table turning every byte but ASCII letters and digits into a space: the words of an ASCII
+text (what `_WORD` finds there) are then its runs of non-spaces."""
+LONG_TEXT = 240
+"""A text longer than this many characters has its words counted by its spaces."""
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
-_SENTENCE_MARK = re.compile(r"[.!?。！？,;，、](?=\s|$)|[。！？，、]")
 
-_IMAGE = re.compile(
-    r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b|\[(?:img|image|icon|logo|photo|missing-im\w*"
-    r"|spacer|pixel|\d{4,}[\w-]*)\]|^\[[\w\-./:]{3,}\]$",
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b", re.IGNORECASE)
+"""An image or icon file name."""
+_IMAGE_MARK = re.compile(
+    r"\[(?:img|image|icon|logo|photo|missing-im\w*|spacer|pixel|\d{4,}[\w-]*)\]"
+    r"|^\[[\w\-./:]{3,}\]$",
     re.IGNORECASE,
 )
-"""Image and icon file names, and the `[img]` placeholders text browsers print."""
-_URL = re.compile(r"https?://|www\.\w|[\w.+-]@[\w-]+\.\w{2,}", re.IGNORECASE)
+"""The `[img]` placeholders text browsers print for images."""
+_HTTP = re.compile(r"https?://", re.IGNORECASE)
+_WWW = re.compile(r"www\.\w", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w{2,}")
 _FORM = re.compile(r"\[[ _]{3,}\]|\[\s?[xX*]?\s?\]\s|\(\s?[*]?\s?\)\s")
 """Form fields as text browsers draw them: `[          ]`, `[ ]`, `(*)`."""
+# The patterns from here on are matched on lower-cased text.
 _RIGHTS = re.compile(
     r"rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten"
-    r"|diritti riservati|права защищены|^(?:©|copyright)\s*(?:©\s*)?(?:\d{4}|\w+\.\w+)",
-    re.IGNORECASE,
+    r"|diritti riservati|права защищены|^(?:©|copyright)\s*(?:©\s*)?(?:\d{4}|\w+\.\w+)"
 )
 """The copyright line of a page's footer (not a photo credit)."""
 RIGHTS_RESERVED = (
@@ -34,7 +42,7 @@ RIGHTS_RESERVED = (
 )
 """"All rights reserved" in the languages a page footer is read in (a pattern's alternatives)."""
 _COPYRIGHT = re.compile(
-    rf"©|\(c\)\s*\d{{4}}|copyright\b|{RIGHTS_RESERVED}|저작권|무단\s*전재|재배포", re.IGNORECASE
+    rf"©|\(c\)\s*\d{{4}}|copyright\b|{RIGHTS_RESERVED}|저작권|무단\s*전재|재배포"
 )
 
 _COPYRIGHT_CUES = (
@@ -57,51 +65,72 @@ _COPYRIGHT_CUES = (
 _CHROME_PREFIX = re.compile(
     r"^(?:related|read more|read also|see also|also read|watch|listen|more|recommended|"
     r"advertisement|sponsored|leia também|veja também|leggi anche|читайте также|"
-    r"photo|image|video|source|credit|file photo|getty images|reuters|ap photo)\s*[:|–—-]",
-    re.IGNORECASE,
+    r"photo|image|video|source|credit|file photo|getty images|reuters|ap photo|"
+    r"tags?|topics?|subjects?|categor(?:y|ies)|filed under|keywords?|etiquetas|argomenti|теги"
+    r"|темы|태그)\s*[:|–—-]"
 )
-"""A line introduced as a link or credit: "Related: ...", "Photo: ..."."""
+"""A line introduced as a link, a credit or a list of tags: "Related: ...", "Photo: ...",
+"Topics: ..."."""
 
 _SECTION_END = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|"
     r"join the (?:conversation|discussion)|most (?:read|popular|shared|viewed|commented)|"
     r"you (?:may|might) also like|recommended(?: for you| stories| articles)?|"
-    r"related (?:articles|stories|posts|news|coverage|content|links|videos)|more (?:stories|news|"
-    r"articles|from|on)\b|popular (?:now|stories|posts)|trending(?: now| stories)?|"
+    r"related (?:articles|stories|posts|news|coverage|content|links|videos)|"
+    r"more (?:stories|news|articles|from|on|in)\b|popular (?:now|stories|posts|articles|news)|"
+    r"trending(?: now| stories)?|"
+    r"top stories|(?:read|up|watch) next|in case you missed it|don'?t miss|other (?:stories|news|"
+    r"articles)|you may also be interested|"
     r"top \d+ \w+|latest (?:news|stories|articles|videos)|editor'?s picks|"
     r"about the author|share this|sponsored (?:content|stories|links)|"
     r"coment[áa]rios|commenti|комментарии|댓글|leia também|veja também|leggi anche|"
-    r"читайте также|notícias relacionadas|artículos relacionados|articoli correlati)\b.{0,40}$",
-    re.IGNORECASE,
+    r"читайте также|notícias relacionadas|artículos relacionados|articoli correlati)\b.{0,40}$"
 )
 """Headings of the page sections that follow an article: comments, related and popular lists."""
 _COMMENT_HEAD = re.compile(
     r"\b(?:says|said|wrote|writes|disse|escreveu|dice|scrive|écrit|schreibt|пишет|написал)\s*:$"
-    r"|\breply\s*$|\blikes?\s*$|\breport\s*$",
-    re.IGNORECASE,
+    r"|^(?:\d+\s*)?(?:reply|replies|responder|rispondi|répondre|antworten|ответить|답글)$"
 )
 """The header or footer of a reader's comment ("jane says:", "Reply")."""
-_CONTACT = re.compile(
-    r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b\s*[:.]?"
-    r"|\+?\d[\d\s().-]{7,}\d|\S+@\S+\.\w{2,}",
-    re.IGNORECASE,
+_COMMENTS_START = re.compile(
+    r"^\d+\s+(?:thoughts|responses|comments|replies|reactions|comentários|commenti|commentaires"
+    r"|комментари\w*)\s+(?:on|to|em|a|su|sur|к)\b"
 )
-"""Contact details (telephone, fax, e-mail, address) of a company footer."""
+"""The heading of the comments under a blog post: "10 thoughts on “...”", "3 responses to"."""
+_CONTACT_LABEL = re.compile(
+    r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b"
+)
+_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+_EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
+"""Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
+e-mail addresses."""
 _TEASER = re.compile(
-    r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$", re.IGNORECASE
+    r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$"
 )
 """A teaser of another article: text cut with "[…]" or followed by "Read more"."""
 _CUT = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
 """A headline cut short in a list of other articles: "... plus JBL he..."."""
+_COMMENT_ENDS = frozenset(":ysrtwо글")
+"""The last letters of a comment's header or reply button (cheap test before the pattern)."""
 CUT_WORDS = 25
 """A unit cut short with an ellipsis is a teaser when at most this long."""
 
 _BYLINE = re.compile(
-    r"^(?:(?:posted|written|reported|published|updated|compiled|edited)\s+)?(?:by|por|di|von|par|от)"
-    r"\s+\S|^(?:author|autor|autore|auteur|reporter|기자)\s*:",
-    re.IGNORECASE,
+    r"^(?:(?:posted|written|reported|published|updated|compiled|edited|researched|produced"
+    r"|translated|illustrated)\s+)?(?:by|por|di|von|par|от)\s*:?\s+\S"
+    r"|^(?:author|autor|autore|auteur|reporter|기자)\s*:"
 )
 """A byline: "By Jane Doe", "Posted by ...", "Por ...", "Author: ..."."""
+
+_DATE_LABEL = re.compile(
+    r"(?:posted|published|first published|created|date|released|updated|last updated|modified"
+    r"|last modified|publicado|publicada|atualizado|actualizado|pubblicato|aggiornato|publié"
+    r"|mis à jour|veröffentlicht|aktualisiert|опубликовано|опубликован|обновлено|обновлен|등록"
+    r"|입력|수정|업데이트|게시)\b"
+)
+"""The label of a publication or update date at the start of a line."""
+_COPYRIGHT_START = re.compile(r"(?:copyright\s*)?(?:©|\(c\))|copyright\s+\d{4}")
+"""The start of a copyright line: "©", "(c)", "Copyright 2019"."""
 
 MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -111,39 +140,57 @@ MONTHS = (
 _DATELIKE = re.compile(
     rf"\b(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\b"
-    rf"|\d{{1,2}}:\d{{2}}|\d+\s*(?:h|m|d|hrs?|mins?|hours?|minutes?|days?|weeks?)\s+ago)",
-    re.IGNORECASE,
+    rf"|\d{{1,2}}:\d{{2}}|\d+\s*(?:h|m|d|hrs?|mins?|hours?|minutes?|days?|weeks?)\s+ago)"
 )
 
 
 def word_total(text: str) -> int:
     """Words of a text; runs of Chinese or Japanese characters count one word per two.
 
-    A long ASCII text is counted by its spaces (the same count, give or take a stray sign).
+    A long text is counted by its spaces (the same count, give or take a stray sign), unless it
+    has Chinese or Japanese in it.
     """
-    if len(text) > 240 and text.isascii():
-        return text.count(" ") + 1
-    words = len(_WORD.findall(text))
-    if not text.isascii():
-        cjk = len(_CJK.findall(text))
-        if cjk:
-            words += cjk // 2
-    return words
+    if text.isascii():
+        if len(text) > LONG_TEXT:
+            return text.count(" ") + 1
+        return len(text.encode("ascii").translate(_NOT_ALNUM).split())
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_WORD.findall(text)) + cjk // 2
+    return text.count(" ") + 1 if len(text) > LONG_TEXT else len(_WORD.findall(text))
+
+
+_STOPS = frozenset(".!?。！？…:;")
+"""The marks a sentence ends with."""
+_CLOSERS = frozenset("\"'”’»)]")
+"""Closing quotes and brackets, which may follow the mark that ends a sentence."""
 
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a sentence (full stop, question, colon, citation mark)."""
-    return bool(_SENTENCE_END.search(text[-24:]))
+    last = text[-24:].rstrip()[-1:]
+    if last in _STOPS:
+        return True
+    return last in _CLOSERS and _SENTENCE_END.search(text[-24:]) is not None
 
 
-_MARK = re.compile(r"[.,?!;] ")
-_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
+_WIDE_MARKS = ("。", "，", "、", "！", "？")
+"""The marks of Chinese and Japanese, which no space follows."""
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
-    return count + (1 if text[-1:] in ".!?" else 0)
+    count = (
+        text.count(". ")
+        + text.count(", ")
+        + text.count("? ")
+        + text.count("! ")
+        + text.count("; ")
+        + (1 if text[-1:] in ".!?" else 0)
+    )
+    if not text.isascii():
+        count += sum(text.count(mark) for mark in _WIDE_MARKS)
+    return count
 
 
 @dataclass(slots=True)
@@ -153,7 +200,8 @@ class Features:
     words: int
     """Words in the unit."""
     marks: int
-    """Sentence and clause marks (full stops, commas, question marks)."""
+    """Sentence and clause marks (full stops, commas, question marks); counted in units of six
+    words or more only."""
     sentence: bool
     """True when the unit ends like a sentence."""
     chrome: bool
@@ -172,6 +220,8 @@ class Features:
     """True when a unit under 25 words is introduced as a link or credit ("Related: ...")."""
     datelike: bool
     """True when a unit of at most 12 words holds a date or a clock time."""
+    dateline: bool
+    """True when such a date is given under a label ("Published: ...", "Updated ...")."""
     byline: bool
     """True for a byline ("By Jane Doe", "Posted by ... on ...")."""
     section_end: bool
@@ -182,6 +232,13 @@ class Features:
     """True when a unit under 120 words gives contact details twice or more (a footer)."""
     teaser: bool
     """True for a teaser of another article (cut with "[…]", "Read more")."""
+    key: str
+    """The text compared when looking for repetition (its start, case-folded)."""
+
+
+REPEAT_PREFIX = 60
+"""Units that start with the same this many characters are copies (a caption drawn with and
+without its credit)."""
 
 
 LONG_UNIT = 40
@@ -193,13 +250,25 @@ def features(text: str) -> Features:
     words = word_total(text)
     tail = text[-40:]
     sentence = ends_sentence(tail)
-    marks = sentence_marks(text)
-    image = ("." in text or "[" in text) and _IMAGE.search(text) is not None
-    link = ("/" in text or "@" in text or "www" in text) and _URL.search(text) is not None
+    # Marks only count for units of six words or more (see `label_unit`).
+    marks = sentence_marks(text) if words >= 6 else 0
+    key = text[:REPEAT_PREFIX].casefold()
+    image = ("." in text and _IMAGE_FILE.search(text) is not None) or (
+        "[" in text and _IMAGE_MARK.search(text) is not None
+    )
+    link = (
+        ("://" in text and _HTTP.search(text) is not None)
+        or ("@" in text and _EMAIL.search(text) is not None)
+        or (("www" in text or "WWW" in text) and _WWW.search(text) is not None)
+    )
     form = ("[" in text or "(" in text) and _FORM.search(text) is not None
-    cut = words <= CUT_WORDS and _CUT.search(tail) is not None
+    cut = words <= CUT_WORDS and tail.endswith(("...", "…")) and _CUT.search(tail) is not None
+    low_tail = tail.lower()
+    teaser = _teaser(low_tail) or cut
     if words > LONG_UNIT:
-        # A paragraph: the patterns of short lines cannot match.
+        # A paragraph (the patterns of short lines cannot match), or a long footer that starts
+        # with its copyright sign.
+        footer = _COPYRIGHT_START.match(text[:24].lower()) is not None
         return Features(
             words=words,
             marks=marks,
@@ -208,23 +277,25 @@ def features(text: str) -> Features:
             image=image,
             link=link,
             form=form,
-            copyright=False,
-            rights=False,
+            copyright=footer,
+            rights=footer,
             prefixed=False,
             datelike=False,
+            dateline=False,
             byline=False,
             section_end=False,
             comment=False,
             contact=words < 120 and _contact(text, text.lower()),
-            teaser=_teaser(tail, tail.lower()) or cut,
+            teaser=teaser,
+            key=key,
         )
     low = text.lower()
     short = words <= 12
+    datelike = short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None
     copyright = (
         ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
         or (not text.isascii() and any(cue in low for cue in _COPYRIGHT_CUES))
     ) and _COPYRIGHT.search(low) is not None
-    end = low[-8:].rstrip()
     return Features(
         words,
         marks,
@@ -235,15 +306,20 @@ def features(text: str) -> Features:
         form,
         copyright,
         copyright and _RIGHTS.search(low) is not None,
-        words < 25 and _CHROME_PREFIX.match(text) is not None,
-        short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None,
-        words <= 15 and _BYLINE.match(text) is not None,
+        words < 25 and _CHROME_PREFIX.match(low) is not None,
+        datelike,
+        datelike and _DATE_LABEL.match(low) is not None,
+        words <= 15 and _BYLINE.match(low) is not None,
         words <= 14 and _SECTION_END.match(low) is not None,
-        short
-        and end.endswith((":", "reply", "like", "likes", "report"))
-        and _COMMENT_HEAD.search(low[-24:]) is not None,
+        (
+            short
+            and low_tail[-1:] in _COMMENT_ENDS
+            and _COMMENT_HEAD.search(low_tail[-24:]) is not None
+        )
+        or (words <= 30 and low[:1].isdigit() and _COMMENTS_START.match(low) is not None),
         _contact(text, low),
-        _teaser(tail, low[-40:]) or cut,
+        teaser,
+        key,
     )
 
 
@@ -271,8 +347,9 @@ def shared_features(text: str) -> Features:
 def _contact(text: str, low: str) -> bool:
     """True when the text gives contact details twice or more (one of them named or an
     e-mail address)."""
+    has_at = "@" in low
     cued = (
-        "@" in low
+        has_at
         or "tel" in low
         or "phone" in low
         or "fax" in low
@@ -281,10 +358,17 @@ def _contact(text: str, low: str) -> bool:
         or "call us" in low
         or "contact" in low
     )
-    return cued and len(_CONTACT.findall(text)) >= 2
+    if not cued:
+        return False
+    count = len(_CONTACT_LABEL.findall(low))
+    if count < 2 and has_at:
+        count += len(_EMAIL_ADDRESS.findall(text))
+    if count < 2 and _DIGIT.search(text) is not None:
+        count += len(_PHONE.findall(text))
+    return count >= 2
 
 
-def _teaser(tail: str, low_tail: str) -> bool:
+def _teaser(low_tail: str) -> bool:
     """True for text cut with "[…]" or followed by "Read more"."""
     cued = (
         "]" in low_tail
@@ -294,4 +378,4 @@ def _teaser(tail: str, low_tail: str) -> bool:
         or "leggi" in low_tail
         or "читать" in low_tail
     )
-    return cued and _TEASER.search(tail) is not None
+    return cued and _TEASER.search(low_tail) is not None

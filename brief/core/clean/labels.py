@@ -18,6 +18,14 @@ class Label(StrEnum):
     BAD = "bad"
 
 
+# The labels as plain names: loading an enum member through its class costs more, and the
+# classifier compares labels once per unit and per pass.
+GOOD = Label.GOOD
+NEAR = Label.NEAR
+SHORT = Label.SHORT
+BAD = Label.BAD
+
+
 @dataclass(slots=True)
 class Verdict:
     """What the classifier decided for one unit."""
@@ -42,40 +50,40 @@ def label_unit(unit: Unit, feat: Features) -> Verdict:
     """The class of a unit on its own, with the reason when it is chrome."""
     words = feat.words
     if words == 0:
-        return Verdict(Label.BAD, "symbols")
+        return Verdict(BAD, "symbols")
     if feat.form:
-        return Verdict(Label.BAD, "form")
+        return Verdict(BAD, "form")
     if feat.section_end:
-        return Verdict(Label.BAD, "section end")
+        return Verdict(BAD, "section end")
     if feat.comment:
-        return Verdict(Label.BAD, "comments")
+        return Verdict(BAD, "comments")
     if feat.contact:
-        return Verdict(Label.BAD, "footer")
+        return Verdict(BAD, "footer")
     if feat.teaser:
-        return Verdict(Label.BAD, "teaser")
+        return Verdict(BAD, "teaser")
     if feat.image and words < 15:
-        return Verdict(Label.BAD, "image name")
+        return Verdict(BAD, "image name")
     if feat.copyright:
-        return Verdict(Label.BAD, "copyright" if feat.rights else "footer")
+        return Verdict(BAD, "copyright" if feat.rights else "footer")
     if feat.byline:
-        return Verdict(Label.BAD, "byline")
+        return Verdict(BAD, "byline")
     if feat.prefixed:
-        return Verdict(Label.BAD, "link")
+        return Verdict(BAD, "link")
     if feat.chrome:
-        return Verdict(Label.BAD, "share buttons" if words <= 4 else "boilerplate")
+        return Verdict(BAD, "share buttons" if words <= 4 else "boilerplate")
     if feat.link and words < 15:
-        return Verdict(Label.BAD, "link")
-    if feat.datelike and not feat.sentence:
-        return Verdict(Label.BAD, "date")
+        return Verdict(BAD, "link")
+    if feat.datelike and (not feat.sentence or feat.dateline):
+        return Verdict(BAD, "date")
     if unit.marker and not unit.marker[0].isdigit():
         # Items of a bulleted list: kept when they read as sentences.
         if feat.sentence and words >= GOOD_WORDS:
-            return Verdict(Label.GOOD)
+            return Verdict(GOOD)
         if (feat.sentence or feat.marks >= 2) and words >= 6:
-            return Verdict(Label.NEAR)
-        return Verdict(Label.SHORT, "link list")
+            return Verdict(NEAR)
+        return Verdict(SHORT, "link list")
     if (words >= GOOD_WORDS and feat.sentence) or (words >= LONG_WORDS and feat.marks >= 3):
-        return Verdict(Label.GOOD)
+        return Verdict(GOOD)
     if (words >= 6 and feat.sentence) or (words >= GOOD_WORDS and feat.marks >= 1):
-        return Verdict(Label.NEAR)
-    return Verdict(Label.SHORT, "menu")
+        return Verdict(NEAR)
+    return Verdict(SHORT, "menu")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.text import SPACES, normalize_line
+_SPACE_RUN = re.compile(" {2,}")
+"""Two spaces or more."""
+
+_ODD_SPACES = (
+    "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+"""White space other than the plain space (the other characters `SPACES` collapses)."""
+
 
 _BULLET = re.compile(
     r"(?:[•*+\-▪□◦○●·‣⁃■◆◇►▸–—]|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z][.)](?=\s))"
@@ -45,54 +52,51 @@ class Line:
 
 
 _MARK_START = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
-"""Runs of white space within a line (the same set as `normalize_line` collapses)."""
+"""The characters a list marker may start with (besides digits and letters)."""
+_LONE_MARKERS = frozenset("•*▪□◦○●")
+"""Bullets that are markers even with no text after them (an empty list item)."""
 
 
-def parse_line(index: int, raw: str, text: str | None = None) -> Line:
-    """A parsed line: indentation, list marker and normalised text (`text` is the line with
-    white space already collapsed and stripped, when the caller has it)."""
-    expanded = raw.expandtabs(4) if "\t" in raw else raw
-    stripped = expanded.lstrip(" \u3000\u00a0")
-    indent = len(expanded) - len(stripped)
-    width = len(expanded.rstrip())
-    marker = ""
-    if stripped and (stripped[0] in _MARK_START or stripped[0].isalnum()):
-        match = _BULLET.match(stripped)
-        if match is not None:
-            candidate = match.group(0).strip()
-            # A dash or letter marker needs a space after it ("-5%" and "a.m." are text).
-            if candidate and (match.end() < len(stripped) or candidate in "•*▪□◦○●"):
-                marker = candidate
-                stripped = stripped[match.end() :]
-                text = None
-    if text is None:
-        text = normalize_line(stripped)
-    return Line(index, raw, text, indent, marker, width)
+def _split_marker(flat: str) -> tuple[str, str]:
+    """A line's list marker and the text after it (`flat` has its white space collapsed)."""
+    match = _BULLET.match(flat)
+    if match is not None:
+        end = match.end()
+        candidate = match.group(0).rstrip()
+        # A dash or letter marker needs a space after it ("-5%" and "a.m." are text).
+        if candidate and (end < len(flat) or candidate in _LONE_MARKERS):
+            return candidate, flat[end:]
+    return "", flat
 
 
 def parse_lines(text: str) -> list[Line]:
     """Every line of a text, parsed (line breaks are expected to be ``\\n``).
 
-    White space is collapsed by one pass over the whole text rather than line by line, and a
-    plain line (no tab, no list marker) takes the short way.
+    A line's white space is collapsed only where it holds more than single spaces, and a line
+    that cannot start with a list marker takes the short way.
     """
-    raws = text.split("\n")
-    squashed = SPACES.sub(" ", text).split("\n")
-    if len(squashed) != len(raws):  # pragma: no cover - the pattern never matches a newline
-        return [parse_line(index, raw) for index, raw in enumerate(raws)]
+    # Other white space is turned into plain spaces in a copy of the text, one kind at a time.
+    flats = text
+    for space in _ODD_SPACES:
+        if space in flats:
+            flats = flats.replace(space, " ")
+    tabs = "\t" in text
     lines: list[Line] = []
     append = lines.append
-    for index, raw in enumerate(raws):
-        flat = squashed[index].strip()
+    for index, (raw, flat) in enumerate(zip(text.split("\n"), flats.split("\n"), strict=True)):
+        flat = flat.strip()
         if not flat:
-            append(Line(index, raw, "", 0))
+            append(Line(index, raw, "", 0, "", 0))
             continue
+        expanded = raw.expandtabs(4) if tabs and "\t" in raw else raw
+        if "  " in flat:
+            flat = _SPACE_RUN.sub(" ", flat)
+        indent = len(expanded) - len(expanded.lstrip(" \u3000\u00a0"))
+        marker = ""
         first = flat[0]
-        if "\t" in raw or first in _MARK_START or (first.isdigit() or flat[1:2] in (".", ")")):
-            append(parse_line(index, raw, flat))
-            continue
-        stripped = raw.lstrip(" \u3000\u00a0")
-        append(Line(index, raw, flat, len(raw) - len(stripped), "", len(raw.rstrip())))
+        if first in _MARK_START or first.isdigit() or flat[1:2] in (".", ")"):
+            marker, flat = _split_marker(flat)
+        append(Line(index, raw, flat, indent, marker, len(expanded.rstrip())))
     return lines
 
 
@@ -101,7 +105,7 @@ def wrap_width(lines: list[Line]) -> int | None:
 
     A wrapped dump has many lines that end just short of one width and hardly any beyond it.
     """
-    widths = sorted(line.width for line in lines if not line.blank)
+    widths = sorted([line.width for line in lines if line.text])
     if len(widths) < 8:
         return None
     # The width that only a handful of lines (tables, long links) exceed.

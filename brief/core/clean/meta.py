@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from brief.core.clean.features import MONTHS, RIGHTS_RESERVED, ends_sentence, word_total
-from brief.core.clean.labels import Label, Verdict
+from brief.core.clean.labels import BAD, Verdict
 from brief.core.clean.units import Unit
 from brief.core.dates import parse_date
 from brief.core.model import PubDate
@@ -93,7 +93,7 @@ def reads_as_headline(text: str) -> bool:
 
 def _is_headline(unit: Unit, verdict: Verdict) -> bool:
     """True when a unit could be the headline: a line of a few words, not a sentence."""
-    if unit.marker or (verdict.label is Label.BAD and not verdict.reason.startswith("repeated")):
+    if unit.marker or (verdict.label is BAD and not verdict.reason.startswith("repeated")):
         return False
     return 3 <= word_total(unit.text) <= 30 and reads_as_headline(unit.text)
 
@@ -149,7 +149,7 @@ def _outlet(units: list[Unit]) -> str | None:
         text = unit.text
         if text[:1] in "Mm" and (match := _MASTHEAD.match(text)):
             return match.group(1).strip()
-        if holder is None and ("©" in text or "(c)" in text.lower()) and len(text) < 160:
+        if holder is None and len(text) < 160 and ("©" in text or "(c)" in text or "(C)" in text):
             match = _COPYRIGHT_HOLDER.match(text)
             if match:
                 name = _PARENS.sub("", _RIGHTS_TAIL.sub("", match.group(1))).strip(" .,")
@@ -191,10 +191,12 @@ def find_meta(units: list[Unit], verdicts: list[Verdict], start: int) -> DumpMet
         meta.title = units[title_index].text
         meta.used[title_index] = "title"
         key = meta.title.casefold()
+        # Case folding never shortens a text: its start folded is enough to compare.
+        size = len(key)
         for index, unit in enumerate(units):
-            if index != title_index and unit.text.casefold().startswith(key):
+            if index != title_index and unit.text[:size].casefold().startswith(key):
                 meta.used[index] = "title"
-            elif skip is not None and unit.text.casefold() == skip and index < start + 3:
+            elif skip is not None and index < start + 3 and unit.text.casefold() == skip:
                 meta.used[index] = "metadata"
     header_start = title_index if title_index is not None else max(0, start - 12)
     header_end = min(len(units), max(start, (title_index or 0) + 1) + 4)

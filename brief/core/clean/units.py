@@ -52,17 +52,9 @@ def _joiner(left: str, right: str) -> str:
 
 def _is_full(line: Line, following: Line, width: int) -> bool:
     """True when `line` was broken only because the next word did not fit the width."""
-    first = following.text.split(" ", 1)[0]
-    if following.marker:
-        first = following.marker
+    first = following.marker or following.text.split(" ", 1)[0]
     used = line.width if line.raw.isascii() else display_width(line.raw.rstrip())
-    return used + 1 + display_width(first) > width - 1
-
-
-def _close(unit: Unit | None, pieces: list[str]) -> None:
-    """A unit's text assembled from its joined pieces (once, so joining stays linear)."""
-    if unit is not None and len(pieces) > 1:
-        unit.text = "".join(pieces)
+    return used + 1 + (len(first) if first.isascii() else display_width(first)) > width - 1
 
 
 def build_units(lines: list[Line], width: int | None) -> list[Unit]:
@@ -74,31 +66,36 @@ def build_units(lines: list[Line], width: int | None) -> list[Unit]:
     column = 0
     blank = True
     for line in lines:
-        if line.blank:
-            _close(current, pieces)
+        text = line.text
+        if not text:
+            if current is not None and len(pieces) > 1:
+                current.text = "".join(pieces)
             current, last, blank = None, None, True
             continue
+        marker = line.marker
         if (
             current is not None
             and last is not None
             and width is not None
             and line.indent == column
             and _is_full(last, line, width)
-            and not (line.marker in ("•", "*") or (line.marker and _SENTENCE_END.search(last.text)))
+            and not (marker in ("•", "*") or (marker and _SENTENCE_END.search(last.text)))
         ):
-            piece = f"{line.marker} {line.text}" if line.marker else line.text
+            piece = f"{marker} {text}" if marker else text
             pieces.append(_joiner(pieces[-1], piece))
             pieces.append(piece)
             current.lines.append(line.index)
         else:
-            _close(current, pieces)
-            current = Unit([line.index], line.text, line.marker, line.indent, blank)
-            pieces = [line.text]
+            if current is not None and len(pieces) > 1:
+                current.text = "".join(pieces)
+            current = Unit([line.index], text, marker, line.indent, blank)
+            pieces = [text]
             units.append(current)
-            column = line.text_column if line.marker else line.indent
+            column = line.text_column if marker else line.indent
         last = line
         blank = False
-    _close(current, pieces)
+    if current is not None and len(pieces) > 1:
+        current.text = "".join(pieces)
     return units
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from brief.core.clean.captions import CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features
-from brief.core.clean.labels import Label, Verdict
+from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Verdict
 from brief.core.clean.units import Unit
 
-VALUE = {Label.GOOD: 1.0, Label.NEAR: 0.5}
+_DIGIT = re.compile(r"\d")
+
+VALUE = {GOOD: 1.0, NEAR: 0.5}
 """Weight of a unit's words when looking for the densest stretch of text."""
 SHORT_COST = 1.5
 """Cost of a short line (menu entry, label) inside a stretch of text."""
@@ -23,7 +27,7 @@ def value(verdict: Verdict, feat: Features) -> float:
     """A unit's weight for the densest stretch: words of prose count, chrome costs."""
     if verdict.label in VALUE:
         return VALUE[verdict.label] * feat.words
-    if verdict.label is Label.SHORT:
+    if verdict.label is SHORT:
         return -SHORT_COST
     if verdict.reason in ("section end", "copyright"):
         return -STOP_COST
@@ -58,7 +62,7 @@ are a list of other articles."""
 
 def _headline_like(verdict: Verdict, feat: Features) -> bool:
     """True for a line that could head a teaser: a few words, not a sentence."""
-    return verdict.label in (Label.SHORT, Label.BAD) and 3 <= feat.words <= 25 and not feat.sentence
+    return verdict.label in (SHORT, BAD) and 3 <= feat.words <= 25 and not feat.sentence
 
 
 def teaser_runs(
@@ -113,7 +117,7 @@ def anchor_bonus(
         if not unit.marker and (feat.datelike or feat.byline):
             armed = index
             continue
-        if armed >= 0 and verdict.label is Label.GOOD:
+        if armed >= 0 and verdict.label is GOOD:
             # The article goes on after its first paragraph; a teaser stands alone.
             goes_on = index + 1 < len(verdicts) and verdicts[index + 1].label in VALUE
             if index - armed <= 8 and goes_on:
@@ -129,9 +133,12 @@ TABLE_NUMBERS = 2
 
 def _is_row(unit: Unit, verdict: Verdict) -> bool:
     """True for a short line holding several numbers (a row of a table of results)."""
-    if verdict.label is not Label.SHORT:
+    if verdict.label is not SHORT:
         return False
-    return sum(token.isdigit() for token in unit.text.split()) >= TABLE_NUMBERS
+    text = unit.text
+    if _DIGIT.search(text) is None:
+        return False
+    return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
 
 def table_rows(units: list[Unit], verdicts: list[Verdict], values: list[float]) -> set[int]:

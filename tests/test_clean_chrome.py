@@ -1,0 +1,126 @@
+"""Chrome after and inside an article: footers, labelled dates and tags, comments, captions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief.core.ingest import read_bytes
+from brief.core.model import BlockKind, Source
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
+    "the old town, a plan that had been debated for more than three years by residents.",
+    "Supporters said the lanes would make the narrow streets safer for children on their way to "
+    "school, while opponents worried about deliveries and parking in the busiest streets.",
+    "Work on the first stretch, along the river, is due to begin in the spring. The council said "
+    "the whole network should be finished within two years if the budget allows it.",
+    "The regional transport authority will pay for half of the work, and the city will borrow "
+    "the rest over ten years, the mayor told reporters after the vote on Tuesday evening.",
+]
+HEAD = ["Skip to main content", "", "Home", "News", "Sport", "Business", "Weather", ""]
+HEAD += ["Bicycle lanes to spread across the old town", "", "By Jane Example", ""]
+
+
+def read(lines: list[str]) -> Source:
+    """The source `brief show` reads from a dump made of these lines."""
+    result = read_bytes("\n".join(lines).encode("utf-8"), Path("page.txt"))
+    assert not isinstance(result, str), result
+    return result[0]
+
+
+def article() -> list[str]:
+    """The page's head and the article's paragraphs, blank lines between."""
+    lines = [*HEAD]
+    for paragraph in PARAGRAPHS:
+        lines += [paragraph, ""]
+    return lines
+
+
+def test_long_copyright_footer_and_what_follows_it_left_out() -> None:
+    """A footer starting with a copyright sign ends the article, however long it is, and the
+    notices after it are not in the body."""
+    footer = (
+        "©Example Media Group Limited in England No. 679215 Registered office: 1 Example Bridge "
+        'Street, London, SE1 9GF. "The Example", "Example Online" are registered trademarks or '
+        "trade names of Example Media Group Limited. This service is provided on Example Media "
+        "Group's Standard Terms and Conditions in accordance with our Privacy Policy."
+    )
+    notice = (
+        "Our journalists strive for accuracy but on occasion we make mistakes. For further details "
+        "of our complaints policy and to make a complaint please click here."
+    )
+    source = read([*article(), "About Us", "Contact Us", "", footer, "", notice])
+    assert source.blocks[-1].text == PARAGRAPHS[-1]
+    assert "Registered office" not in source.body
+    assert "strive for accuracy" not in source.body
+
+
+def test_labelled_dates_credits_and_tags_after_the_article_left_out() -> None:
+    """Lines such as "Published: ...", "Edited by: ..." and "Topics: ..." under an article are page
+    furniture, even when they end with a full stop."""
+    furniture = [
+        "Published: Monday, November 18th, 2019 at 11:08 a.m.",
+        "Researched by: Jim Example, Ann Example",
+        "Edited by: Louis Example",
+        "Topics: Transport, Cycling, City council",
+    ]
+    source = read([*article(), *furniture, "", "Share", "Tweet"])
+    assert [block.text for block in source.blocks] == PARAGRAPHS
+    assert "Published" not in source.body
+
+
+def test_blog_comments_left_out() -> None:
+    """The comments under a blog post, headed "3 thoughts on ...", are not part of the post."""
+    comments = ["3 thoughts on “Bicycle lanes to spread across the old town”", ""]
+    for name in ("Gaye", "Tom", "Anita"):
+        comments += [name, "", "August 8, 2018 at 3:17 pm", ""]
+        comments += [
+            "Thanks so much for writing this long article about the lanes, I have been waiting "
+            "for them for years and I hope the council keeps its promise this time.",
+            "",
+            "Reply",
+            "",
+        ]
+    source = read([*article(), *comments])
+    assert source.blocks[-1].text == PARAGRAPHS[-1]
+    assert "Thanks so much" not in source.body
+
+
+def test_report_button_of_an_embedded_post_does_not_end_the_article() -> None:
+    """A post embedded in the article, with its "Report" button, leaves the paragraphs after it
+    in the body."""
+    lines = [*HEAD, PARAGRAPHS[0], "", PARAGRAPHS[1], ""]
+    lines += ["Image Copyright @example @example", "Report", ""]
+    lines += [PARAGRAPHS[2], "", PARAGRAPHS[3], "", "Related Topics", "Cycling", "Transport"]
+    source = read(lines)
+    assert [block.text for block in source.blocks] == PARAGRAPHS
+
+
+def test_labelled_caption_is_a_caption() -> None:
+    """A line labelled "Image caption" inside the article is shown as a caption."""
+    caption = "Image caption Cyclists ride along the river in the old town"
+    lines = [*HEAD, PARAGRAPHS[0], "", PARAGRAPHS[1], "", caption, ""]
+    lines += [PARAGRAPHS[2], "", PARAGRAPHS[3]]
+    source = read(lines)
+    kinds = {block.text: block.kind for block in source.blocks}
+    assert kinds[caption] is BlockKind.CAPTION
+    assert all(kinds[paragraph] is BlockKind.PARAGRAPH for paragraph in PARAGRAPHS)
+
+
+def test_popular_articles_after_the_article_left_out() -> None:
+    """A "Popular Articles" list after the article, headlines and kickers, is not in the body,
+    nor is the prose of the page's footer after it."""
+    lines = [*article(), "Popular Articles", ""]
+    for number in range(8):
+        lines += [f"KICKER {number}", f"Storm number {number} closes two bridges over the river"]
+    lines += [
+        "Mayor lives a billionaire's life on a small salary - so where does the cash come from?"
+    ]
+    lines += [
+        "",
+        "This feature allows Example to personalise your experience so that you get the most out "
+        "of your visit. You can find out more about personalisation in our privacy policy here.",
+    ]
+    source = read(lines)
+    assert source.blocks[-1].text == PARAGRAPHS[-1]
+    assert "personalise" not in source.body
