@@ -1,13 +1,16 @@
-"""Reading publication dates from metadata values: ISO 8601 first, then dateutil."""
+"""Reading dates: publication dates from metadata values (ISO 8601 first, then dateutil), and
+the periods dates typed by users name (search filters, timeline ranges)."""
 
 from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 from dateutil import tz
+from dateutil.relativedelta import relativedelta
 
 from brief.core.model import PubDate
 
@@ -69,3 +72,57 @@ def parse_date(value: object) -> PubDate | None:
 def as_date(value: PubDate) -> date:
     """The calendar day of a date or datetime."""
     return value.date() if isinstance(value, datetime) else value
+
+
+_TYPED_DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 2, 2, 1, 1, 1))
+_PARTS = ("year", "month", "day", "hour", "minute", "second")
+
+
+@lru_cache(maxsize=256)
+def date_parts(text: str) -> tuple[datetime, frozenset[str]] | None:
+    """What dateutil reads in a date a user typed, with the parts the text gives.
+
+    The parts not given are a fixed default's (the text is read with two defaults to tell
+    them apart). Remembered: a filter is read again on every keystroke.
+    """
+    try:
+        first, second = (
+            dateutil_parser.parse(text, default=default, ignoretz=True)
+            for default in _TYPED_DEFAULTS
+        )
+    except (ValueError, OverflowError):
+        return None
+    return first, frozenset(
+        part for part in _PARTS if getattr(first, part) == getattr(second, part)
+    )
+
+
+def date_period(text: str, today: date | None = None) -> tuple[datetime, datetime] | None:
+    """The period a date a user typed names, as naive [start, end): a year, month, day or
+    instant (then start and end are that instant).
+
+    Anything dateutil reads works ("2023", "March 2024", "2024-03-05", "5 Mar 2024 10:00");
+    a missing year is this year's. None when the text is not a date or names only a day.
+    Search filters (`after:2023`) and timeline ranges ("2019 to 2021") both read dates so.
+    """
+    read = date_parts(text)
+    if read is None:
+        return None
+    first, given = read
+    if "month" not in given and ("year" not in given or "day" in given):
+        return None
+    year = first.year if "year" in given else (today or date.today()).year
+    try:
+        if "hour" in given:
+            instant = first.replace(year=year)
+            return instant, instant
+        if "day" in given:
+            start = datetime(year, first.month, first.day)
+            return start, start + timedelta(days=1)
+        if "month" in given:
+            start = datetime(year, first.month, 1)
+            return start, start + relativedelta(months=1)
+        start = datetime(year, 1, 1)
+        return start, start + relativedelta(years=1)
+    except (ValueError, OverflowError):
+        return None
