@@ -15,13 +15,14 @@ from brief.core.search.query import Query, Term, parse_query
 MIN_PREFIX = 3
 """A typed word of at least this many characters also matches longer words it starts."""
 
-_WORD_CHAR = re.compile(WORD_CHAR)
 _GAP = r"(?:[^\w\n]|_|\n(?!\n)){1,10}"
 """What stands between the words of a phrase: punctuation and spaces, not a blank line."""
 _NO_GAP = r"(?:[^\w\n]|_|\n(?!\n)){0,10}"
 """The same, where the words may also touch (next to a CJK character)."""
-_WORD_RUN = r"[^\W_]*"
-"""The rest of a word a typed prefix starts."""
+_WORD_RUN = f"{WORD_CHAR}*"
+"""The rest of a word a typed prefix starts (as a word token runs: not into a CJK character)."""
+_END = f"(?!{WORD_CHAR})"
+"""A match of a spaced word ends at a word boundary."""
 
 Span = tuple[int, int]
 """A [start, end) range of character offsets."""
@@ -53,16 +54,24 @@ def allows_prefix(term: Term) -> bool:
     return not term.quoted and len(term.words[0]) >= MIN_PREFIX
 
 
-def _word(word: str, prefix: bool = False) -> str:
-    """A regex for one word (boundaries are checked after matching: see `find_all`)."""
+def _word(word: str, prefix: bool = False, first: bool = False) -> str:
+    """A regex for one word; the `first` of a match must not follow a letter or digit.
+
+    That boundary is checked after the word's first character (a look-behind at the very
+    start would keep the regex engine from scanning quickly for the first character).
+    """
+    head = re.escape(word[0])
+    if first and is_spaced_word(word):
+        head += f"(?<!{WORD_CHAR}{head})"
+    body = head + re.escape(word[1:])
     if prefix and is_spaced_word(word):
-        return re.escape(word) + _WORD_RUN
-    return re.escape(word)
+        return body + _WORD_RUN
+    return body
 
 
 def _phrase(words: Sequence[str], open_end: bool = False) -> str:
     """A regex for words in order, only punctuation and spaces between them."""
-    parts = [_word(words[0], open_end and len(words) == 1)]
+    parts = [_word(words[0], open_end and len(words) == 1, first=True)]
     for i in range(1, len(words)):
         spaced = is_spaced_word(words[i - 1]) and is_spaced_word(words[i])
         parts.append(_GAP if spaced else _NO_GAP)
@@ -71,18 +80,15 @@ def _phrase(words: Sequence[str], open_end: bool = False) -> str:
 
 
 class Pattern:
-    """A compiled regex for a term or phrase, with which ends need a word boundary."""
+    """A compiled regex for a term or phrase, matching whole words only."""
 
-    __slots__ = ("left", "regex", "right")
+    __slots__ = ("regex",)
 
-    def __init__(self, regex: str, first: str, last: str) -> None:
-        """Compile `regex`, whose match starts with word `first` and ends with word `last`."""
-        self.regex = re.compile(regex)
+    def __init__(self, regex: str, last: str) -> None:
+        """Compile `regex`, whose matches end with word `last` (its first word checks its start)."""
+        end = _END if is_spaced_word(last) else ""
+        self.regex = re.compile(f"(?:{regex}){end}")
         """The compiled regex."""
-        self.left = is_spaced_word(first)
-        """True when a match must not follow a letter or digit."""
-        self.right = is_spaced_word(last)
-        """True when a match must not be followed by a letter or digit."""
 
 
 def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
@@ -90,31 +96,15 @@ def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
     first, last = term.words[0], term.words[-1]
     if term.quoted or len(term.words) > 1:
         open_end = term.open_end and len(last) >= MIN_PREFIX
-        return Pattern(_phrase(term.words, open_end), first, last)
-    forms = [_word(first, allows_prefix(term))]
-    forms.extend(re.escape(form) for form in sorted(fuzzy, key=len, reverse=True))
-    return Pattern("|".join(forms), first, last)
+        return Pattern(_phrase(term.words, open_end), last)
+    forms = [_word(first, allows_prefix(term), first=True)]
+    forms.extend(_word(form, first=True) for form in sorted(fuzzy, key=len, reverse=True))
+    return Pattern("|".join(forms), last)
 
 
 def find_all(pattern: Pattern, folded: str) -> list[Span]:
     """Non-overlapping matches of a pattern that start and end at word boundaries."""
-    spans: list[Span] = []
-    at = 0
-    search = pattern.regex.search
-    word_char = _WORD_CHAR.match
-    left, right = pattern.left, pattern.right
-    while True:
-        found = search(folded, at)
-        if found is None:
-            return spans
-        start, end = found.span()
-        if (left and start > 0 and word_char(folded, start - 1)) or (
-            right and word_char(folded, end)
-        ):
-            at = start + 1
-            continue
-        spans.append((start, end))
-        at = end if end > start else end + 1
+    return [found.span() for found in pattern.regex.finditer(folded)]
 
 
 class Matcher:
@@ -133,35 +123,44 @@ class Matcher:
             term_pattern(term, self.fuzzy.get(i, ())) for i, term in enumerate(self.terms)
         ]
         words = query.words
-        self._phrase = Pattern(_phrase(words), words[0], words[-1]) if words else None
+        self.phrase_pattern = Pattern(_phrase(words), words[-1]) if words else None
+        """The whole query as one exact phrase (None for a query without words)."""
+        single = self.terms[0] if len(words) == 1 else None
+        self.exact_is_phrase = single is not None and not (
+            single.quoted and single.open_end and len(single.words[0]) >= MIN_PREFIX
+        )
+        """True for a query of one word: its phrase matches are its exact word matches."""
 
     def occurrences(self, folded: str) -> list[Occurrence]:
         """Every match of every term in folded text, by start offset."""
         found: list[Occurrence] = []
         for index, (term, pattern) in enumerate(zip(self.terms, self._patterns, strict=True)):
-            spans = find_all(pattern, folded)
-            if not spans:
-                continue
+            matches = pattern.regex.finditer(folded)
             if term.quoted or len(term.words) > 1:
-                found.extend((start, end, index, Kind.EXACT) for start, end in spans)
+                found.extend((*match.span(), index, Kind.EXACT) for match in matches)
                 continue
             word = term.words[0]
-            for start, end in spans:
-                matched = folded[start:end]
+            size = len(word)
+            for match in matches:
+                start, end = match.span()
                 kind = (
-                    Kind.EXACT
-                    if matched == word
-                    else Kind.PREFIX
-                    if matched.startswith(word)
+                    (Kind.EXACT if end - start == size else Kind.PREFIX)
+                    if folded.startswith(word, start)
                     else Kind.FUZZY
                 )
                 found.append((start, end, index, kind))
-        found.sort()
+        if len(self.terms) > 1:
+            found.sort()
         return found
 
-    def phrases(self, folded: str) -> list[Span]:
-        """Matches of the whole query as one exact phrase (all its words, in order)."""
-        return [] if self._phrase is None else find_all(self._phrase, folded)
+    def phrases(self, folded: str, occurrences: Sequence[Occurrence] | None = None) -> list[Span]:
+        """Matches of the whole query as one exact phrase (all its words, in order).
+
+        For a query of one word, its exact matches among `occurrences` when they are given.
+        """
+        if occurrences is not None and self.exact_is_phrase:
+            return [(start, end) for start, end, _, kind in occurrences if kind == Kind.EXACT]
+        return [] if self.phrase_pattern is None else find_all(self.phrase_pattern, folded)
 
 
 def similar_words(word: str, vocabulary: Sequence[str], edits: int) -> list[str]:
@@ -176,12 +175,15 @@ def similar_words(word: str, vocabulary: Sequence[str], edits: int) -> list[str]
 def merge_spans(spans: Sequence[Span]) -> list[Span]:
     """Spans sorted, with overlapping or touching ones merged."""
     merged: list[Span] = []
+    last = -1
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
+        if start <= last:
+            if end > last:
                 merged[-1] = (merged[-1][0], end)
+                last = end
         else:
             merged.append((start, end))
+            last = end
     return merged
 
 
