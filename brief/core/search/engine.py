@@ -24,6 +24,7 @@ from brief.core.search.matcher import (
     Matcher,
     Pattern,
     allows_prefix,
+    find_all,
     max_edits,
     term_pattern,
 )
@@ -225,6 +226,10 @@ class _Run:
         self.fields = [spec.name for spec in index.fields]
         self.table = index.passage_table()
         self.metadata = {i for i, spec in enumerate(index.fields) if spec.metadata}
+        self.leading_metadata = (
+            len(self.metadata) if self.metadata == set(range(len(self.metadata))) else 0
+        )
+        """How many fields are metadata when they are the first ones (0 otherwise)."""
         self.shown: dict[Slot, int] = {}
         self.ranked: dict[Slot, tuple[list[Pending], Matcher]] = {}
         self.phrase_found: dict[Slot, Sequence[Passage]] = {}
@@ -351,7 +356,7 @@ class _Run:
         """True when a pattern matches in the passage's text."""
         text, start, end, folds = self.index.passage_text(passage)
         piece = text[start:end]
-        return pattern.regex.search(fold(piece) if folds else piece.lower()) is not None
+        return bool(find_all(pattern, fold(piece) if folds else piece.lower(), first=True))
 
     def phrase_passages(self, slot: Slot, matcher: Matcher) -> Sequence[Passage]:
         """The source's passages holding the whole query as an exact phrase, ascending."""
@@ -438,8 +443,7 @@ class _Run:
             (Rank.PHRASE, number, 1.0) if number in phrases else (every, number, None)
             for number in full
         ]
-        field, metadata = self.table.field, self.metadata
-        context = [any(field[n] & ~FOLDS in metadata for n in numbers) for numbers in found]
+        context = self.context(slot, found)
         if any(context):
             rest = [numbers for numbers, known in zip(found, context, strict=True) if not known]
             partial = rest[0].intersection(*rest[1:]) if rest else set().union(*found)
@@ -454,6 +458,19 @@ class _Run:
         most = max(counts.values())
         first = min(number for number, count in counts.items() if count == most)
         return [(Rank.PARTIAL, first, most / terms)]
+
+    def context(self, slot: Slot, found: list[set[Passage]]) -> list[bool]:
+        """For each term, whether the source's metadata (title, outlet, author) holds it."""
+        field = self.table.field
+        leading = self.leading_metadata
+        if leading:
+            lo, hi = self.index.passage_range(slot)
+            end = lo
+            while end < hi and field[end] & ~FOLDS < leading:
+                end += 1
+            return [min(numbers) < end for numbers in found]
+        metadata = self.metadata
+        return [any(field[n] & ~FOLDS in metadata for n in numbers) for numbers in found]
 
     def build(
         self, source: Source, texts: tuple[str, ...], pending: Pending, matcher: Matcher
@@ -541,7 +558,8 @@ class _Run:
                 index.phrase_key(term.words[:-1] if term.open_end else term.words)
                 for term in query.terms
             ]
-            if self.one_word:
+            widened: set[Slot] = set()
+            if self.one_word and allows_prefix(query.terms[0]):
                 owners = index.passage_table().owner
                 prefixed = self.prefix_postings(self.query_words[0]).arrays
                 widened = candidates.intersection(

@@ -9,20 +9,23 @@ from enum import IntEnum
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from brief.core.search.normalize import WORD_CHAR, fold, is_spaced_word, tokens
+from brief.core.search.normalize import CJK, WORD_CHAR, fold, is_spaced_word, tokens
 from brief.core.search.query import Query, Term, parse_query
 
 MIN_PREFIX = 3
 """A typed word of at least this many characters also matches longer words it starts."""
 
+_WORD_CHAR = re.compile(WORD_CHAR)
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _GAP = r"(?:[^\w\n]|_|\n(?!\n)){1,10}"
 """What stands between the words of a phrase: punctuation and spaces, not a blank line."""
 _NO_GAP = r"(?:[^\w\n]|_|\n(?!\n)){0,10}"
 """The same, where the words may also touch (next to a CJK character)."""
-_WORD_RUN = f"{WORD_CHAR}*"
-"""The rest of a word a typed prefix starts (as a word token runs: not into a CJK character)."""
-_END = f"(?!{WORD_CHAR})"
-"""A match of a spaced word ends at a word boundary."""
+_WORD_RUN = r"(?P<run>[^\W_]*)"
+"""The rest of a word a typed prefix starts (cut before a CJK character: see `find_all`).
+
+Query patterns keep to character classes that compile fast: a class with the CJK ranges
+takes milliseconds to compile, and patterns are compiled anew as the user types."""
 
 Span = tuple[int, int]
 """A [start, end) range of character offsets."""
@@ -54,24 +57,16 @@ def allows_prefix(term: Term) -> bool:
     return not term.quoted and len(term.words[0]) >= MIN_PREFIX
 
 
-def _word(word: str, prefix: bool = False, first: bool = False) -> str:
-    """A regex for one word; the `first` of a match must not follow a letter or digit.
-
-    That boundary is checked after the word's first character (a look-behind at the very
-    start would keep the regex engine from scanning quickly for the first character).
-    """
-    head = re.escape(word[0])
-    if first and is_spaced_word(word):
-        head += f"(?<!{WORD_CHAR}{head})"
-    body = head + re.escape(word[1:])
+def _word(word: str, prefix: bool = False) -> str:
+    """A regex for one word (boundaries are checked after matching: see `find_all`)."""
     if prefix and is_spaced_word(word):
-        return body + _WORD_RUN
-    return body
+        return re.escape(word) + _WORD_RUN
+    return re.escape(word)
 
 
 def _phrase(words: Sequence[str], open_end: bool = False) -> str:
     """A regex for words in order, only punctuation and spaces between them."""
-    parts = [_word(words[0], open_end and len(words) == 1, first=True)]
+    parts = [_word(words[0], open_end and len(words) == 1)]
     for i in range(1, len(words)):
         spaced = is_spaced_word(words[i - 1]) and is_spaced_word(words[i])
         parts.append(_GAP if spaced else _NO_GAP)
@@ -80,15 +75,20 @@ def _phrase(words: Sequence[str], open_end: bool = False) -> str:
 
 
 class Pattern:
-    """A compiled regex for a term or phrase, matching whole words only."""
+    """A compiled regex for a term or phrase, with which ends need a word boundary."""
 
-    __slots__ = ("regex",)
+    __slots__ = ("left", "regex", "right", "run")
 
-    def __init__(self, regex: str, last: str) -> None:
-        """Compile `regex`, whose matches end with word `last` (its first word checks its start)."""
-        end = _END if is_spaced_word(last) else ""
-        self.regex = re.compile(f"(?:{regex}){end}")
+    def __init__(self, regex: str, first: str, last: str) -> None:
+        """Compile `regex`, whose match starts with word `first` and ends with word `last`."""
+        self.regex = re.compile(regex)
         """The compiled regex."""
+        self.left = is_spaced_word(first)
+        """True when a match must not follow a letter or digit."""
+        self.right = is_spaced_word(last)
+        """True when a match must not be followed by a letter or digit."""
+        self.run = "run" in self.regex.groupindex
+        """True when a match may end with the rest of a word the last typed word starts."""
 
 
 def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
@@ -96,15 +96,38 @@ def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
     first, last = term.words[0], term.words[-1]
     if term.quoted or len(term.words) > 1:
         open_end = term.open_end and len(last) >= MIN_PREFIX
-        return Pattern(_phrase(term.words, open_end), last)
-    forms = [_word(first, allows_prefix(term), first=True)]
-    forms.extend(_word(form, first=True) for form in sorted(fuzzy, key=len, reverse=True))
-    return Pattern("|".join(forms), last)
+        return Pattern(_phrase(term.words, open_end), first, last)
+    forms = [_word(first, allows_prefix(term))]
+    forms.extend(re.escape(form) for form in sorted(fuzzy, key=len, reverse=True))
+    return Pattern("|".join(forms), first, last)
 
 
-def find_all(pattern: Pattern, folded: str) -> list[Span]:
-    """Non-overlapping matches of a pattern that start and end at word boundaries."""
-    return [found.span() for found in pattern.regex.finditer(folded)]
+def find_all(pattern: Pattern, folded: str, first: bool = False) -> list[Span]:
+    """Non-overlapping matches of a pattern that start and end at word boundaries (only the
+    first, when `first`)."""
+    spans: list[Span] = []
+    at = 0
+    search = pattern.regex.search
+    word_char = _WORD_CHAR.match
+    left, right = pattern.left, pattern.right
+    run = pattern.run and not folded.isascii()
+    while True:
+        found = search(folded, at)
+        if found is None:
+            return spans
+        start, end = found.span()
+        if run and found.start("run") >= 0:
+            cjk = _CJK_CHAR.search(folded, found.start("run"), end)
+            end = end if cjk is None else cjk.start()
+        if (left and start > 0 and word_char(folded, start - 1)) or (
+            right and word_char(folded, end)
+        ):
+            at = start + 1
+            continue
+        spans.append((start, end))
+        if first:
+            return spans
+        at = end if end > start else end + 1
 
 
 class Matcher:
@@ -123,7 +146,7 @@ class Matcher:
             term_pattern(term, self.fuzzy.get(i, ())) for i, term in enumerate(self.terms)
         ]
         words = query.words
-        self.phrase_pattern = Pattern(_phrase(words), words[-1]) if words else None
+        self.phrase_pattern = Pattern(_phrase(words), words[0], words[-1]) if words else None
         """The whole query as one exact phrase (None for a query without words)."""
         single = self.terms[0] if len(words) == 1 else None
         self.exact_is_phrase = single is not None and not (
@@ -135,14 +158,15 @@ class Matcher:
         """Every match of every term in folded text, by start offset."""
         found: list[Occurrence] = []
         for index, (term, pattern) in enumerate(zip(self.terms, self._patterns, strict=True)):
-            matches = pattern.regex.finditer(folded)
+            spans = find_all(pattern, folded)
+            if not spans:
+                continue
             if term.quoted or len(term.words) > 1:
-                found.extend((*match.span(), index, Kind.EXACT) for match in matches)
+                found.extend((start, end, index, Kind.EXACT) for start, end in spans)
                 continue
             word = term.words[0]
             size = len(word)
-            for match in matches:
-                start, end = match.span()
+            for start, end in spans:
                 kind = (
                     (Kind.EXACT if end - start == size else Kind.PREFIX)
                     if folded.startswith(word, start)
