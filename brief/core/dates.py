@@ -1,15 +1,15 @@
-"""Reading publication dates from metadata values: ISO 8601 first, then dateutil.
+"""Reading dates: publication dates from metadata values (ISO 8601 first, then dateutil), and
+the periods dates typed by users name (search filters, timeline ranges).
 
-dateutil's parser is imported on the first value ISO 8601 cannot read (it costs a tenth of a
-second to import; most values never need it).
+dateutil is imported on first use (it costs a tenth of a second; most values never need it).
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, date, datetime
-from functools import cache
+from datetime import UTC, date, datetime, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 from brief.core.model import PubDate
@@ -35,7 +35,11 @@ def _dateutil() -> tuple[Any, dict[str, Any]]:
     """dateutil's parser module and the zone names it is given, imported on first use."""
     from dateutil import parser, tz
 
-    return parser, {**dict.fromkeys(_UTC_NAMES, tz.UTC), **_OFFSETS}
+    return parser, {**dict.fromkeys(_UTC_NAMES, tz.UTC), **_OFFSETS}  # fmt: skip
+
+
+"""Zone abbreviations read with a fixed offset, so results never depend on the machine's zone."""
+_EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800  # 1990 .. 2100
 
 
 def parse_date(value: object) -> PubDate | None:
@@ -82,3 +86,63 @@ def parse_date(value: object) -> PubDate | None:
 def as_date(value: PubDate) -> date:
     """The calendar day of a date or datetime."""
     return value.date() if isinstance(value, datetime) else value
+
+
+_TYPED_DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 2, 2, 1, 1, 1))
+_PARTS = ("year", "month", "day", "hour", "minute", "second")
+
+
+@lru_cache(maxsize=256)
+def date_parts(text: str) -> tuple[datetime, frozenset[str]] | None:
+    """What dateutil reads in a date a user typed, with the parts the text gives.
+
+    The parts not given are a fixed default's (the text is read with two defaults to tell
+    them apart). Remembered: a filter is read again on every keystroke.
+    """
+    try:
+        first, second = (
+            _dateutil()[0].parse(text, default=default, ignoretz=True)
+            for default in _TYPED_DEFAULTS
+        )
+    except (ValueError, OverflowError):
+        return None
+    return first, frozenset(
+        part for part in _PARTS if getattr(first, part) == getattr(second, part)
+    )
+
+
+def date_period(text: str, today: date | None = None) -> tuple[datetime, datetime] | None:
+    """The period a date a user typed names, as naive [start, end): a year, month, day or
+    instant (then start and end are that instant).
+
+    Anything dateutil reads works ("2023", "March 2024", "2024-03-05", "5 Mar 2024 10:00");
+    a missing year is this year's. None when the text is not a date or names only a day.
+    Search filters (`after:2023`) and timeline ranges ("2019 to 2021") both read dates so.
+    """
+    read = date_parts(text)
+    if read is None:
+        return None
+    first, given = read
+    if "month" not in given and ("year" not in given or "day" in given):
+        return None
+    year = first.year if "year" in given else (today or date.today()).year
+    try:
+        if "hour" in given:
+            instant = first.replace(year=year)
+            return instant, instant
+        if "day" in given:
+            start = datetime(year, first.month, first.day)
+            return start, start + timedelta(days=1)
+        if "month" in given:
+            start = datetime(year, first.month, 1)
+            return start, _add_months(start, 1)
+        start = datetime(year, 1, 1)
+        return start, _add_months(start, 12)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _add_months(day: datetime, months: int) -> datetime:
+    """The same day-of-month `months` later (periods start on the 1st, so it always exists)."""
+    index = day.month - 1 + months
+    return day.replace(year=day.year + index // 12, month=index % 12 + 1)

@@ -1,27 +1,34 @@
-"""Running a query: candidate sources from the index, then ranked hits streamed best first."""
+"""Running a query: candidate sources and passages from the index, ranked hits streamed best first.
+
+The ranks come from the index alone: which passages hold which words, exactly, as the start of
+a longer word or as a typo form (and, for phrases, the words in order). The text is read only
+to confirm a phrase and to build a hit's passage and highlights as the hit is handed out.
+"""
 
 from __future__ import annotations
 
 import heapq
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from array import array
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, groupby, islice
 from typing import TypeVar, cast
 
 from brief.core.model import Source
-from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, source_hits
-from brief.core.search.index import SearchIndex, Slot, slot_of_key
+from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, closeness, passage_hit
+from brief.core.search.index import FOLDS, SearchIndex, Slot, slot_of_key
 from brief.core.search.matcher import (
     MIN_PREFIX,
-    Kind,
     Matcher,
-    Occurrence,
-    Span,
+    Pattern,
     allows_prefix,
+    find_all,
     max_edits,
+    term_pattern,
 )
-from brief.core.search.normalize import fold
+from brief.core.search.normalize import PASSAGE_BREAK, fold
 from brief.core.search.query import Query, Term, parse_query, value_matches
 
 MAX_TYPO_FORMS = 12
@@ -29,9 +36,26 @@ MAX_TYPO_FORMS = 12
 most common (a typed typo most likely means a common word, not a rarer typo)."""
 
 _CHECK_EVERY = 32
-"""How many sources are verified between two looks at `should_stop`."""
+"""How many sources are ranked between two looks at `should_stop`."""
+
+_MERGE_ABOVE = 4
+"""Words sharing a look-up (a prefix's words, a typo's forms) have their passages merged into
+one list when there are more of them than this, rather than looked up one by one."""
+
+_GROUP_AFTER = 48
+"""How many sources a search looks up one by one before grouping postings by source."""
+
+_GROUP_RATIO = 8
+"""Postings are grouped by source when they are at most this many times as long as the
+number of sources still to look up (else binary search per source stays cheaper)."""
 
 _T = TypeVar("_T")
+
+Passage = int
+"""A passage's number in the index (see `SearchIndex`)."""
+
+Pending = tuple[Rank, Passage, float | None]
+"""A hit not built yet: its rank, its passage, and its closeness when known without the text."""
 
 
 def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
@@ -45,6 +69,76 @@ def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
         if not result:
             break
     return result
+
+
+def _between(numbers: array[int], lo: int, hi: int) -> array[int]:
+    """The numbers of an ascending array that are in [lo, hi)."""
+    start = bisect_left(numbers, lo)
+    return numbers[start : bisect_left(numbers, hi, start)]
+
+
+class Postings:
+    """The passages of several words together (a prefix's words, a typo's forms)."""
+
+    __slots__ = ("arrays",)
+
+    def __init__(self, arrays: Iterable[array[int] | None]) -> None:
+        """The passages in `arrays` (each ascending); merged when there are many."""
+        found = [numbers for numbers in arrays if numbers]
+        if len(found) > _MERGE_ABOVE:
+            found = [array("I", sorted(set(chain.from_iterable(found))))]
+        self.arrays: list[array[int]] = found
+        """The ascending arrays of passage numbers (the index's own when not merged)."""
+
+
+_NONE = Postings(())
+
+
+class _Lookup:
+    """One search's look-ups of some postings, source by source.
+
+    The first sources are looked up by binary search; when many more are to come and the
+    postings are not much longer, they are grouped by source in one pass instead.
+    """
+
+    __slots__ = ("_arrays", "_asked", "_expected", "_first", "_groups", "_owners")
+
+    def __init__(self, postings: Postings, index: SearchIndex, expected: int) -> None:
+        self._arrays = postings.arrays
+        self._owners = index.passage_table().owner
+        self._first = index.passage_starts()
+        self._expected = expected
+        self._asked = 0
+        self._groups: dict[Slot, list[Passage]] | None = None
+
+    def get(self, slot: Slot) -> Sequence[Passage]:
+        """The source's passages (ascending when there is one array; duplicates possible)."""
+        if self._groups is not None:
+            return self._groups.get(slot, ())
+        arrays = self._arrays
+        if not arrays:
+            return ()
+        self._asked += 1
+        if self._asked == _GROUP_AFTER:
+            total = sum(len(numbers) for numbers in arrays)
+            if total <= _GROUP_RATIO * (self._expected - _GROUP_AFTER):
+                self._groups = self._group()
+                return self._groups.get(slot, ())
+        lo, hi = self._first[slot], self._first[slot + 1]
+        if len(arrays) == 1:
+            return _between(arrays[0], lo, hi)
+        return [number for numbers in arrays for number in _between(numbers, lo, hi)]
+
+    def _group(self) -> dict[Slot, list[Passage]]:
+        groups: dict[Slot, list[Passage]] = {}
+        for numbers in self._arrays:
+            for slot, members in groupby(numbers, self._owners.__getitem__):
+                found = groups.get(slot)
+                if found is None:
+                    groups[slot] = list(members)
+                else:
+                    found.extend(members)
+        return groups
 
 
 class Searcher:
@@ -113,7 +207,7 @@ class Searcher:
 
 
 class _Run:
-    """One search: a snapshot of the index, the query, and what was verified so far."""
+    """One search: a snapshot of the index, the query, and the sources ranked so far."""
 
     def __init__(
         self,
@@ -129,11 +223,37 @@ class _Run:
         self.per_source = per_source
         self.should_stop = should_stop or (lambda: False)
         self.words = [" ".join(term.words) for term in query.terms]
-        self.fields = [(spec.name, spec.metadata) for spec in index.fields]
+        self.fields = [spec.name for spec in index.fields]
+        self.table = index.passage_table()
+        self.metadata = {i for i, spec in enumerate(index.fields) if spec.metadata}
+        self.leading_metadata = (
+            len(self.metadata) if self.metadata == set(range(len(self.metadata))) else 0
+        )
+        """How many fields are metadata when they are the first ones (0 otherwise)."""
         self.shown: dict[Slot, int] = {}
-        self.verified: dict[Slot, list[Hit]] = {}
+        self.ranked: dict[Slot, tuple[list[Pending], Matcher]] = {}
+        self.phrase_found: dict[Slot, Sequence[Passage]] = {}
+        self.quoted_found: dict[tuple[Slot, int], set[Passage]] = {}
+        self.query_words = query.words
+        self.exacts: dict[str, _Lookup] = {}
+        self.prefixes: list[_Lookup] = []
+        self.typos: list[_Lookup] = []
+        self.term_patterns: list[Pattern | None] = [
+            term_pattern(term) if len(term.words) > 1 else None for term in query.terms
+        ]
+        self.term_keys: list[bytes | None] = []
+        self.phrase_key: bytes | None = None
+        self.one_word = len(self.query_words) == 1 and not query.terms[0].quoted
+        """A query of one typed word (the commonest): ranked without sets."""
+        only = query.terms[0] if len(query.terms) == 1 else None
+        self.phrase_is_term = (
+            only is not None
+            and len(only.words) > 1
+            and not (only.open_end and len(only.words[-1]) >= MIN_PREFIX)
+        )
+        """A query of one closed quoted phrase: its passages are its phrase hits, all of them."""
 
-    # Look-ups
+    # Look-ups of sources
 
     def exact(self, word: str) -> set[Slot]:
         index = self.index
@@ -184,24 +304,90 @@ class _Run:
 
         return self.searcher.cached(index.version, "typo", word, compute)
 
-    # Checking sources
+    # Look-ups of passages
 
-    def passes(self, slot: Slot, source: Source) -> bool:
-        """True when the slot's (live) source passes the query's filters."""
+    def prefix_postings(self, word: str) -> Postings:
+        """The passages of the longer words `word` starts (not of `word` itself)."""
+        index = self.index
+
+        def compute() -> Postings:
+            others = index.with_prefix(word)
+            return Postings(index.passages(other) for other in others if other != word)
+
+        return self.searcher.cached(index.version, "prefix passages", word, compute)
+
+    def rarest(self, words: Iterable[str]) -> str:
+        """The word in the fewest passages."""
+        return min(words, key=lambda word: len(self.index.passages(word) or ()))
+
+    def term_passages(self, index: int, slot: Slot, fuzzy: bool) -> set[Passage]:
+        """The source's passages holding a term (as a typo form too, when `fuzzy`)."""
+        term = self.query.terms[index]
+        if len(term.words) == 1:
+            found = set(self.exacts[term.words[0]].get(slot))
+            found.update(self.prefixes[index].get(slot))
+            if fuzzy:
+                found.update(self.typos[index].get(slot))
+            return found
+        key = (slot, index)
+        known = self.quoted_found.get(key)
+        if known is None:
+            known = self.quoted_found[key] = self.sequence_passages(
+                slot, term.words[:-1] if term.open_end else term.words, self.term_keys[index],
+                self.term_patterns[index],
+            )  # fmt: skip
+        return known
+
+    def sequence_passages(
+        self, slot: Slot, words: Sequence[str], key: bytes | None, pattern: Pattern | None
+    ) -> set[Passage]:
+        """The source's passages where a pattern matches, looked for where `words` (all in the
+        pattern) are in a row: among the passages of the rarest, by their word ids (`key`)."""
+        if key is None or pattern is None:
+            return set()
+        has_sequence, confirm = self.index.has_sequence, self.confirm
+        return {
+            number
+            for number in self.exacts[self.rarest(words)].get(slot)
+            if has_sequence(number, key) and confirm(number, pattern)
+        }
+
+    def confirm(self, passage: Passage, pattern: Pattern) -> bool:
+        """True when a pattern matches in the passage's text."""
+        text, start, end, folds = self.index.passage_text(passage)
+        piece = text[start:end]
+        return bool(find_all(pattern, fold(piece) if folds else piece.lower(), first=True))
+
+    def phrase_passages(self, slot: Slot, matcher: Matcher) -> Sequence[Passage]:
+        """The source's passages holding the whole query as an exact phrase, ascending."""
+        words = self.query_words
+        if len(words) == 1:
+            return self.exacts[words[0]].get(slot)
+        if self.phrase_is_term:
+            return sorted(self.term_passages(0, slot, False))
+        return sorted(self.sequence_passages(slot, words, self.phrase_key, matcher.phrase_pattern))
+
+    # Ranking sources
+
+    def live(self, slot: Slot) -> Source | None:
+        """The slot's source when it is still indexed and passes the query's filters."""
+        source = self.index.source(slot)
+        if source is None or not self.index.texts(slot):
+            return None
         query, index = self.query, self.index
         if query.outlets and not any(value_matches(v, index.outlet(slot)) for v in query.outlets):
-            return False
+            return None
         if query.authors and not any(value_matches(v, index.author(slot)) for v in query.authors):
-            return False
+            return None
         if query.after is not None or query.before is not None:
             when = source.sort_date
             if when is None:
-                return False
+                return None
             if query.after is not None and when < query.after:
-                return False
+                return None
             if query.before is not None and when >= query.before:
-                return False
-        return True
+                return None
+        return source
 
     def ordered(self, slots: Iterable[Slot]) -> Iterator[Slot]:
         """Slots newest first (undated last), then in the order they were added."""
@@ -211,28 +397,127 @@ class _Run:
         while keys:
             yield slot_of_key(heapq.heappop(keys))
 
-    def verify(self, slot: Slot, matcher: Matcher) -> list[Hit]:
-        """The hits of one candidate source, or none when it fails a filter or a phrase."""
+    def rank(self, slot: Slot, matcher: Matcher, fuzzy: bool) -> list[Pending]:
+        """The hits of one source, in field and passage order, not built yet.
+
+        Passages holding the whole phrase rank PHRASE; holding every term, ALL_WORDS (FUZZY in
+        a source that has a term only as a typo form: `fuzzy`); holding the rest of the terms
+        when the metadata (title, outlet, author) holds some, PARTIAL; when there are none of
+        these, the source's first passage holding the most terms is its one PARTIAL hit. A
+        source missing a term altogether has none.
+        """
+        if self.live(slot) is None:
+            return []
+        if self.one_word:
+            if fuzzy:
+                return [
+                    (Rank.FUZZY, number, None) for number in sorted(set(self.typos[0].get(slot)))
+                ]
+            exact = self.exacts[self.query_words[0]].get(slot)
+            prefixed = self.prefixes[0].get(slot)
+            if not prefixed:
+                return [(Rank.PHRASE, number, 1.0) for number in exact]
+            phrases = set(exact)
+            return [
+                (Rank.PHRASE, number, 1.0) if number in phrases else (Rank.ALL_WORDS, number, None)
+                for number in sorted(phrases.union(prefixed))
+            ]
+        found = [self.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
+        if not all(found):
+            return []
+        phrases = (
+            set()
+            if fuzzy
+            else set(self.phrase_found.get(slot) or self.phrase_passages(slot, matcher))
+        )
+        every = Rank.FUZZY if fuzzy else Rank.ALL_WORDS
+        terms = len(found)
+        if terms == 1:
+            return [
+                (Rank.PHRASE, number, 1.0) if number in phrases else (every, number, None)
+                for number in sorted(found[0])
+            ]
+        by_size = sorted(found, key=len)
+        full = by_size[0].intersection(*by_size[1:])
+        ranked: list[Pending] = [
+            (Rank.PHRASE, number, 1.0) if number in phrases else (every, number, None)
+            for number in full
+        ]
+        context = self.context(slot, found)
+        if any(context):
+            rest = [numbers for numbers, known in zip(found, context, strict=True) if not known]
+            partial = rest[0].intersection(*rest[1:]) if rest else set().union(*found)
+            ranked.extend(
+                (Rank.PARTIAL, number, sum(number in numbers for numbers in found) / terms)
+                for number in partial.difference(full)
+            )
+        if ranked:
+            ranked.sort(key=lambda pending: pending[1])
+            return ranked
+        counts = Counter(chain.from_iterable(found))
+        most = max(counts.values())
+        first = min(number for number, count in counts.items() if count == most)
+        return [(Rank.PARTIAL, first, most / terms)]
+
+    def context(self, slot: Slot, found: list[set[Passage]]) -> list[bool]:
+        """For each term, whether the source's metadata (title, outlet, author) holds it."""
+        field = self.table.field
+        leading = self.leading_metadata
+        if leading:
+            lo, hi = self.index.passage_range(slot)
+            end = lo
+            while end < hi and field[end] & ~FOLDS < leading:
+                end += 1
+            return [min(numbers) < end for numbers in found]
+        metadata = self.metadata
+        return [any(field[n] & ~FOLDS in metadata for n in numbers) for numbers in found]
+
+    def build(
+        self, source: Source, texts: tuple[str, ...], pending: Pending, matcher: Matcher
+    ) -> Hit | None:
+        """The hit for a ranked passage of a source (whose field texts are `texts`): its text
+        cut around the matches, with highlights."""
+        rank, number, close = pending
+        table = self.table
+        field = table.field[number]
+        text = texts[field & ~FOLDS]
+        start = table.start[number]
+        end = text.find(PASSAGE_BREAK, start)
+        if end < 0:
+            end = len(text)
+        if start and text[start] == "\n":
+            start += 1
+        piece = text[start:end]
+        folded = fold(piece) if field & FOLDS else piece.lower()
+        occurrences = matcher.occurrences(folded)
+        if not occurrences:
+            return None
+        matched = [(begin, finish) for begin, finish, _, _ in occurrences]
+        first = matched[0]
+        if rank == Rank.PHRASE:
+            phrases = matcher.phrases(folded, occurrences)
+            if phrases:
+                first = phrases[0]
+                if not matcher.exact_is_phrase:
+                    matched = sorted(matched + phrases)
+        if close is None:
+            close = closeness(self.words, occurrences, folded)
+        return passage_hit(
+            source, self.fields[field & ~FOLDS], piece, start, table.block[number], first,
+            matched, rank, close,
+        )  # fmt: skip
+
+    def built(self, slot: Slot, ranked: Iterable[Pending], matcher: Matcher) -> Iterator[Hit]:
+        """The hits for some ranked passages of one source (as many as `per_source` allows)."""
         source = self.index.source(slot)
-        if source is None or not self.passes(slot, source):
-            return []
         texts = self.index.texts(slot)
-        terms = len(self.query.terms)
-        found: list[tuple[str, list[Occurrence], list[Span]]] = []
-        covered: set[int] = set()
-        for text in texts:
-            if not text:
-                found.append(("", [], []))
-                continue
-            folded = fold(text)
-            occurrences = matcher.occurrences(folded)
-            exact = {term for _, _, term, kind in occurrences if kind == Kind.EXACT}
-            covered.update(occurrence[2] for occurrence in occurrences)
-            phrases = matcher.phrases(folded) if len(exact) == terms else []
-            found.append((folded, occurrences, phrases))
-        if len(covered) < terms:
-            return []
-        return source_hits(source, self.fields, texts, found, self.words)
+        if source is None or not texts:
+            return
+        for pending in ranked:
+            if self.per_source is None or self.admit(slot):
+                hit = self.build(source, texts, pending, matcher)
+                if hit is not None:
+                    yield hit
 
     def admit(self, slot: Slot) -> bool:
         """True while the source has shown fewer hits than `per_source`."""
@@ -251,64 +536,97 @@ class _Run:
             if query.has_filters:
                 yield from self.titles()
             return
+        index = self.index
         with self.searcher.index.lock:
             sets = [self.term_sets(term) for term in query.terms]
-        candidates = _intersect(prefixed for _, prefixed in sets)
-        best = _intersect([candidates, *(exact for exact, _ in sets)])
+            candidates = _intersect(prefixed for _, prefixed in sets)
+            best = _intersect([candidates, *(exact for exact, _ in sets)])
+            expected = len(candidates)
+            self.exacts = {
+                word: _Lookup(Postings((index.passages(word),)), index, expected)
+                for word in set(self.query_words)
+            }
+            self.prefixes = [
+                _Lookup(self.prefix_postings(term.words[-1]), index, expected)
+                if allows_prefix(term) or (term.open_end and len(term.words[-1]) >= MIN_PREFIX)
+                else _Lookup(_NONE, index, 0)
+                for term in query.terms
+            ]
+            self.typos = [_Lookup(_NONE, index, 0) for _ in query.terms]
+            self.phrase_key = index.phrase_key(self.query_words)
+            self.term_keys = [
+                index.phrase_key(term.words[:-1] if term.open_end else term.words)
+                for term in query.terms
+            ]
+            widened: set[Slot] = set()
+            if self.one_word and allows_prefix(query.terms[0]):
+                owners = index.passage_table().owner
+                prefixed = self.prefix_postings(self.query_words[0]).arrays
+                widened = candidates.intersection(
+                    map(owners.__getitem__, chain.from_iterable(prefixed))
+                )
         plain = Matcher(query)
         yield from self.phrases(best, plain)
-        yield from self.tier(candidates, Rank.ALL_WORDS, plain)
+        if self.one_word:
+            yield from self.tier(widened, Rank.ALL_WORDS, plain, fuzzy=False)
+        elif not self.phrase_is_term:
+            yield from self.tier(candidates, Rank.ALL_WORDS, plain, fuzzy=False)
         if self.should_stop():
             return
         with self.searcher.index.lock:
             typos = {i: self.typo_forms(term) for i, term in enumerate(query.terms)}
             typos = {i: forms for i, forms in typos.items() if forms}
             loose = []
-            for i, (_, prefixed) in enumerate(sets):
-                widened = set(prefixed)
+            for i, (_, prefixed_sources) in enumerate(sets):
+                wide = set(prefixed_sources)
                 for form in typos.get(i, ()):
-                    widened.update(self.index.postings(form) or ())
-                loose.append(widened)
+                    wide.update(index.postings(form) or ())
+                loose.append(wide)
+            fuzzy = _intersect(loose) - candidates if typos else set()
+            self.typos = [
+                _Lookup(
+                    Postings(index.passages(form) for form in typos.get(i, ())), index, len(fuzzy)
+                )
+                for i in range(len(query.terms))
+            ]
         if typos:
-            fuzzy = _intersect(loose) - candidates
-            yield from self.tier(fuzzy, Rank.FUZZY, Matcher(query, typos))
+            yield from self.tier(fuzzy, Rank.FUZZY, Matcher(query, typos), fuzzy=True)
         if self.should_stop():
             return
         partial = sorted(
-            (self.index.key(slot), order, hit)
-            for slot, hits in self.verified.items()
-            for order, hit in enumerate(hits)
-            if hit.rank == Rank.PARTIAL
+            (index.key(slot), pending[1], slot, pending, matcher)
+            for slot, (ranked, matcher) in self.ranked.items()
+            for pending in ranked
+            if pending[0] == Rank.PARTIAL
         )
-        for key, _, hit in partial:
-            if self.admit(slot_of_key(key)):
-                yield hit
+        for _, _, slot, pending, matcher in partial:
+            yield from self.built(slot, (pending,), matcher)
 
     def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Hit]:
-        """Exact phrase hits; only sources whose word ids hold the phrase are verified now."""
-        words = self.query.words
-        phrase = self.index.phrase_key(words) if len(words) > 1 else None
+        """Exact phrase hits, from the passages holding every word of the query in order."""
         for count, slot in enumerate(self.ordered(slots)):
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
-            if phrase is not None and not self.index.has_sequence(slot, phrase):
+            if self.live(slot) is None:
+                self.ranked[slot] = ([], matcher)
                 continue
-            hits = self.verified[slot] = self.verify(slot, matcher)
-            for hit in hits:
-                if hit.rank == Rank.PHRASE and self.admit(slot):
-                    yield hit
+            found = self.phrase_found[slot] = self.phrase_passages(slot, matcher)
+            if found:
+                yield from self.built(slot, ((Rank.PHRASE, n, 1.0) for n in found), matcher)
 
-    def tier(self, slots: Iterable[Slot], rank: Rank, matcher: Matcher) -> Iterator[Hit]:
-        """The hits of one rank, verifying the sources not verified yet."""
+    def tier(
+        self, slots: Iterable[Slot], rank: Rank, matcher: Matcher, fuzzy: bool
+    ) -> Iterator[Hit]:
+        """The hits of one rank, ranking the sources not ranked yet."""
         for count, slot in enumerate(self.ordered(slots)):
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
-            hits = self.verified.get(slot)
-            if hits is None:
-                hits = self.verified[slot] = self.verify(slot, matcher)
-            for hit in hits:
-                if hit.rank == rank and self.admit(slot):
-                    yield hit
+            found = self.ranked.get(slot)
+            if found is None:
+                found = self.ranked[slot] = (self.rank(slot, matcher, fuzzy), matcher)
+            ranked, used = found
+            if any(pending[0] == rank for pending in ranked):
+                yield from self.built(slot, (p for p in ranked if p[0] == rank), used)
 
     def titles(self) -> Iterator[Hit]:
         """For a query of filters only: one hit per source passing them, its title."""
@@ -317,8 +635,8 @@ class _Run:
         for count, slot in enumerate(self.ordered(slots)):
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
-            source = self.index.source(slot)
-            if source is None or not self.passes(slot, source):
+            source = self.live(slot)
+            if source is None:
                 continue
             yield Hit(
                 source_id=source.id,

@@ -1,16 +1,15 @@
-"""Search results: the Hit, its rank, and cutting a source's matches into ranked passages."""
+"""Search results: the Hit, its rank, and a passage's matches cut into what a hit shows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from rapidfuzz.distance import OSA
 
 from brief.core.model import PubDate, Source, iso
-from brief.core.search.matcher import Kind, Occurrence, Span, merge_spans
-from brief.core.search.normalize import PASSAGE_BREAK
+from brief.core.search.matcher import Kind, Occurrence, Span
 
 MAX_PASSAGE = 320
 """The longest passage a hit carries, in characters: longer blocks are cut around the match."""
@@ -32,9 +31,14 @@ class Rank(IntEnum):
     """The whole query is in the passage as an exact phrase (one exact word for one word)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
-    """One matching passage of one source, with what to show and where to scroll."""
+    """One matching passage of one source, with what to show and where to scroll.
+
+    Not frozen, though nothing changes a hit once built: a complete result list builds hits by
+    the ten thousand, and a frozen dataclass's `__init__` (one `object.__setattr__` a field)
+    takes several times as long as the rest of building one.
+    """
 
     source_id: str
     """The source's id."""
@@ -97,7 +101,7 @@ def _window(text: str, lo: int, hi: int, first: int) -> tuple[int, int]:
     return start, end
 
 
-def _closeness(words: Sequence[str], occurrences: Sequence[Occurrence], folded: str) -> float:
+def closeness(words: Sequence[str], occurrences: Sequence[Occurrence], folded: str) -> float:
     """How close the passage's matches are to the typed words, from 0 to 1."""
     total = 0.0
     for start, end, term, kind in occurrences:
@@ -110,111 +114,58 @@ def _closeness(words: Sequence[str], occurrences: Sequence[Occurrence], folded: 
     return total / len(occurrences) if occurrences else 0.0
 
 
-def _best_kinds(occurrences: Iterable[Occurrence]) -> dict[int, int]:
-    """The best `Kind` of each term among occurrences."""
-    best: dict[int, int] = {}
-    for _, _, term, kind in occurrences:
-        if kind > best.get(term, -1):
-            best[term] = kind
-    return best
-
-
-def _make_hit(
+def passage_hit(
     source: Source,
     field: str,
-    text: str,
-    passage: tuple[int, int, list[Occurrence], list[Span]],
+    passage: str,
+    offset: int,
+    block: int,
+    first: Span,
+    matched: list[Span],
     rank: Rank,
     closeness: float,
 ) -> Hit:
-    """A hit for one passage of a field: its text cut around the first match, spans inside."""
-    lo, hi, in_block, in_phrase = passage
-    first = in_phrase[0] if in_phrase else (in_block[0][0], in_block[0][1])
-    cut_start, cut_end = _window(text, lo, hi, first[0])
-    spans = tuple(
-        (max(start, cut_start) - cut_start, min(end, cut_end) - cut_start)
-        for start, end in merge_spans([*in_phrase, *((s, e) for s, e, _, _ in in_block)])
-        if start < cut_end and end > cut_start
-    )
-    return Hit(
-        source_id=source.id,
-        title=source.title,
-        outlet=source.outlet,
-        published=source.published,
-        field=field,
-        block=text.count(PASSAGE_BREAK, 0, lo),
-        rank=rank,
-        score=rank + min(closeness, 1.0) * 0.99,
-        passage=text[cut_start:cut_end],
-        passage_start=cut_start,
-        start=first[0],
-        end=first[1],
-        spans=spans,
-    )
+    """A hit for one passage of a field: its text cut around the first match, spans inside.
 
-
-def _passages(
-    text: str, occurrences: list[Occurrence], phrases: list[Span]
-) -> list[tuple[int, int, list[Occurrence], list[Span]]]:
-    """The passages of a field holding matches: start, end, their occurrences and phrases."""
-    found: list[tuple[int, int, list[Occurrence], list[Span]]] = []
-    hi = -1
-    for occurrence in occurrences:
-        if occurrence[0] >= hi:
-            before = text.rfind(PASSAGE_BREAK, 0, occurrence[0])
-            lo = 0 if before < 0 else before + len(PASSAGE_BREAK)
-            hi = text.find(PASSAGE_BREAK, occurrence[0])
-            hi = len(text) if hi < 0 else hi
-            found.append((lo, hi, [], []))
-        found[-1][2].append(occurrence)
-    for span in phrases:
-        for lo, hi, _, in_phrase in found:
-            if lo <= span[0] < hi:
-                in_phrase.append(span)
-                break
-    return found
-
-
-def source_hits(
-    source: Source,
-    fields: Sequence[tuple[str, bool]],
-    texts: Sequence[str],
-    found: Sequence[tuple[str, list[Occurrence], list[Span]]],
-    term_words: Sequence[str],
-) -> list[Hit]:
-    """The ranked passage hits of one source, in field and passage order.
-
-    `fields` gives each field's name and whether it is metadata (its words count towards
-    every passage); `found` holds, for each field text: its folded text, the term occurrences
-    and the whole-phrase spans. Passages holding every term are hits; so are passages holding
-    the rest of the terms when the metadata holds some (ranked PARTIAL); when there are no such
-    passages, the source's one best partial passage is the hit.
+    `passage` is the field's text from `offset` to the end of the passage; `first` is the
+    match to show (a phrase, else the first word), `matched` every match, sorted (offsets
+    into `passage`).
     """
-    terms = len(term_words)
-    context = _best_kinds(
-        occurrence
-        for (_, metadata), (_, occurrences, _) in zip(fields, found, strict=True)
-        if metadata
-        for occurrence in occurrences
+    size = len(passage)
+    if size <= MAX_PASSAGE:
+        cut_start, cut_end = 0, size
+        shown = passage
+    else:
+        cut_start, cut_end = _window(passage, 0, size, first[0])
+        shown = passage[cut_start:cut_end]
+    spans: list[Span] = []
+    last = -1
+    for start, end in matched:
+        if start <= last:
+            if end > last:
+                spans[-1] = (spans[-1][0], end)
+                last = end
+        else:
+            spans.append((start, end))
+            last = end
+    if cut_start or cut_end < size:
+        spans = [
+            (max(start, cut_start) - cut_start, min(end, cut_end) - cut_start)
+            for start, end in spans
+            if start < cut_end and end > cut_start
+        ]
+    return Hit(
+        source.id,
+        source.title,
+        source.outlet,
+        source.published,
+        field,
+        block,
+        rank,
+        rank + min(closeness, 1.0) * 0.99,
+        shown,
+        offset + cut_start,
+        offset + first[0],
+        offset + first[1],
+        tuple(spans),
     )
-    hits: list[Hit] = []
-    best_partial: tuple[int, str, str, tuple[int, int, list[Occurrence], list[Span]]] | None = None
-    for (field, _), text, (folded, occurrences, phrases) in zip(fields, texts, found, strict=True):
-        for passage in _passages(text, occurrences, phrases):
-            in_block, in_phrase = passage[2], passage[3]
-            own = _best_kinds(in_block)
-            if in_phrase:
-                hits.append(_make_hit(source, field, text, passage, Rank.PHRASE, 1.0))
-            elif len(own) == terms:
-                rank = Rank.ALL_WORDS if min(own.values()) >= Kind.PREFIX else Rank.FUZZY
-                closeness = _closeness(term_words, in_block, folded)
-                hits.append(_make_hit(source, field, text, passage, rank, closeness))
-            elif len(own.keys() | context.keys()) == terms:
-                closeness = len(own) / terms
-                hits.append(_make_hit(source, field, text, passage, Rank.PARTIAL, closeness))
-            elif best_partial is None or len(own) > best_partial[0]:
-                best_partial = (len(own), field, text, passage)
-    if not hits and best_partial is not None:
-        covered, field, text, passage = best_partial
-        hits.append(_make_hit(source, field, text, passage, Rank.PARTIAL, covered / terms))
-    return hits

@@ -6,14 +6,16 @@ import bisect
 import copy
 import threading
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from brief.core.model import Source
-from brief.core.search.normalize import fold, tokens
+from brief.core.search.normalize import PASSAGE_BREAK, fold_lowered, tokens
 from brief.core.search.query import normalize_value
 
 Slot = int
@@ -48,6 +50,14 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
 `FieldSpec("notes", lambda source: "\\n\\n".join(store.notes(source.id)))`."""
 
 _ID_BYTES = array("I").itemsize
+_append = array.append
+_consume = deque[None](maxlen=0).extend
+"""Runs an iterator to its end (appending to postings in C rather than in a Python loop)."""
+_MAX_EDITS = 2
+"""The most typing errors `similar` forgives."""
+FOLDS = 0x80
+"""Set in a passage's field byte when its text has letters with diacritics: lower-casing alone
+does not fold it."""
 _UNDATED = 1 << 62
 _DATE_BITS = 32
 
@@ -66,13 +76,32 @@ def slot_of_key(key: int) -> Slot:
     return key & ((1 << _DATE_BITS) - 1)
 
 
+@dataclass(frozen=True, slots=True)
+class PassageTable:
+    """The index's arrays about passages, by passage number (the index's own: read only)."""
+
+    owner: array[int]
+    """The passage's slot."""
+    field: array[int]
+    """The index of the passage's field in `SearchIndex.fields`, with `FOLDS` set when its text
+    needs `fold` (not only lower-casing)."""
+    block: array[int]
+    """The passage's index among its field's pieces (the body's block index)."""
+    start: array[int]
+    """Where the passage's piece starts in the field's text (a blank line's "\n" may lead it:
+    the passage itself starts after)."""
+
+
 class SearchIndex:
     """An incremental index of sources: add them as they load, search at any time.
 
-    Holds each source's field texts by reference (no copies); per word token, the slots of
-    the sources containing it (an `array` of 4-byte ints); and per source, its word tokens in
-    order as 4-byte word ids (to test phrases without reading the text). `add`, `remove` and
-    `update` may run on another thread than searches: a lock guards the shared structures.
+    Holds each source's field texts by reference (no copies). A field's passages are its
+    pieces between blank lines (the body's blocks); every passage holding a word has a passage
+    number, and the passages of a source are numbered consecutively, field by field. Kept, in
+    4-byte `array`s: per word token, the sources containing it and the passages containing it
+    (both ascending); per passage, its source, field, place in the field and word tokens in
+    order (as word ids, to test phrases without reading the text). `add`, `remove` and `update`
+    may run on another thread than searches: a lock guards the shared structures.
     """
 
     def __init__(self, sources: Iterable[Source] = (), fields: Iterable[FieldSpec] = ()) -> None:
@@ -96,7 +125,14 @@ class SearchIndex:
         self._slots: dict[str, Slot] = {}
         self._ids: dict[str, int] = {}
         self._postings: list[array[int]] = [array("I")]
-        self._sequences: list[bytes] = []
+        self._passages: list[array[int]] = [array("I")]
+        self._first: array[int] = array("I", (0,))
+        self._owner: array[int] = array("I")
+        self._field: array[int] = array("B")
+        self._block: array[int] = array("I")
+        self._start: array[int] = array("I")
+        self._words: array[int] = array("I")
+        self._word_start: array[int] = array("I", (0,))
         self._sorted_vocab: list[str] = []
         self._new_vocab: list[str] = []
         self._by_length: dict[int, list[str]] = {}
@@ -122,30 +158,62 @@ class SearchIndex:
                 self._remove(source.id)
             slot = len(self._sources)
             texts = tuple(spec.text(source) for spec in self.fields)
+            pieces = self._pieces(texts)
+            ids = self._ids
+            postings = self._passages
+            passage = len(self._owner)
+            self._owner.extend(repeat(slot, len(pieces)))
+            self._field.extend(piece[0] | (FOLDS if piece[3] else 0) for piece in pieces)
+            self._block.extend(piece[1] for piece in pieces)
+            self._start.extend(piece[2] for piece in pieces)
+            words, word_start = self._words, self._word_start
+            seen: set[int] = set()
+            for piece in pieces:
+                try:
+                    numbers = array("I", map(ids.__getitem__, piece[4]))
+                except KeyError:
+                    self._learn(piece[4])
+                    numbers = array("I", map(ids.__getitem__, piece[4]))
+                words.extend(numbers)
+                word_start.append(len(words))
+                distinct = set(numbers)
+                _consume(map(_append, map(postings.__getitem__, distinct), repeat(passage)))
+                seen |= distinct
+                passage += 1
+            _consume(map(_append, map(self._postings.__getitem__, seen), repeat(slot)))
+            self._first.append(passage)
             self._sources.append(source)
             self._texts.append(texts)
             self._keys.append(_date_key(source, slot))
             self._outlets.append(normalize_value(source.outlet or ""))
             self._authors.append(normalize_value(source.author or ""))
             self._slots[source.id] = slot
-            ids = self._ids
-            postings = self._postings
-            found = [tokens(fold(text)) if text else [] for text in texts]
-            for word in {word for words in found for word in words}:
-                known = ids.get(word)
-                if known is None:
-                    ids[word] = len(postings)
-                    postings.append(array("I", (slot,)))
-                    self._new_vocab.append(word)
-                    self._by_length.setdefault(len(word), []).append(word)
-                else:
-                    postings[known].append(slot)
-            sequence = array("I")
-            for words in found:
-                sequence.extend(map(ids.__getitem__, words))
-                sequence.append(0)
-            self._sequences.append(sequence.tobytes())
             self.version += 1
+
+    def _learn(self, words: list[str]) -> None:
+        """Give the words not in the vocabulary yet their ids and (empty) postings."""
+        ids = self._ids
+        for word in set(words).difference(ids):
+            ids[word] = len(self._passages)
+            self._passages.append(array("I"))
+            self._postings.append(array("I"))
+            self._new_vocab.append(word)
+            if len(word) - sum(map(str.isalpha, word)) <= _MAX_EDITS:
+                self._by_length.setdefault(len(word), []).append(word)
+
+    @staticmethod
+    def _pieces(texts: tuple[str, ...]) -> list[tuple[int, int, int, bool, list[str]]]:
+        """The passages holding words: field, block, start offset, needs folding, words."""
+        found: list[tuple[int, int, int, bool, list[str]]] = []
+        for field, text in enumerate(texts):
+            start = 0
+            for block, piece in enumerate(text.split(PASSAGE_BREAK) if text else ()):
+                folded, lowered = fold_lowered(piece, piece.lower())
+                words = tokens(folded)
+                if words:
+                    found.append((field, block, start, not lowered, words))
+                start += len(piece) + len(PASSAGE_BREAK)
+        return found
 
     def add_many(self, sources: Iterable[Source]) -> None:
         """Index several sources (each as `add`), then sort the new vocabulary."""
@@ -177,7 +245,6 @@ class SearchIndex:
         slot = self._slots.pop(source_id)
         self._sources[slot] = None
         self._texts[slot] = ()
-        self._sequences[slot] = b""
         self._dead += 1
         self.version += 1
 
@@ -224,6 +291,36 @@ class SearchIndex:
         known = self._ids.get(word)
         return None if known is None else self._postings[known]
 
+    def passages(self, word: str) -> array[int] | None:
+        """The passages containing this folded word token, ascending (removed ones included)."""
+        known = self._ids.get(word)
+        return None if known is None else self._passages[known]
+
+    def passage_range(self, slot: Slot) -> tuple[int, int]:
+        """The slot's passages: numbers from the first to before the second."""
+        return self._first[slot], self._first[slot + 1]
+
+    def passage_table(self) -> PassageTable:
+        """The arrays about passages (they only grow: a snapshot's stay valid)."""
+        return PassageTable(self._owner, self._field, self._block, self._start)
+
+    def passage_starts(self) -> array[int]:
+        """Each slot's first passage number, and after them the next one to be given."""
+        return self._first
+
+    def passage_text(self, passage: int) -> tuple[str, int, int, bool]:
+        """The passage's field text, its start and end in it, and whether it needs `fold`.
+
+        The start is after the blank line before it, as `text.rfind(PASSAGE_BREAK)` finds it.
+        """
+        field = self._field[passage]
+        text = self._texts[self._owner[passage]][field & ~FOLDS]
+        start = self._start[passage]
+        end = text.find(PASSAGE_BREAK, start)
+        if start and text.startswith("\n", start):
+            start += 1
+        return text, start, len(text) if end < 0 else end, bool(field & FOLDS)
+
     def phrase_key(self, words: Iterable[str]) -> bytes | None:
         """The bytes `has_sequence` looks for: the words' ids in order (None if one is unknown)."""
         sequence = array("I")
@@ -234,12 +331,12 @@ class SearchIndex:
             sequence.append(known)
         return sequence.tobytes()
 
-    def has_sequence(self, slot: Slot, key: bytes) -> bool:
-        """True when the slot's word tokens contain the `phrase_key` words consecutively.
+    def has_sequence(self, passage: int, key: bytes) -> bool:
+        """True when the passage's word tokens contain the `phrase_key` words consecutively.
 
         Punctuation between the words is not seen here: a cheap test before the exact one.
         """
-        data = self._sequences[slot]
+        data = self._words[self._word_start[passage] : self._word_start[passage + 1]].tobytes()
         at = data.find(key)
         while at >= 0:
             if at % _ID_BYTES == 0:
@@ -256,7 +353,12 @@ class SearchIndex:
         return vocab[start:end]
 
     def similar(self, word: str, max_edits: int) -> list[tuple[str, int]]:
-        """Vocabulary words within `max_edits` edits of `word` (transpositions count one)."""
+        """Vocabulary words within `max_edits` edits of `word` (transpositions count one).
+
+        For a word of letters: words with more than two other characters (figures mostly)
+        are not looked at, since each of those is one edit more.
+        """
+        max_edits = min(max_edits, _MAX_EDITS)
         found: list[tuple[str, int]] = []
         for length in range(len(word) - max_edits, len(word) + max_edits + 1):
             choices = self._by_length.get(length)

@@ -9,19 +9,23 @@ from enum import IntEnum
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from brief.core.search.normalize import WORD_CHAR, fold, is_spaced_word, tokens
+from brief.core.search.normalize import CJK, WORD_CHAR, fold, is_spaced_word, tokens
 from brief.core.search.query import Query, Term, parse_query
 
 MIN_PREFIX = 3
 """A typed word of at least this many characters also matches longer words it starts."""
 
 _WORD_CHAR = re.compile(WORD_CHAR)
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _GAP = r"(?:[^\w\n]|_|\n(?!\n)){1,10}"
 """What stands between the words of a phrase: punctuation and spaces, not a blank line."""
 _NO_GAP = r"(?:[^\w\n]|_|\n(?!\n)){0,10}"
 """The same, where the words may also touch (next to a CJK character)."""
-_WORD_RUN = r"[^\W_]*"
-"""The rest of a word a typed prefix starts."""
+_WORD_RUN = r"(?P<run>[^\W_]*)"
+"""The rest of a word a typed prefix starts (cut before a CJK character: see `find_all`).
+
+Query patterns keep to character classes that compile fast: a class with the CJK ranges
+takes milliseconds to compile, and patterns are compiled anew as the user types."""
 
 Span = tuple[int, int]
 """A [start, end) range of character offsets."""
@@ -73,7 +77,7 @@ def _phrase(words: Sequence[str], open_end: bool = False) -> str:
 class Pattern:
     """A compiled regex for a term or phrase, with which ends need a word boundary."""
 
-    __slots__ = ("left", "regex", "right")
+    __slots__ = ("left", "regex", "right", "run")
 
     def __init__(self, regex: str, first: str, last: str) -> None:
         """Compile `regex`, whose match starts with word `first` and ends with word `last`."""
@@ -83,6 +87,8 @@ class Pattern:
         """True when a match must not follow a letter or digit."""
         self.right = is_spaced_word(last)
         """True when a match must not be followed by a letter or digit."""
+        self.run = "run" in self.regex.groupindex
+        """True when a match may end with the rest of a word the last typed word starts."""
 
 
 def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
@@ -96,24 +102,31 @@ def term_pattern(term: Term, fuzzy: Sequence[str] = ()) -> Pattern:
     return Pattern("|".join(forms), first, last)
 
 
-def find_all(pattern: Pattern, folded: str) -> list[Span]:
-    """Non-overlapping matches of a pattern that start and end at word boundaries."""
+def find_all(pattern: Pattern, folded: str, first: bool = False) -> list[Span]:
+    """Non-overlapping matches of a pattern that start and end at word boundaries (only the
+    first, when `first`)."""
     spans: list[Span] = []
     at = 0
     search = pattern.regex.search
     word_char = _WORD_CHAR.match
     left, right = pattern.left, pattern.right
+    run = pattern.run and not folded.isascii()
     while True:
         found = search(folded, at)
         if found is None:
             return spans
         start, end = found.span()
+        if run and found.start("run") >= 0:
+            cjk = _CJK_CHAR.search(folded, found.start("run"), end)
+            end = end if cjk is None else cjk.start()
         if (left and start > 0 and word_char(folded, start - 1)) or (
             right and word_char(folded, end)
         ):
             at = start + 1
             continue
         spans.append((start, end))
+        if first:
+            return spans
         at = end if end > start else end + 1
 
 
@@ -133,7 +146,13 @@ class Matcher:
             term_pattern(term, self.fuzzy.get(i, ())) for i, term in enumerate(self.terms)
         ]
         words = query.words
-        self._phrase = Pattern(_phrase(words), words[0], words[-1]) if words else None
+        self.phrase_pattern = Pattern(_phrase(words), words[0], words[-1]) if words else None
+        """The whole query as one exact phrase (None for a query without words)."""
+        single = self.terms[0] if len(words) == 1 else None
+        self.exact_is_phrase = single is not None and not (
+            single.quoted and single.open_end and len(single.words[0]) >= MIN_PREFIX
+        )
+        """True for a query of one word: its phrase matches are its exact word matches."""
 
     def occurrences(self, folded: str) -> list[Occurrence]:
         """Every match of every term in folded text, by start offset."""
@@ -146,22 +165,26 @@ class Matcher:
                 found.extend((start, end, index, Kind.EXACT) for start, end in spans)
                 continue
             word = term.words[0]
+            size = len(word)
             for start, end in spans:
-                matched = folded[start:end]
                 kind = (
-                    Kind.EXACT
-                    if matched == word
-                    else Kind.PREFIX
-                    if matched.startswith(word)
+                    (Kind.EXACT if end - start == size else Kind.PREFIX)
+                    if folded.startswith(word, start)
                     else Kind.FUZZY
                 )
                 found.append((start, end, index, kind))
-        found.sort()
+        if len(self.terms) > 1:
+            found.sort()
         return found
 
-    def phrases(self, folded: str) -> list[Span]:
-        """Matches of the whole query as one exact phrase (all its words, in order)."""
-        return [] if self._phrase is None else find_all(self._phrase, folded)
+    def phrases(self, folded: str, occurrences: Sequence[Occurrence] | None = None) -> list[Span]:
+        """Matches of the whole query as one exact phrase (all its words, in order).
+
+        For a query of one word, its exact matches among `occurrences` when they are given.
+        """
+        if occurrences is not None and self.exact_is_phrase:
+            return [(start, end) for start, end, _, kind in occurrences if kind == Kind.EXACT]
+        return [] if self.phrase_pattern is None else find_all(self.phrase_pattern, folded)
 
 
 def similar_words(word: str, vocabulary: Sequence[str], edits: int) -> list[str]:
@@ -176,12 +199,15 @@ def similar_words(word: str, vocabulary: Sequence[str], edits: int) -> list[str]
 def merge_spans(spans: Sequence[Span]) -> list[Span]:
     """Spans sorted, with overlapping or touching ones merged."""
     merged: list[Span] = []
+    last = -1
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
+        if start <= last:
+            if end > last:
                 merged[-1] = (merged[-1][0], end)
+                last = end
         else:
             merged.append((start, end))
+            last = end
     return merged
 
 

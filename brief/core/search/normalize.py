@@ -33,6 +33,8 @@ _FOLD = _foldable()
 _FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLD) + "]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SIMPLE_TOKEN = re.compile(r"[^\W_]+")
+_LONG_LOWER = "\u0130"
+"""The one character whose lower case is two characters ("İ" -> "i̇"): folded as "I" is."""
 
 
 def _unaccent(found: re.Match[str]) -> str:
@@ -44,13 +46,25 @@ def fold(text: str) -> str:
 
     "Ahn Duk-Geun" -> "ahn duk-geun", "Café" -> "cafe". Characters whose lower case is longer
     than one character keep only its first (so the result always has `len(text)` characters).
+    The same in any text around it: a passage folds as it does within its field.
     """
     low = text.lower()
     if low.isascii():
         return low
     if len(low) != len(text):
-        low = "".join(char.lower()[0] for char in text)
+        low = text.replace(_LONG_LOWER, "I").lower()
     return _FOLDABLE.sub(_unaccent, low)
+
+
+def fold_lowered(text: str, low: str) -> tuple[str, bool]:
+    """`fold(text)` given `low = text.lower()`, and True when that is `low` itself."""
+    if low.isascii():
+        return low, True
+    if len(low) != len(text):
+        folded = _FOLDABLE.sub(_unaccent, text.replace(_LONG_LOWER, "I").lower())
+        return folded, False
+    folded, changes = _FOLDABLE.subn(_unaccent, low)
+    return folded, changes == 0
 
 
 def tokens(text: str) -> list[str]:

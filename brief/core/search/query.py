@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, datetime
 
-from dateutil.parser import parse as parse_datetime
-from dateutil.relativedelta import relativedelta
-
+from brief.core.dates import date_parts, date_period
 from brief.core.search.normalize import query_tokens
 
 FILTER_KEYS = ("outlet", "author", "after", "before")
@@ -21,9 +18,6 @@ _PIECE = re.compile(
     r"|(?P<word>[^\s\"]+)"
 )
 _DATE_WORD = re.compile(r"^(?:\d{1,4}(?:st|nd|rd|th)?|[A-Za-z]{3,9}\.?),?$", re.IGNORECASE)
-_DEFAULT_A = datetime(2000, 1, 1)
-_DEFAULT_B = datetime(2004, 2, 2, 1, 1, 1)
-_PARTS = ("year", "month", "day", "hour", "minute", "second")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,58 +82,12 @@ def value_matches(value: str, normalized_field: str) -> bool:
     return value.replace(" ", "") in normalized_field.replace(" ", "")
 
 
-@lru_cache(maxsize=256)
-def _read_date(text: str) -> tuple[datetime, frozenset[str]] | None:
-    """What dateutil reads in text, with the parts the text gives (the rest are defaults).
-
-    Remembered: a date filter is read again for every word that might extend it, and the
-    whole query again on every keystroke.
-    """
-    try:
-        first = parse_datetime(text, default=_DEFAULT_A, ignoretz=True)
-        second = parse_datetime(text, default=_DEFAULT_B, ignoretz=True)
-    except (ValueError, OverflowError):
-        return None
-    return first, frozenset(
-        part for part in _PARTS if getattr(first, part) == getattr(second, part)
-    )
-
-
 def _refines(longer: str, shorter: str) -> bool:
     """True when `longer` reads as the same date as `shorter`, with more parts given."""
-    short, long_ = _read_date(shorter), _read_date(longer)
+    short, long_ = date_parts(shorter), date_parts(longer)
     if short is None or long_ is None or not long_[1] > short[1]:
         return False
     return all(getattr(short[0], part) == getattr(long_[0], part) for part in short[1])
-
-
-def date_period(text: str, today: date | None = None) -> tuple[datetime, datetime] | None:
-    """The period a date text names, as naive [start, end): a year, month, day or instant.
-
-    Anything dateutil reads works ("2023", "March 2024", "2024-03-05", "5 Mar 2024 10:00");
-    a missing year is this year's. None when the text is not a date or names only a day.
-    """
-    read = _read_date(text)
-    if read is None:
-        return None
-    first, given = read
-    if "month" not in given and ("year" not in given or "day" in given):
-        return None
-    year = first.year if "year" in given else (today or date.today()).year
-    try:
-        if "hour" in given:
-            instant = first.replace(year=year)
-            return instant, instant
-        if "day" in given:
-            start = datetime(year, first.month, first.day)
-            return start, start + timedelta(days=1)
-        if "month" in given:
-            start = datetime(year, first.month, 1)
-            return start, start + relativedelta(months=1)
-        start = datetime(year, 1, 1)
-        return start, start + relativedelta(years=1)
-    except (ValueError, OverflowError):
-        return None
 
 
 def parse_query(text: str, *, filters: bool = True, today: date | None = None) -> Query:

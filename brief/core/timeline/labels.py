@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from dateutil import parser as dateutil_parser
-
+from brief.core.dates import date_period
 from brief.core.timeline.events import Event, Kind
 from brief.core.timeline.values import Precision
 
@@ -79,14 +78,16 @@ class RangeError(ValueError):
 
 
 def _parse_edge(text: str, late: bool) -> date:
-    """The first (or last) day of a date typed in any form dateutil reads."""
-    default = datetime(2000, 12, 31) if late else datetime(2000, 1, 1)
+    """The first (or last) day of the period a date names, typed in any form dateutil reads."""
     if not re.search(r"\d{4}", text):
         raise RangeError(f"a date needs a year: {text!r}")
-    try:
-        return dateutil_parser.parse(text, default=default).date()
-    except (ValueError, OverflowError) as error:
-        raise RangeError(f"not a date: {text!r}") from error
+    period = date_period(text)
+    if period is None:
+        raise RangeError(f"not a date: {text!r}")
+    start, end = period
+    if not late:
+        return start.date()
+    return (end - timedelta(days=1)).date() if end > start else end.date()
 
 
 def parse_range(text: str) -> tuple[date | None, date | None]:
