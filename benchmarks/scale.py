@@ -78,15 +78,32 @@ def fixed(env: dict[str, str]) -> Callable[[int], dict[str, str]]:
     return lambda _rep: env
 
 
-def thirds_rate(paths: list[Path]) -> float:
-    """Median over three thirds of `paths` of files read per second (no cache)."""
-    rates = []
-    for part in range(3):
-        chunk = paths[part::3]
-        began = time.perf_counter()
-        load_paths(chunk)
-        rates.append(len(chunk) / (time.perf_counter() - began))
-    return median(rates)
+def ingest_rates(by_form: dict[str, list[Path]]) -> tuple[dict[str, float], int]:
+    """Files read per second (no cache) by form, and for all text forms together ("text");
+    each the median over three thirds of the files. Also the number of sources read."""
+    times: dict[str, list[float]] = {}
+    sizes: dict[str, list[int]] = {}
+    count = 0
+    for form, paths in by_form.items():
+        times[form], sizes[form] = [], []
+        for part in range(3):
+            chunk = paths[part::3]
+            began = time.perf_counter()
+            count += len(load_paths(chunk).sources)
+            times[form].append(time.perf_counter() - began)
+            sizes[form].append(len(chunk))
+    rates = {
+        form: median([n / t for n, t in zip(sizes[form], times[form], strict=True)])
+        for form in by_form
+    }
+    rates["text"] = median(
+        [
+            sum(sizes[f][part] for f in corpus.TEXT_FORMS)
+            / sum(times[f][part] for f in corpus.TEXT_FORMS)
+            for part in range(3)
+        ]
+    )
+    return rates, count
 
 
 def core_warm(pack: Path, cache_dir: Path, reps: int) -> dict[str, float]:
@@ -179,16 +196,11 @@ def main() -> None:
 
         if size <= 10_000:
             print("cold ingest rates (one core, no cache)", flush=True)
-            text = [p for form in corpus.TEXT_FORMS for p in by_form[form]]
-            text.sort()
-            html_rate = thirds_rate(by_form["html"])
-            text_rate = thirds_rate(text)
-            rows.append((f"{label} cold ingest, HTML pages/s", f"{html_rate:.0f}", ">= 30"))
-            rows.append((f"{label} cold ingest, text sources/s", f"{text_rate:.0f}", ">= 300"))
+            rates, count = ingest_rates(by_form)
+            rows.append((f"{label} cold ingest, HTML pages/s", f"{rates['html']:.0f}", ">= 30"))
+            rows.append((f"{label} cold ingest, text sources/s", f"{rates['text']:.0f}", ">= 300"))
             for form in corpus.TEXT_FORMS:
-                rate = thirds_rate(by_form[form])
-                rows.append((f"  of which {form}", f"{rate:.0f}/s", ""))
-            count = len(load_paths([pack]).sources)
+                rows.append((f"  of which {form}", f"{rates[form]:.0f}/s", ""))
             print(f"cold open of the {label} pack in the app ({count} sources)", flush=True)
 
             def cold_env(rep: int, label: str = label) -> dict[str, str]:

@@ -169,7 +169,7 @@ def test_damaged_entries_are_not_trusted(pack: Path, reads: list[Path]) -> None:
     load_paths([pack], cache=LibraryCache())
     with sqlite3.connect(LibraryCache().path) as db:
         db.execute("UPDATE entries SET meta = '[[\"x\"]]' WHERE rowid = 1")
-        db.execute("UPDATE entries SET blocks = x'00ff', raw = x'789c' WHERE rowid = 2")
+        db.execute("UPDATE bodies SET blocks = x'00ff', raw = x'789c' WHERE id = 2")
     db.close()
     reads.clear()
     library = load_paths([pack], cache=LibraryCache())
@@ -216,9 +216,13 @@ def test_concurrent_loads_share_the_cache(pack: Path) -> None:
     results: list[Library] = []
     errors: list[BaseException] = []
 
+    notices: list[str] = []
+
     def run() -> None:
         try:
-            results.append(load_paths([pack], cache=LibraryCache()))
+            cache = LibraryCache()
+            results.append(load_paths([pack], cache=cache))
+            notices.extend(cache.notices)
         except BaseException as error:
             errors.append(error)
 
@@ -228,6 +232,7 @@ def test_concurrent_loads_share_the_cache(pack: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
+    assert notices == []
     for library in results:
         same(fresh, library)
     cache = LibraryCache()
@@ -311,3 +316,61 @@ def test_timeline_rows_are_kept_with_the_sources(
     with_user_date = timeline(second.sources, user_date, again)
     assert made == [undated]
     assert with_user_date == timeline(fresh.sources, user_date)
+
+
+def test_bodies_read_ahead_in_listing_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_store, "READAHEAD", 3)
+    for number in range(10):
+        page = tmp_path / f"{number:02d}.txt"
+        page.write_text(f"Title {number}\n\nThe body of page {number}, a sentence or two.\n")
+        os.utime(page, (LONG_AGO, LONG_AGO))
+    fresh = load_paths([tmp_path])
+    load_paths([tmp_path], cache=LibraryCache())
+    in_order = load_paths([tmp_path], cache=LibraryCache())
+    assert [s.body for s in in_order.sources] == [s.body for s in fresh.sources]
+    backwards = load_paths([tmp_path], cache=LibraryCache())
+    assert [s.body for s in reversed(backwards.sources)] == [
+        s.body for s in reversed(fresh.sources)
+    ]
+    same(fresh, backwards)
+
+
+def test_entries_of_a_long_unused_version_are_deleted(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = cache_store.INGEST_VERSION
+    load_paths([pack], cache=LibraryCache())
+    monkeypatch.setattr(cache_store, "INGEST_VERSION", old + 1)
+    current = LibraryCache()
+    load_paths([pack], cache=current)
+    current.close()
+
+    def versions() -> set[str]:
+        with sqlite3.connect(current.path) as db:
+            found = {row[0] for row in db.execute("SELECT DISTINCT version FROM entries")}
+        db.close()
+        return found
+
+    assert len(versions()) == 2
+    with sqlite3.connect(current.path) as db:
+        db.execute("UPDATE versions SET seen = 0")
+    db.close()
+    load_paths([pack], cache=LibraryCache())
+    assert versions() == {current.version}
+
+
+def test_cache_of_another_layout_is_rebuilt(pack: Path) -> None:
+    cache = LibraryCache()
+    cache.directory.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(cache.path) as db:
+        db.execute(f"PRAGMA application_id={cache_store.APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version={cache_store.SCHEMA}")
+        db.execute("CREATE TABLE files (path TEXT)")
+    db.close()
+    same(load_paths([pack], cache=cache), load_paths([pack]))
+    assert any("rebuilt" in notice for notice in cache.notices)
+    again = LibraryCache()
+    load_paths([pack], cache=again)
+    assert again.stats.hits == 6

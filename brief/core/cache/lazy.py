@@ -39,17 +39,36 @@ class Entry:
     """The sources of the file, in order."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while a column is read, so two threads do not read it twice."""
+    position: int = -1
+    """Where the entry came in the listing of the pack (-1: not listed from the cache)."""
+
+    def lazy(self, name: str) -> bool:
+        """True while column `name` has not been read for the entry's sources."""
+        return self.sources[0].__dict__[name] is LAZY
 
     def fill(self, name: str) -> None:
         """Read column `name` ("blocks" or "raw") for every source of the entry."""
         with self.lock:
-            if self.sources and self.sources[0].__dict__[name] is not LAZY:
+            if not self.sources or not self.lazy(name):
                 return
             values = self.fetch(self, name)
             if values is None or len(values) != len(self.sources):
                 values = self._from_file(name)
-            for source, value in zip(self.sources, values, strict=True):
-                source.__dict__[name] = value
+            self._set(name, values)
+
+    def give(self, name: str, values: list[list[Any]]) -> None:
+        """Column `name` read along with another entry's: kept unless being read already."""
+        if len(values) != len(self.sources) or not self.lock.acquire(blocking=False):
+            return
+        try:
+            if self.lazy(name):
+                self._set(name, values)
+        finally:
+            self.lock.release()
+
+    def _set(self, name: str, values: list[list[Any]]) -> None:
+        for source, value in zip(self.sources, values, strict=True):
+            source.__dict__[name] = value
 
     def _from_file(self, name: str) -> list[list[Any]]:
         """The column read from the file itself; empty for a source whose content changed."""

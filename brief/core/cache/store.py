@@ -35,12 +35,18 @@ INGEST_VERSION = 1
 The code of the reading modules is fingerprinted too (see `code_fingerprint`), so this is a
 belt to those braces, for changes made outside `brief/core` (a new trafilatura, say).
 """
-BUSY_SECONDS = 2.0
+BUSY_SECONDS = 5.0
 """How long to wait for another brief process writing the cache before doing without it."""
+COMMIT_SECONDS = 0.5
+"""Writes are committed at least this often, so other processes never wait long."""
+STALE_SECONDS = 7 * 24 * 3600
+"""Entries made by a reader version not used for this long are deleted."""
 RACY_NS = 3_000_000_000
 """A file modified this recently may change again within its clock tick: checked by hash."""
 CHUNK = 400
-"""Paths looked up in one query."""
+"""Ids or paths looked up in one query."""
+READAHEAD = 256
+"""Entries whose bodies are read in one go when bodies are asked for in listing order."""
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS files (
@@ -59,16 +65,27 @@ CREATE TABLE IF NOT EXISTS entries (
     version TEXT NOT NULL,
     name TEXT NOT NULL,
     skipped TEXT,
-    meta TEXT NOT NULL,
+    meta TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS entries_key ON entries(digest, version, name);
+CREATE TABLE IF NOT EXISTS bodies (
+    id INTEGER PRIMARY KEY,
     blocks BLOB NOT NULL,
     raw BLOB NOT NULL,
     events BLOB
 );
-CREATE UNIQUE INDEX IF NOT EXISTS entries_key ON entries(digest, version, name);
+CREATE TRIGGER IF NOT EXISTS entries_gone AFTER DELETE ON entries
+    BEGIN DELETE FROM bodies WHERE id = old.id; END;
+CREATE TABLE IF NOT EXISTS versions (
+    version TEXT PRIMARY KEY,
+    seen INTEGER NOT NULL
+)
 """
 """Files (by absolute path, with what their stat said) point at entries (by content hash and
-reader version): a file's sources, or why it was skipped. ``name`` is the file name when a
-source's title came from it (the entry then serves only files of that name), else empty."""
+reader version): a file's sources (metadata in `entries`, the large columns in `bodies`, so
+listing a pack reads small rows only), or why it was skipped. An entry's ``name`` is the file
+name when a source's title came from it (the entry then serves only files of that name), else
+empty. `versions` says when each reader version was last used, for pruning."""
 
 
 def default_cache_dir() -> Path:
@@ -133,12 +150,8 @@ class FileKey:
     """How many bytes of it are read."""
 
     @classmethod
-    def of(cls, path: Path, limit: int) -> FileKey | None:
-        """The key of a file, or None when it cannot be stat'ed (the reader reports why)."""
-        try:
-            info = os.stat(path)
-        except OSError:
-            return None
+    def of(cls, path: Path, info: os.stat_result, limit: int) -> FileKey:
+        """The key of a file from its stat."""
         absolute = os.path.abspath(path)
         return cls(path, absolute, info.st_size, info.st_mtime_ns, info.st_ino, limit)
 
@@ -184,6 +197,9 @@ class LibraryCache:
         self._db: sqlite3.Connection | None = None
         self._opened = False
         self._disabled = False
+        self._began = 0.0
+        self._listed: list[Entry] = []
+        self._next_read = -1
 
     @property
     def path(self) -> Path:
@@ -206,16 +222,22 @@ class LibraryCache:
             self.notices.append(f"library cache not used ({_reason(error)})")
         return self._db
 
-    def _open(self, retry: bool) -> sqlite3.Connection | None:
+    def _open(self, retry: bool) -> sqlite3.Connection:
         """Open the file, check it is brief's cache of this schema, else rebuild it once."""
+        fresh = not self.path.exists()
         db = sqlite3.connect(
             self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
         )
+        if fresh:
+            with contextlib.suppress(OSError):
+                os.chmod(self.path, 0o600)
         try:
             problem = self._check(db)
-        except sqlite3.OperationalError:
-            db.close()
-            raise
+        except sqlite3.OperationalError as error:
+            if "no such" not in str(error):
+                db.close()
+                raise
+            problem = "damaged"
         except sqlite3.DatabaseError:
             problem = "damaged"
         if problem is None:
@@ -228,9 +250,7 @@ class LibraryCache:
             self.notices.append(f"a file that is not brief's cache was moved aside: {moved}")
         else:
             self.notices.append(f"the library cache was {problem}; it is rebuilt")
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{self.path}{suffix}")
+        _delete(self.path)
         return self._open(retry=False)
 
     def _check(self, db: sqlite3.Connection) -> str | None:
@@ -242,21 +262,37 @@ class LibraryCache:
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app == 0 and schema == 0 and tables == 0:
             db.execute("BEGIN IMMEDIATE")
-            for statement in SCHEMA_SQL.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            for statement in SCHEMA_SQL.split(";\n"):
+                db.execute(statement)
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             db.execute(f"PRAGMA user_version={SCHEMA}")
             db.execute("COMMIT")
-            return None
-        if app != APPLICATION_ID:
+        elif app != APPLICATION_ID:
             return "foreign"
-        if schema != SCHEMA:
+        elif schema != SCHEMA:
             return "of another version"
         db.execute("SELECT path, name, size, mtime_ns, inode, lim, digest FROM files LIMIT 1")
-        db.execute("SELECT id, digest, version, name, skipped, meta, blocks, raw, events "
-                   "FROM entries LIMIT 1")  # fmt: skip
+        db.execute("SELECT id, digest, version, name, skipped, meta FROM entries LIMIT 1")
+        db.execute("SELECT id, blocks, raw, events FROM bodies LIMIT 1")
+        self._prune(db)
         return None
+
+    def _prune(self, db: sqlite3.Connection) -> None:
+        """Note this reader version as used (hourly); delete entries of versions long unused."""
+        now = int(time.time())
+        seen = db.execute("SELECT seen FROM versions WHERE version = ?", (self.version,))
+        row = seen.fetchone()
+        if row is not None and 0 <= now - row[0] < 3600:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(
+            "INSERT OR REPLACE INTO versions (version, seen) VALUES (?, ?)", (self.version, now)
+        )
+        stale = db.execute("SELECT version FROM versions WHERE seen < ?", (now - STALE_SECONDS,))
+        for (version,) in stale.fetchall():
+            db.execute("DELETE FROM entries WHERE version = ?", (version,))
+            db.execute("DELETE FROM versions WHERE version = ?", (version,))
+        db.execute("COMMIT")
 
     def _failed(self, error: sqlite3.Error) -> None:
         """Stop using the cache for this run; a damaged file is deleted so the next run rebuilds."""
@@ -267,13 +303,11 @@ class LibraryCache:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
             db.close()
-        if not isinstance(error, sqlite3.OperationalError):
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(OSError):
-                    os.unlink(f"{self.path}{suffix}")
-            self.notices.append("the library cache was damaged; it is rebuilt next time")
-        else:
+        if isinstance(error, sqlite3.OperationalError):
             self.notices.append(f"library cache not used ({_reason(error)})")
+        else:
+            _delete(self.path)
+            self.notices.append("the library cache was damaged; it is rebuilt next time")
 
     @contextlib.contextmanager
     def _using(self) -> Iterator[sqlite3.Connection | None]:
@@ -287,9 +321,9 @@ class LibraryCache:
 
     # Reading -----------------------------------------------------------------------------
 
-    def lookup(self, keys: Sequence[FileKey]) -> dict[Path, Cached]:
-        """The files whose stat is unchanged since they were cached, by walked path."""
-        found: dict[Path, Cached] = {}
+    def lookup(self, keys: Sequence[FileKey]) -> dict[str, Cached]:
+        """The files whose stat is unchanged since they were cached, by absolute path."""
+        found: dict[str, Cached] = {}
         by_path = {key.absolute: key for key in keys}
         paths = list(by_path)
         with self._using() as db:
@@ -306,16 +340,16 @@ class LibraryCache:
                 ).fetchall()
                 for path, size, mtime_ns, inode, lim, entry, digest, skipped, meta in rows:
                     key = by_path[path]
-                    if (size, mtime_ns, inode, lim) != (
-                        key.size,
-                        key.mtime_ns,
-                        key.inode,
-                        key.limit,
+                    if (
+                        size != key.size
+                        or mtime_ns != key.mtime_ns
+                        or inode != key.inode
+                        or lim != key.limit
                     ):
                         continue
-                    cached = self._entry(key.path, key.limit, entry, digest, skipped, meta)
+                    cached = self._entry(key, entry, digest, skipped, meta)
                     if cached is not None:
-                        found[key.path] = cached
+                        found[path] = cached
                         self.stats.hits += 1
         return found
 
@@ -331,34 +365,43 @@ class LibraryCache:
             ).fetchone()
             if row is None:
                 return None
-            cached = self._entry(key.path, key.limit, row[0], digest, row[1], row[2])
+            cached = self._entry(key, row[0], digest, row[1], row[2])
             if cached is None:
                 return None
+            self._begin(db)
             self._write_file(db, key, digest)
+            self._maybe_commit(db)
             self.stats.content_hits += 1
             return cached
         return None
 
     def _entry(
-        self, path: Path, limit: int, entry_id: int, digest: str, skipped: str | None, meta: str
+        self, key: FileKey, entry_id: int, digest: str, skipped: str | None, meta: str
     ) -> Cached | None:
         """The cached reading of a file, or None (the entry deleted) when it does not decode."""
         if skipped is not None:
             return skipped
-        entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
+        entry = Entry(entry_id, digest, key.path, key.limit, self._fetch, _reread)
         try:
             rows = json.loads(meta)
             if not isinstance(rows, list) or not rows:
                 raise codec.CorruptEntry("no sources")
             for row in rows:
-                fields = codec.decode_meta(row)
-                source = CachedSource(path=path, blocks=LAZY, raw=LAZY, **fields)
+                source = CachedSource(
+                    path=key.path, blocks=LAZY, raw=LAZY, **codec.decode_meta(row)
+                )
                 source.entry = entry
                 entry.sources.append(source)
         except (ValueError, TypeError):
             self._drop(entry_id)
             return None
+        self._list(entry)
         return list(entry.sources)
+
+    def _list(self, entry: Entry) -> None:
+        """Remember an entry handed out, in listing order (for reading bodies ahead)."""
+        entry.position = len(self._listed)
+        self._listed.append(entry)
 
     def _drop(self, entry_id: int) -> None:
         """Forget an entry that did not decode."""
@@ -367,23 +410,47 @@ class LibraryCache:
                 db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
 
     def _fetch(self, entry: Entry, name: str) -> list[list[Any]] | None:
-        """Column `name` of an entry, decoded per source; None when it is gone or damaged."""
+        """Column `name` of an entry, decoded per source; None when it is gone or damaged.
+
+        When bodies are asked for in listing order (as an index reads them), those of the
+        next entries are read in the same query and handed to their sources.
+        """
         column = {"blocks": "blocks", "raw": "raw"}[name]
-        row = None
+        wanted = [entry]
+        with self._lock:
+            if name == "blocks" and entry.position >= 0 and entry.position == self._next_read:
+                following = self._listed[entry.position + 1 : entry.position + READAHEAD]
+                wanted += [e for e in following if e.sources and e.lazy(name)]
+            if entry.position >= 0:
+                self._next_read = entry.position + 1
+            if len(wanted) > 1:
+                self._next_read = wanted[-1].position + 1
+        rows: dict[int, Any] = {}
         with self._using() as db:
             if db is None:
                 return None
-            row = db.execute(
-                f"SELECT {column} FROM entries WHERE id = ? AND digest = ? AND version = ?",
-                (entry.id, entry.digest, self.version),
-            ).fetchone()
-        if row is None:
-            return None
+            ids = [e.id for e in wanted]
+            found = db.execute(
+                f"SELECT b.id, e.digest, b.{column} FROM bodies b JOIN entries e ON e.id = b.id "
+                f"WHERE e.version = ? AND b.id IN ({','.join('?' * len(ids))})",
+                [self.version, *ids],
+            ).fetchall()
+            rows = {entry_id: (digest, blob) for entry_id, digest, blob in found}
         decode = codec.decode_blocks if name == "blocks" else codec.decode_raw
-        try:
-            return [decode(item) for item in codec.unpack(row[0])]
-        except (ValueError, TypeError):
-            return None
+        mine: list[list[Any]] | None = None
+        for other in wanted:
+            digest, blob = rows.get(other.id, (None, None))
+            if digest != other.digest:
+                continue
+            try:
+                values = [decode(item) for item in codec.unpack(blob)]
+            except (ValueError, TypeError):
+                continue
+            if other is entry:
+                mine = values
+            else:
+                other.give(name, values)
+        return mine
 
     # Writing -----------------------------------------------------------------------------
 
@@ -409,15 +476,23 @@ class LibraryCache:
             if db is None:
                 return result
             self._begin(db)
+            db.execute(
+                "DELETE FROM entries WHERE digest = ? AND version = ? AND name = ?",
+                (digest, self.version, name),
+            )
             cursor = db.execute(
-                "INSERT OR REPLACE INTO entries (digest, version, name, skipped, meta, blocks, "
-                "raw) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (digest, self.version, name, skipped, text, blocks, raw),
+                "INSERT INTO entries (digest, version, name, skipped, meta) VALUES (?, ?, ?, ?, ?)",
+                (digest, self.version, name, skipped, text),
+            )
+            entry_id = cursor.lastrowid
+            db.execute(
+                "INSERT INTO bodies (id, blocks, raw) VALUES (?, ?, ?)", (entry_id, blocks, raw)
             )
             self._write_file(db, key, digest)
+            self._maybe_commit(db)
             self.stats.stored += 1
-            if cursor.lastrowid is not None and not isinstance(result, str):
-                return self._tied(key, cursor.lastrowid, digest, result)
+            if entry_id is not None and not isinstance(result, str):
+                return self._tied(key, entry_id, digest, result)
         return result
 
     def _tied(self, key: FileKey, entry_id: int, digest: str, sources: list[Source]) -> Cached:
@@ -433,10 +508,15 @@ class LibraryCache:
         """Open a write transaction if none is open (writes are committed in batches)."""
         if not db.in_transaction:
             db.execute("BEGIN")
+            self._began = time.monotonic()
+
+    def _maybe_commit(self, db: sqlite3.Connection) -> None:
+        """Commit when the open transaction is old enough that another process may be waiting."""
+        if db.in_transaction and time.monotonic() - self._began >= COMMIT_SECONDS:
+            db.execute("COMMIT")
 
     def _write_file(self, db: sqlite3.Connection, key: FileKey, digest: str) -> None:
         """Point a file's stat at a content hash; the old content's entry goes if unused."""
-        self._begin(db)
         racy = key.mtime_ns > time.time_ns() - RACY_NS
         old = db.execute("SELECT digest FROM files WHERE path = ?", (key.absolute,)).fetchone()
         db.execute(
@@ -466,21 +546,21 @@ class LibraryCache:
                 db.execute("COMMIT")
 
     def prune(self) -> None:
-        """Delete entries made by other reader versions (after an upgrade or a code change)."""
+        """Delete every entry made by another reader version."""
         with self._using() as db:
             if db is None:
                 return
             db.execute("BEGIN")
             db.execute("DELETE FROM entries WHERE version != ?", (self.version,))
+            db.execute("DELETE FROM versions WHERE version != ?", (self.version,))
             db.execute("COMMIT")
 
     # Timeline rows ------------------------------------------------------------------------
 
     def get_events(self, sources: Sequence[Source]) -> dict[str, list[Event]]:
         """The kept timeline rows of those of `sources` read from the cache, by source id."""
-        entries = _entries(sources)
         found: dict[str, list[Event]] = {}
-        for entry, kept in self._kept_events(entries).items():
+        for entry, kept in self._kept_events(_entries(sources)).items():
             for source in entry.sources:
                 rows = kept.get(source.id)
                 if rows is None:
@@ -492,32 +572,35 @@ class LibraryCache:
         return found
 
     def put_events(self, rows: Sequence[tuple[Source, list[Event]]]) -> None:
-        """Keep the timeline rows of sources (made with their own dates) in their entries."""
-        made: dict[int, dict[str, list[object]]] = {}
-        entries = {}
+        """Keep the timeline rows of sources (made with their own dates) with their entries."""
+        made: dict[Entry, dict[str, list[object]]] = {}
         for source, events in rows:
             entry = source.entry if isinstance(source, CachedSource) else None
             if entry is not None:
-                entries[entry.id] = entry
-                made.setdefault(entry.id, {})[source.id] = codec.encode_events(events)
+                made.setdefault(entry, {})[source.id] = codec.encode_events(events)
         if not made:
             return
-        kept = self._kept_events(list(entries.values()))
+        kept = self._kept_events(list(made))
         with self._using() as db:
             if db is None:
                 return
             self._begin(db)
-            for entry_id, new in made.items():
-                entry = entries[entry_id]
-                merged = {**kept.get(entry, {}), **new}
+            for entry, new in made.items():
                 db.execute(
-                    "UPDATE entries SET events = ? WHERE id = ? AND digest = ? AND version = ?",
-                    (codec.pack(merged), entry.id, entry.digest, self.version),
+                    "UPDATE bodies SET events = ? WHERE id = ? AND EXISTS (SELECT 1 FROM "
+                    "entries WHERE id = ? AND digest = ? AND version = ?)",
+                    (
+                        codec.pack({**kept.get(entry, {}), **new}),
+                        entry.id,
+                        entry.id,
+                        entry.digest,
+                        self.version,
+                    ),
                 )
             db.execute("COMMIT")
 
     def _kept_events(self, entries: list[Entry]) -> dict[Entry, dict[str, Any]]:
-        """The kept rows of each entry (that has any), packed per source id."""
+        """The kept rows of each entry (that has any), packed, by source id."""
         kept: dict[Entry, dict[str, Any]] = {}
         by_id = {entry.id: entry for entry in entries}
         ids = list(by_id)
@@ -527,8 +610,9 @@ class LibraryCache:
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
                 found = db.execute(
-                    "SELECT id, digest, events FROM entries WHERE version = ? AND events IS NOT "
-                    f"NULL AND id IN ({','.join('?' * len(chunk))})",
+                    "SELECT b.id, e.digest, b.events FROM bodies b JOIN entries e ON e.id = b.id "
+                    "WHERE e.version = ? AND b.events IS NOT NULL "
+                    f"AND b.id IN ({','.join('?' * len(chunk))})",
                     [self.version, *chunk],
                 ).fetchall()
                 for entry_id, digest, events in found:
@@ -561,6 +645,13 @@ def _entries(sources: Sequence[Source]) -> list[Entry]:
         if entry is not None:
             entries.setdefault(id(entry), entry)
     return list(entries.values())
+
+
+def _delete(path: Path) -> None:
+    """Delete a cache file with its WAL and shared-memory files."""
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
 
 
 def _reason(error: Exception) -> str:

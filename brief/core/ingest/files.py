@@ -92,41 +92,63 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def walk(paths: Sequence[Path]) -> Iterator[Path | tuple[Path, str]]:
-    """Every file under the given paths, in a stable order.
+@dataclass(frozen=True, slots=True)
+class Walked:
+    """A file found under the paths opened, with its stat; or a path that cannot be walked."""
+
+    path: Path
+    """The file (or the path that failed)."""
+    info: os.stat_result | None = None
+    """What `os.stat` said of the file (links followed); None with a reason."""
+    reason: str = ""
+    """Why the path cannot be walked; empty for a file."""
+
+
+def walk(paths: Sequence[Path]) -> Iterator[Walked]:
+    """Every file under the given paths, in a stable order, each stat'ed once.
 
     Folders are walked recursively, hidden entries skipped, symbolic-link loops
-    broken. A path that cannot be walked is yielded as ``(path, reason)``.
+    broken. A path that cannot be walked comes with its reason.
     """
     seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[Path] = set()
+    seen_files: set[str] = set()
 
-    def visit(path: Path) -> Iterator[Path | tuple[Path, str]]:
-        try:
-            info = os.stat(path)
-        except OSError as error:
-            yield (path, _os_reason(error, path))
-            return
+    def visit(path: Path, info: os.stat_result | None = None) -> Iterator[Walked]:
+        if info is None:
+            try:
+                info = os.stat(path)
+            except OSError as error:
+                yield Walked(path, reason=_os_reason(error, path))
+                return
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
             if key in seen_dirs:
                 if os.path.islink(path):
-                    yield (path, "symbolic link loop (folder already read)")
+                    yield Walked(path, reason="symbolic link loop (folder already read)")
                 return
             seen_dirs.add(key)
             try:
-                names = sorted(os.listdir(path))
+                with os.scandir(path) as found:
+                    entries = sorted(found, key=lambda entry: entry.name)
             except OSError as error:
-                yield (path, _os_reason(error))
+                yield Walked(path, reason=_os_reason(error))
                 return
-            for name in names:
-                if not _is_hidden(name):
-                    yield from visit(path / name)
+            for entry in entries:
+                if _is_hidden(entry.name):
+                    continue
+                child = path / entry.name
+                try:
+                    child_info = entry.stat()
+                except OSError as error:
+                    yield Walked(child, reason=_os_reason(error, child))
+                    continue
+                yield from visit(child, child_info)
             return
-        if path in seen_files:
+        name = str(path)
+        if name in seen_files:
             return
-        seen_files.add(path)
-        yield path
+        seen_files.add(name)
+        yield Walked(path, info)
 
     for path in paths:
         yield from visit(path)
