@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,13 +44,8 @@ def scan(paths: Sequence[Path]) -> dict[Path, Stamp]:
     """Every readable file of a pack with its stamp (the same files the loader reads)."""
     stamps: dict[Path, Stamp] = {}
     for item in walk(paths):
-        if isinstance(item, tuple):
-            continue
-        try:
-            info = os.stat(item)
-        except OSError:
-            continue
-        stamps[item] = (info.st_size, info.st_mtime_ns)
+        if item.info is not None and not item.reason:
+            stamps[item.path] = (item.info.st_size, item.info.st_mtime_ns)
     return stamps
 
 
