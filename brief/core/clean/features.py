@@ -89,9 +89,12 @@ _SECTION_END = re.compile(
 """Headings of the page sections that follow an article: comments, related and popular lists."""
 _COMMENT_HEAD = re.compile(
     r"\b(?:says|said|wrote|writes|disse|escreveu|dice|scrive|écrit|schreibt|пишет|написал)\s*:$"
-    r"|^(?:\d+\s*)?(?:reply|replies|responder|rispondi|répondre|antworten|ответить|답글)$"
 )
-"""The header or footer of a reader's comment ("jane says:", "Reply")."""
+"""The header of a reader's comment ("jane says:")."""
+_REPLY = re.compile(
+    r"(?:\d+\s*)?(?:reply|replies|responder|rispondi|répondre|antworten|ответить|답글)$"
+)
+"""The reply button under a reader's comment."""
 _COMMENTS_START = re.compile(
     r"^\d+\s+(?:thoughts|responses|comments|replies|reactions|comentários|commenti|commentaires"
     r"|комментари\w*)\s+(?:on|to|em|a|su|sur|к)\b"
@@ -110,8 +113,6 @@ _TEASER = re.compile(
 """A teaser of another article: text cut with "[…]" or followed by "Read more"."""
 _CUT = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
 """A headline cut short in a list of other articles: "... plus JBL he..."."""
-_COMMENT_ENDS = frozenset(":ysrtwо글")
-"""The last letters of a comment's header or reply button (cheap test before the pattern)."""
 CUT_WORDS = 25
 """A unit cut short with an ellipsis is a teaser when at most this long."""
 
@@ -311,11 +312,8 @@ def features(text: str) -> Features:
         datelike and _DATE_LABEL.match(low) is not None,
         words <= 15 and _BYLINE.match(low) is not None,
         words <= 14 and _SECTION_END.match(low) is not None,
-        (
-            short
-            and low_tail[-1:] in _COMMENT_ENDS
-            and _COMMENT_HEAD.search(low_tail[-24:]) is not None
-        )
+        (low_tail[-1:] == ":" and short and _COMMENT_HEAD.search(low_tail[-24:]) is not None)
+        or (words <= 2 and _REPLY.match(low) is not None)
         or (words <= 30 and low[:1].isdigit() and _COMMENTS_START.match(low) is not None),
         _contact(text, low),
         teaser,
