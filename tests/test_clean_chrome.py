@@ -64,7 +64,7 @@ def test_labelled_dates_credits_and_tags_after_the_article_left_out() -> None:
         "Edited by: Louis Example",
         "Topics: Transport, Cycling, City council",
     ]
-    source = read([*article(), *furniture, "", "Share", "Tweet"])
+    source = read([*article(), *furniture, "", "GET EXAMPLE NEWS ON THE GO BY CLICKING HERE"])
     assert [block.text for block in source.blocks] == PARAGRAPHS
     assert "Published" not in source.body
 

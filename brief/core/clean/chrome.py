@@ -30,7 +30,7 @@ _CHROME_PHRASES = [
     r"read next",
     r"continue reading",
     r"full story",
-    r"click here",
+    r"click(?:ing)? here",
     r"see also",
     r"you may also like",
     r"you might also like",
