@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, Source
 
@@ -124,3 +126,27 @@ def test_popular_articles_after_the_article_left_out() -> None:
     source = read(lines)
     assert source.blocks[-1].text == PARAGRAPHS[-1]
     assert "personalise" not in source.body
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Sign up for our daily newsletter and get the best stories delivered to your inbox.",
+        "Example Times Co., Ltd. | Registration No: 12345 | Publisher: John Doe | Editor: Jane Doe",
+        "Reporter Kim Min-ji minji@example.co.kr",
+        "Aller au contenu principal",
+        "Saltar al contenido",
+        "Ir para o conteúdo",
+        "Vai al contenuto",
+        "Zum Inhalt springen",
+        "Перейти к содержанию",
+        "Scroll to top",
+    ],
+)
+def test_chrome_between_paragraphs_left_out(chrome: str) -> None:
+    """Promotions, company footers, reporter e-mail lines and skip links in several languages
+    are left out even between two paragraphs of the article."""
+    lines = article()
+    lines[-4:-4] = [chrome, ""]
+    source = read(lines)
+    assert [block.text for block in source.blocks] == PARAGRAPHS

@@ -12,6 +12,8 @@ _CHROME_PHRASES = [
     r"skip to",
     r"jump to",
     r"back to top",
+    r"scroll to top",
+    r"skip navigation",
     r"go to top",
     r"main menu",
     r"all menu",
@@ -113,7 +115,14 @@ _CHROME_PHRASES = [
     r"anmelden",
     r"abonnieren",
     r"werbung",
+    r"(?:aller|passer) au contenu",
+    r"(?:saltar|ir) al contenido",
+    r"(?:ir|pular) para o conte[úu]do",
+    r"(?:vai|salta) al contenuto",
+    r"zum inhalt",
+    r"naar (?:de )?inhoud",
     # Russian
+    r"перейти к (?:содержанию|основному)",
     r"читать (?:также|далее)",
     r"читайте также",
     r"поделиться",
@@ -279,3 +288,13 @@ def is_chrome(low: str, words: int) -> bool:
     keys = {word[:3] for word in letters} if low.isascii() else {_key(word) for word in letters}
     # The patterns of the keys the unit has (most units have none, or one or two).
     return any(_BY_KEY[key].search(low) for key in _KEYS.intersection(keys))
+
+
+def chrome_phrases(low: str) -> set[str]:
+    """The distinct chrome phrases a unit (lower-cased) holds."""
+    letters = _LETTERS.findall(low)
+    keys = {word[:3] for word in letters} if low.isascii() else {_key(word) for word in letters}
+    found: set[str] = set()
+    for key in _KEYS.intersection(keys):
+        found.update(_BY_KEY[key].findall(low))
+    return found

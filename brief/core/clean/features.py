@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.clean.chrome import is_chrome
+from brief.core.clean.chrome import chrome_phrases, is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
@@ -103,6 +103,17 @@ _COMMENTS_START = re.compile(
 _CONTACT_LABEL = re.compile(
     r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b"
 )
+_COMPANY = re.compile(
+    r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
+    r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
+    r"|ceo\s*:"
+    r"|co\.,? ltd|사업자|등록번호|발행인|편집인|대표이사|청소년보호책임자|cnpj|инн|огрн"
+    r"|partita iva|p\.\s?iva"
+)
+"""What a company footer gives: its registration, publisher and editor."""
+_COMPANY_CUES = (":", "regist", "company", "vat ", "ltd", "사업자", "등록번호", "발행인", "편집인",
+                 "대표이사", "청소년", "cnpj", "инн", "огрн", "iva")  # fmt: skip
+"""Cheap tests before the company pattern is searched."""
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
@@ -242,6 +253,9 @@ REPEAT_PREFIX = 60
 without its credit)."""
 
 
+PROMO_WORDS = 25
+"""A unit longer than a short line and up to this long is chrome when it holds two chrome phrases
+or more ("Sign up for our newsletter and get the best stories in your inbox")."""
 LONG_UNIT = 40
 """A unit longer than this many words is never chrome, a copyright line, a date or a byline."""
 
@@ -301,7 +315,7 @@ def features(text: str) -> Features:
         words,
         marks,
         sentence,
-        short and is_chrome(low, words),
+        is_chrome(low, words) if short else words <= PROMO_WORDS and len(chrome_phrases(low)) >= 2,
         image,
         link,
         form,
@@ -343,8 +357,8 @@ def shared_features(text: str) -> Features:
 
 
 def _contact(text: str, low: str) -> bool:
-    """True when the text gives contact details twice or more (one of them named or an
-    e-mail address)."""
+    """True when the text gives contact details or a company's registration twice or more (one
+    of them named or an e-mail address)."""
     has_at = "@" in low
     cued = (
         has_at
@@ -356,9 +370,13 @@ def _contact(text: str, low: str) -> bool:
         or "call us" in low
         or "contact" in low
     )
+    count = 0
+    if any(cue in low for cue in _COMPANY_CUES) and _COMPANY.search(low) is not None:
+        count = len(_COMPANY.findall(low))
+        cued = True
     if not cued:
         return False
-    count = len(_CONTACT_LABEL.findall(low))
+    count += len(_CONTACT_LABEL.findall(low))
     if count < 2 and has_at:
         count += len(_EMAIL_ADDRESS.findall(text))
     if count < 2 and _DIGIT.search(text) is not None:
