@@ -150,3 +150,32 @@ def test_chrome_between_paragraphs_left_out(chrome: str) -> None:
     lines[-4:-4] = [chrome, ""]
     source = read(lines)
     assert [block.text for block in source.blocks] == PARAGRAPHS
+
+
+def page_with_headline(before: list[str], after: list[str]) -> list[str]:
+    """A page whose headline and byline sit between `before` and `after`, then the article."""
+    lines = ["Skip to main content", "", "Home", "News", "Sport", "", *before]
+    lines += ["Hiking the Boulder Flat Irons with a baby", "", "by Regan September 15, 2014", ""]
+    lines += [*after]
+    for paragraph in PARAGRAPHS:
+        lines += [paragraph, ""]
+    return lines
+
+
+def test_headline_above_the_byline_is_the_title() -> None:
+    """The line a byline follows is the headline, though the page repeats a share line and draws
+    a photo credit nearer to the article."""
+    lines = page_with_headline(
+        ["Sharing is caring!", ""], ["Sharing is caring!", "", "Photo by Jane Doe/Getty Images", ""]
+    )
+    source = read(lines)
+    assert source.title == "Hiking the Boulder Flat Irons with a baby"
+    assert "Sharing is caring" not in source.body
+
+
+def test_breadcrumbs_and_back_links_are_not_the_title() -> None:
+    """A trail of links and a "Back to Gallery" link are chrome, never the title."""
+    lines = page_with_headline([], ["Blog > Outdoors > Hiking", "", "Back to Gallery", ""])
+    source = read(lines)
+    assert source.title == "Hiking the Boulder Flat Irons with a baby"
+    assert "Blog > Outdoors" not in source.body

@@ -131,6 +131,8 @@ _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|published|updated|compiled|edited|researched|produced"
     r"|translated|illustrated)\s+)?(?:by|por|di|von|par|от)\s*:?\s+\S"
     r"|^(?:author|autor|autore|auteur|reporter|기자)\s*:"
+    r"|^(?:posted|published|publicado|pubblicato|publié|diposting)\s+(?:on|em|il|le|am|pada)\s.{0,40}"
+    r"\s(?:by|por|di|von|par|oleh)\s+\S"
 )
 """A byline: "By Jane Doe", "Posted by ...", "Por ...", "Author: ..."."""
 
@@ -217,9 +219,11 @@ class Features:
     sentence: bool
     """True when the unit ends like a sentence."""
     chrome: bool
-    """True when a page-chrome phrase ("share", "subscribe", "most read") is in the unit."""
+    """True when a page-chrome phrase ("share", "subscribe", "most read") is in the unit, or the
+    unit is a trail of links ("Home > News > World")."""
     image: bool
-    """True when the unit holds an image or icon file name or placeholder."""
+    """True when the unit holds an image or icon file name or placeholder, or is a logo's
+    alternative text ("Example GmbH Logo")."""
     link: bool
     """True when the unit holds a web address or e-mail address."""
     form: bool
@@ -253,6 +257,8 @@ REPEAT_PREFIX = 60
 without its credit)."""
 
 
+LOGO_WORDS = 6
+"""A line this short ending in "logo" is an image's alternative text."""
 PROMO_WORDS = 25
 """A unit longer than a short line and up to this long is chrome when it holds two chrome phrases
 or more ("Sign up for our newsletter and get the best stories in your inbox")."""
@@ -311,11 +317,16 @@ def features(text: str) -> Features:
         ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
         or (not text.isascii() and any(cue in low for cue in _COPYRIGHT_CUES))
     ) and _COPYRIGHT.search(low) is not None
+    if words <= LOGO_WORDS and low_tail.endswith("logo"):
+        # An image's alternative text: "Example GmbH Logo".
+        image = image or low_tail.endswith(" logo") or low == "logo"
     return Features(
         words,
         marks,
         sentence,
-        is_chrome(low, words) if short else words <= PROMO_WORDS and len(chrome_phrases(low)) >= 2,
+        (is_chrome(low, words) or _breadcrumb(text))
+        if short
+        else words <= PROMO_WORDS and len(chrome_phrases(low)) >= 2,
         image,
         link,
         form,
@@ -382,6 +393,11 @@ def _contact(text: str, low: str) -> bool:
     if count < 2 and _DIGIT.search(text) is not None:
         count += len(_PHONE.findall(text))
     return count >= 2
+
+
+def _breadcrumb(text: str) -> bool:
+    """True for a trail of links ("Blog > Nutrition > Meal Plans", "Home » News »")."""
+    return text.count(">") + text.count("»") + text.count("›") >= 2 and not text.startswith(">")
 
 
 def _teaser(low_tail: str) -> bool:
