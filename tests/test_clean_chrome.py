@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from brief.core.ingest import read_bytes
-from brief.core.model import BlockKind, Source
+from brief.core.model import BlockKind, Format, Source
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
@@ -179,3 +179,19 @@ def test_breadcrumbs_and_back_links_are_not_the_title() -> None:
     source = read(lines)
     assert source.title == "Hiking the Boulder Flat Irons with a baby"
     assert "Blog > Outdoors" not in source.body
+
+
+def test_long_page_whose_menus_are_all_in_its_footer_is_cleaned() -> None:
+    """A page with no chrome in its first hundreds of lines but a footer of menus is read as a
+    page dump: the footer goes, the article stays."""
+    lines = ["How to overcome binge eating", ""]
+    paragraphs = [f"Tip {number}: {PARAGRAPHS[number % 4]}" for number in range(220)]
+    for paragraph in paragraphs:
+        lines += [paragraph, ""]
+    lines += ["About Us", "Health Topics", "Contact Us", "Advertise With Us", "Newsletters"]
+    lines += ["Careers", "Privacy Policy", "Terms of Use", "Cookie Settings", ""]
+    lines += ["© 2019 Example Media. All rights reserved."]
+    source = read(lines)
+    assert source.format is Format.DUMP
+    assert source.blocks[-1].text == paragraphs[-1]
+    assert "Privacy Policy" not in source.body
