@@ -290,10 +290,18 @@ def is_chrome(low: str, words: int) -> bool:
         tokens = _TOKEN.findall(low)
         if 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens):
             return True
-    letters = _LETTERS.findall(low)
-    keys = {word[:3] for word in letters} if low.isascii() else {_key(word) for word in letters}
-    # The patterns of the keys the unit has (most units have none, or one or two).
-    return any(_BY_KEY[key].search(low) for key in _KEYS.intersection(keys))
+    by_key = _BY_KEY
+    whole = low.isascii()
+    tried: set[str] = set()
+    for word in _LETTERS.findall(low):
+        key = word[:3] if whole else _key(word)
+        if key in tried:
+            continue
+        tried.add(key)
+        pattern = by_key.get(key)
+        if pattern is not None and pattern.search(low):
+            return True
+    return False
 
 
 def chrome_phrases(low: str) -> set[str]:

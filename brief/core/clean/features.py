@@ -111,9 +111,6 @@ _COMPANY = re.compile(
     r"|partita iva|p\.\s?iva"
 )
 """What a company footer gives: its registration, publisher and editor."""
-_COMPANY_CUES = (":", "regist", "company", "vat ", "ltd", "사업자", "등록번호", "발행인", "편집인",
-                 "대표이사", "청소년", "cnpj", "инн", "огрн", "iva")  # fmt: skip
-"""Cheap tests before the company pattern is searched."""
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
@@ -188,23 +185,15 @@ def ends_sentence(text: str) -> bool:
     return last in _CLOSERS and _SENTENCE_END.search(text[-24:]) is not None
 
 
-_WIDE_MARKS = ("。", "，", "、", "！", "？")
-"""The marks of Chinese and Japanese, which no space follows."""
+_MARK = re.compile(r"[.,?!;] ")
+_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
+"""Sentence and clause marks (Chinese and Japanese ones are followed by no space)."""
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = (
-        text.count(". ")
-        + text.count(", ")
-        + text.count("? ")
-        + text.count("! ")
-        + text.count("; ")
-        + (1 if text[-1:] in ".!?" else 0)
-    )
-    if not text.isascii():
-        count += sum(text.count(mark) for mark in _WIDE_MARKS)
-    return count
+    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
+    return count + (1 if text[-1:] in ".!?" else 0)
 
 
 @dataclass(slots=True)
@@ -262,6 +251,11 @@ LOGO_WORDS = 6
 PROMO_WORDS = 25
 """A unit longer than a short line and up to this long is chrome when it holds two chrome phrases
 or more ("Sign up for our newsletter and get the best stories in your inbox")."""
+_PROMO_CUE = re.compile(
+    r"newsletter|subscri|sign up|sign in|log in|privacy|cookie|terms of|rights reserved|inbox"
+    r"|follow us|click|advertis|download|register"
+)
+"""Words of a promotion or a footer's row of links (cheap test before the phrases are counted)."""
 LONG_UNIT = 40
 """A unit longer than this many words is never chrome, a copyright line, a date or a byline."""
 
@@ -326,7 +320,9 @@ def features(text: str) -> Features:
         sentence,
         (is_chrome(low, words) or _breadcrumb(text))
         if short
-        else words <= PROMO_WORDS and len(chrome_phrases(low)) >= 2,
+        else words <= PROMO_WORDS
+        and _PROMO_CUE.search(low) is not None
+        and len(chrome_phrases(low)) >= 2,
         image,
         link,
         form,
@@ -382,7 +378,16 @@ def _contact(text: str, low: str) -> bool:
         or "contact" in low
     )
     count = 0
-    if any(cue in low for cue in _COMPANY_CUES) and _COMPANY.search(low) is not None:
+    if (
+        "regist" in low
+        or "ltd" in low
+        or "publisher" in low
+        or "editor" in low
+        or "ceo" in low
+        or "vat " in low
+        or "company" in low
+        or not low.isascii()
+    ) and _COMPANY.search(low) is not None:
         count = len(_COMPANY.findall(low))
         cued = True
     if not cued:
