@@ -194,3 +194,18 @@ def test_japanese_lines_joined_without_spaces() -> None:
     assert _joiner("ずっとKeePass", "を愛用しています。") == ""
     assert _joiner("Kindle for", "PC") == " "
     assert _joiner("한국어 문장이", "이어집니다") == " "
+
+
+def test_japanese_lines_wrapped_by_w3m() -> None:
+    """Japanese wrapped at 80 columns (40 wide characters) is joined without spaces, and a short
+    line that ends a paragraph is not joined to the next one."""
+    long = "今回はそのデスクトップアプリに関する話をしようと思います。" * 4
+    lines = ["[logo]", "メニュー", "ホーム", "ニュース", "検索", "ログイン", ""]
+    lines += ["これが非常に困ったもの。"]
+    lines += [long[i : i + 40] for i in range(0, len(long), 40)]
+    lines += ["", "困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。", ""]
+    lines += ["ログイン", "ホーム"]
+    source = read_single("\n".join(lines))
+    texts = [block.text for block in source.blocks]
+    assert "これが非常に困ったもの。" in texts
+    assert long in texts

@@ -58,12 +58,17 @@ def _joiner(left: str, right: str) -> str:
 def _is_full(line: Line, following: Line, width: int) -> bool:
     """True when `line` was broken only because the next word did not fit the width."""
     first = following.marker
+    gap = 1
     if not first:
         text = following.text
-        space = text.find(" ")
-        first = text if space < 0 else text[:space]
+        if text[:1] >= _CJK_START and _NO_SPACE.match(text):
+            # Chinese and Japanese break anywhere: the next character did not fit.
+            first, gap = text[0], 0
+        else:
+            space = text.find(" ")
+            first = text if space < 0 else text[:space]
     used = line.width if line.raw.isascii() else display_width(line.raw.rstrip())
-    return used + 1 + (len(first) if first.isascii() else display_width(first)) > width - 1
+    return used + gap + (len(first) if first.isascii() else display_width(first)) > width - 1
 
 
 def build_units(lines: list[Line], width: int | None) -> list[Unit]:
