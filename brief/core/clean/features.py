@@ -232,7 +232,8 @@ class Features:
     section_end: bool
     """True for a heading of comments, related or popular lists that follow an article."""
     comment: bool
-    """True for the header or footer of a reader's comment."""
+    """True for the header of a reader's comment ("jane says:"), its reply button, or the heading
+    of the comments ("10 thoughts on ...")."""
     contact: bool
     """True when a unit under 120 words gives contact details twice or more (a footer)."""
     teaser: bool
