@@ -195,3 +195,20 @@ def test_long_page_whose_menus_are_all_in_its_footer_is_cleaned() -> None:
     assert source.format is Format.DUMP
     assert source.blocks[-1].text == paragraphs[-1]
     assert "Privacy Policy" not in source.body
+
+
+def test_promotion_list_introduced_by_chrome_left_out() -> None:
+    """A bulleted list that a subscription line introduces is a promotion, though its items read
+    like sentences, after the article or in its middle."""
+    promotion = ["Subscribe today and get:", ""]
+    promotion += [
+        "  • Unlimited access to every article on the site, on all your devices.",
+        "  • A daily newsletter with the best stories, delivered to your inbox every morning.",
+        "  • Ad-free reading and exclusive events for members only, cancel anytime.",
+        "",
+    ]
+    after = read([*article(), *promotion, "About Us", "Privacy Policy", "Contact Us"])
+    inside = article()
+    inside[-4:-4] = promotion
+    for source in (after, read(inside)):
+        assert [block.text for block in source.blocks] == PARAGRAPHS

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from brief.core.clean.captions import is_caption
 from brief.core.clean.features import (
     MONTHS,
+    REPEAT_PREFIX,
     RIGHTS_RESERVED,
     Features,
     ends_sentence,
@@ -261,10 +262,16 @@ def find_meta(
         meta.title = units[title_index].text
         meta.used[title_index] = "title"
         key = meta.title.casefold()
-        # Case folding never shortens a text: its start folded is enough to compare.
+        # Case folding never shortens a text: its start folded is enough to compare (the units'
+        # repetition keys are such starts).
         size = len(key)
+        starts = (
+            [feat.key for feat in feats]
+            if feats is not None and size <= REPEAT_PREFIX
+            else [unit.text[:size].casefold() for unit in units]
+        )
         for index, unit in enumerate(units):
-            if index != title_index and unit.text[:size].casefold().startswith(key):
+            if index != title_index and starts[index].startswith(key):
                 meta.used[index] = "title"
             elif skip is not None and index < start + 3 and unit.text.casefold() == skip:
                 meta.used[index] = "metadata"
