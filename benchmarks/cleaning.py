@@ -11,8 +11,11 @@ a photo credit: 1 of 2,235 on the dev half, a bare "(Image credit: ...)"), so CA
 scored as not shown by default, which scores higher (F1 +0.002 on each dump form); the figure
 with captions scored as body is printed alongside (`--captions keep` makes it the main one).
 
+Pages per second: the fastest of three passes (`--repeat N`), each from a cold start (the table of
+short texts shared between pages is emptied first), as the machine may be busy with other work.
+
 Usage: uv run python benchmarks/cleaning.py [--form NAME] [--out DIR] [--worst N]
-       [--captions drop|keep] [--limit N]
+       [--captions drop|keep] [--limit N] [--repeat N]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 from brief.core.clean.captions import is_caption
+from brief.core.clean.features import forget_shared
 from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, blocks_text
 
@@ -102,16 +106,21 @@ def extract(data: bytes, path: Path) -> Bodies:
 
 
 def run_form(
-    form: str, truth: dict[str, str], out: Path | None, captions: bool
+    form: str, truth: dict[str, str], out: Path | None, captions: bool, repeat: int = 1
 ) -> tuple[dict[str, float], dict[str, float], float, list[tuple[float, str]]]:
-    """Scores (captions as chosen, then the other way), pages per second and per-page F1."""
+    """Scores (captions as chosen, then the other way), pages per second (the fastest of
+    `repeat` passes, each from a cold start) and per-page F1."""
     folder, suffix = FORMS[form]
     ids = sorted(truth)
     files = [(page_id, AEB / folder / f"{page_id}{suffix}") for page_id in ids]
     blobs = [(page_id, path, path.read_bytes()) for page_id, path in files if path.exists()]
-    start = time.perf_counter()
-    both = {page_id: extract(data, path) for page_id, path, data in blobs}
-    elapsed = time.perf_counter() - start
+    elapsed = float("inf")
+    for _ in range(max(1, repeat)):
+        # Each pass starts cold: menus measured for other pages or forms are not reused.
+        forget_shared()
+        start = time.perf_counter()
+        both = {page_id: extract(data, path) for page_id, path, data in blobs}
+        elapsed = min(elapsed, time.perf_counter() - start)
     chosen = 0 if captions else 1
     predictions = {page_id: bodies[chosen] for page_id, bodies in both.items()}
     others = {page_id: bodies[1 - chosen] for page_id, bodies in both.items()}
@@ -148,6 +157,9 @@ def main() -> None:
         help="score CAPTION blocks as not shown (drop, the default) or as body (keep)",
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="time N passes, report the fastest (default 3)"
+    )
     args = parser.parse_args()
     ground = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
     truth = {page_id: item["articleBody"] for page_id, item in ground.items()}
@@ -163,7 +175,7 @@ def main() -> None:
         " out"
     )
     for form in forms:
-        scores, other, rate, per_page = run_form(form, truth, args.out, keep)
+        scores, other, rate, per_page = run_form(form, truth, args.out, keep, args.repeat)
         print(
             f"{form:<11} precision {scores['precision']:.3f}  recall {scores['recall']:.3f}"
             f"  F1 {scores['f1']:.3f}  {rate:8.1f} pages/s"

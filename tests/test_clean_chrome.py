@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from brief.core.ingest import read_bytes
-from brief.core.model import BlockKind, Source
+from brief.core.model import BlockKind, Format, Source
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
@@ -64,7 +66,7 @@ def test_labelled_dates_credits_and_tags_after_the_article_left_out() -> None:
         "Edited by: Louis Example",
         "Topics: Transport, Cycling, City council",
     ]
-    source = read([*article(), *furniture, "", "Share", "Tweet"])
+    source = read([*article(), *furniture, "", "GET EXAMPLE NEWS ON THE GO BY CLICKING HERE"])
     assert [block.text for block in source.blocks] == PARAGRAPHS
     assert "Published" not in source.body
 
@@ -124,3 +126,89 @@ def test_popular_articles_after_the_article_left_out() -> None:
     source = read(lines)
     assert source.blocks[-1].text == PARAGRAPHS[-1]
     assert "personalise" not in source.body
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Sign up for our daily newsletter and get the best stories delivered to your inbox.",
+        "Example Times Co., Ltd. | Registration No: 12345 | Publisher: John Doe | Editor: Jane Doe",
+        "Reporter Kim Min-ji minji@example.co.kr",
+        "Aller au contenu principal",
+        "Saltar al contenido",
+        "Ir para o conteúdo",
+        "Vai al contenuto",
+        "Zum Inhalt springen",
+        "Перейти к содержанию",
+        "Scroll to top",
+    ],
+)
+def test_chrome_between_paragraphs_left_out(chrome: str) -> None:
+    """Promotions, company footers, reporter e-mail lines and skip links in several languages
+    are left out even between two paragraphs of the article."""
+    lines = article()
+    lines[-4:-4] = [chrome, ""]
+    source = read(lines)
+    assert [block.text for block in source.blocks] == PARAGRAPHS
+
+
+def page_with_headline(before: list[str], after: list[str]) -> list[str]:
+    """A page whose headline and byline sit between `before` and `after`, then the article."""
+    lines = ["Skip to main content", "", "Home", "News", "Sport", "", *before]
+    lines += ["Hiking the Boulder Flat Irons with a baby", "", "by Regan September 15, 2014", ""]
+    lines += [*after]
+    for paragraph in PARAGRAPHS:
+        lines += [paragraph, ""]
+    return lines
+
+
+def test_headline_above_the_byline_is_the_title() -> None:
+    """The line a byline follows is the headline, though the page repeats a share line and draws
+    a photo credit nearer to the article."""
+    lines = page_with_headline(
+        ["Sharing is caring!", ""], ["Sharing is caring!", "", "Photo by Jane Doe/Getty Images", ""]
+    )
+    source = read(lines)
+    assert source.title == "Hiking the Boulder Flat Irons with a baby"
+    assert "Sharing is caring" not in source.body
+
+
+def test_breadcrumbs_and_back_links_are_not_the_title() -> None:
+    """A trail of links and a "Back to Gallery" link are chrome, never the title."""
+    lines = page_with_headline([], ["Blog > Outdoors > Hiking", "", "Back to Gallery", ""])
+    source = read(lines)
+    assert source.title == "Hiking the Boulder Flat Irons with a baby"
+    assert "Blog > Outdoors" not in source.body
+
+
+def test_long_page_whose_menus_are_all_in_its_footer_is_cleaned() -> None:
+    """A page with no chrome in its first hundreds of lines but a footer of menus is read as a
+    page dump: the footer goes, the article stays."""
+    lines = ["How to overcome binge eating", ""]
+    paragraphs = [f"Tip {number}: {PARAGRAPHS[number % 4]}" for number in range(220)]
+    for paragraph in paragraphs:
+        lines += [paragraph, ""]
+    lines += ["About Us", "Health Topics", "Contact Us", "Advertise With Us", "Newsletters"]
+    lines += ["Careers", "Privacy Policy", "Terms of Use", "Cookie Settings", ""]
+    lines += ["© 2019 Example Media. All rights reserved."]
+    source = read(lines)
+    assert source.format is Format.DUMP
+    assert source.blocks[-1].text == paragraphs[-1]
+    assert "Privacy Policy" not in source.body
+
+
+def test_promotion_list_introduced_by_chrome_left_out() -> None:
+    """A bulleted list that a subscription line introduces is a promotion, though its items read
+    like sentences, after the article or in its middle."""
+    promotion = ["Subscribe today and get:", ""]
+    promotion += [
+        "  • Unlimited access to every article on the site, on all your devices.",
+        "  • A daily newsletter with the best stories, delivered to your inbox every morning.",
+        "  • Ad-free reading and exclusive events for members only, cancel anytime.",
+        "",
+    ]
+    after = read([*article(), *promotion, "About Us", "Privacy Policy", "Contact Us"])
+    inside = article()
+    inside[-4:-4] = promotion
+    for source in (after, read(inside)):
+        assert [block.text for block in source.blocks] == PARAGRAPHS

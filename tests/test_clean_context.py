@@ -50,10 +50,14 @@ def read(lines: list[str]) -> Source:
         "Alex Wong | Getty Images",
         "A ship leaves the port on Aug. 31, 2019. (Jane Doe/AP)",
         "Troops remain in the country 18 years later [File: Reuters]",
+        "A worker loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+        "In this Dec. 12, 2006, file photo, made available by the agency, two astronauts walk.",
+        "Image caption The singer's seventh album is the only one she owns the rights to",
     ],
 )
 def test_credited_lines_are_captions(text: str) -> None:
-    """A line ending in a photo credit, set off from the text, is a caption."""
+    """A line ending in a photo credit, set off from the text, or opening as a caption does,
+    is a caption."""
     assert is_caption(text)
 
 

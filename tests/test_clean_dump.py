@@ -5,10 +5,14 @@ from __future__ import annotations
 import textwrap
 from datetime import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from brief.core.clean.lines import parse_lines, wrap_width
 from brief.core.clean.units import split_units
 from brief.core.ingest.textdump import looks_like_dump
 from brief.core.model import BlockKind, Format
+from brief.core.text import SPACES
 from tests.conftest import read_single
 
 PARAGRAPHS = [
@@ -194,3 +198,40 @@ def test_japanese_lines_joined_without_spaces() -> None:
     assert _joiner("ずっとKeePass", "を愛用しています。") == ""
     assert _joiner("Kindle for", "PC") == " "
     assert _joiner("한국어 문장이", "이어집니다") == " "
+
+
+def test_japanese_lines_wrapped_by_w3m() -> None:
+    """Japanese wrapped at 80 columns (40 wide characters) is joined without spaces, and a short
+    line that ends a paragraph is not joined to the next one."""
+    long = "今回はそのデスクトップアプリに関する話をしようと思います。" * 4
+    lines = ["[logo]", "メニュー", "ホーム", "ニュース", "検索", "ログイン", ""]
+    lines += ["これが非常に困ったもの。"]
+    lines += [long[i : i + 40] for i in range(0, len(long), 40)]
+    lines += ["", "困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。", ""]
+    lines += ["ログイン", "ホーム"]
+    source = read_single("\n".join(lines))
+    texts = [block.text for block in source.blocks]
+    assert "これが非常に困ったもの。" in texts
+    assert long in texts
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["Word", "second", "más", "два", "반도체", "5%"]),
+                st.text(alphabet=" \t\u00a0\u2002\u2009\u202f\u3000", min_size=1, max_size=3),
+            ),
+            min_size=1,
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_white_space_collapsed_as_everywhere(lines: list[list[tuple[str, str]]]) -> None:
+    """A line's text has every run of white space (tabs, no-break and wide spaces) collapsed to
+    one space and its ends stripped, as elsewhere in brief."""
+    raws = ["Line " + "".join(word + space for word, space in line) for line in lines]
+    parsed = parse_lines("\n".join(raws))
+    assert [line.text for line in parsed] == [SPACES.sub(" ", raw).strip() for raw in raws]

@@ -18,7 +18,6 @@ _SCRIPTS: list[tuple[re.Pattern[str], str]] = [
         ("\u4e00-\u9fff", "zh"),
     ]
 ]
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 _STOPWORDS: dict[str, set[str]] = {
@@ -32,17 +31,22 @@ _STOPWORDS: dict[str, set[str]] = {
 }
 
 
+_ANY_SCRIPT = re.compile("[" + "".join(pattern.pattern[1:-1] for pattern, _ in _SCRIPTS) + "]")
+"""A letter of any of the scripts above (most texts have none: their counts are skipped)."""
+
+
 def detect_language(text: str) -> str | None:
     """An ISO 639-1 code for the text's language, or None when it cannot tell."""
     sample = text[:2000]
-    letters = len(_LETTER.findall(sample))
+    words = _WORD.findall(sample)
+    letters = sum(map(len, words))
     if letters < 20:
         return None
-    if not sample.isascii():
+    if not sample.isascii() and _ANY_SCRIPT.search(sample) is not None:
         for pattern, code in _SCRIPTS:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
-    words = Counter(w.lower() for w in _WORD.findall(sample))
-    scores = {code: sum(words[w] for w in stop) for code, stop in _STOPWORDS.items()}
+    counts = Counter(map(str.lower, words))
+    scores = {code: sum(counts[w] for w in stop) for code, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= 3 else None

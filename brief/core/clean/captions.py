@@ -45,8 +45,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A credit introduced as one ("Courtesy of ...", "Photo by ...", "Image: ...")."""
-_SLASH_CREDIT = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ -]{2,30}\)$")
-"""A photographer and agency in parentheses: "(Jane Doe/Agency)"."""
+_SLASH_CREDIT = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ ,-]{2,30}\)$")
+"""A photographer and agency in parentheses: "(Jane Doe/Agency)", "(AP Photo/Jane Doe, File)"."""
 
 _CREDIT_CUES = ("by", ":", "=", "ourtesy", "opyright")
 """Cheap tests before the credit pattern is searched."""
@@ -70,8 +70,13 @@ def is_bare_credit(text: str) -> bool:
     return all(not word[:1].islower() or word in _SMALL_WORDS for word in words)
 
 
-_CAPTION_LABEL = re.compile(r"(?:(?:image|photo|media|video|picture)\s+)?caption\b", re.IGNORECASE)
-"""A caption's label at the start of a line ("Image caption ...", "Caption: ...")."""
+_CAPTION_LABEL = re.compile(
+    r"(?:(?:image|photo|media|video|picture)\s+)?caption\b"
+    r"|in this (?:[\w.,]+ ){0,6}(?:file )?(?:photo|image|picture|photograph)\b",
+    re.IGNORECASE,
+)
+"""A caption's label at the start of a line ("Image caption ...", "Caption: ..."), or the
+opening of a news agency's caption ("In this Dec. 12, 2006, file photo, ...")."""
 
 
 def is_caption(text: str) -> bool:

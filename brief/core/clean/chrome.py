@@ -12,6 +12,8 @@ _CHROME_PHRASES = [
     r"skip to",
     r"jump to",
     r"back to top",
+    r"scroll to top",
+    r"skip navigation",
     r"go to top",
     r"main menu",
     r"all menu",
@@ -20,6 +22,11 @@ _CHROME_PHRASES = [
     r"next (?:article|post|story)",
     r"see all",
     r"view all",
+    r"browse all",
+    r"you are here",
+    r"back to (?:gallery|overview|list|index|home|homepage|blog|news|results|search|article)",
+    r"zurück zu(?:r|m)? (?:übersicht|startseite|liste)",
+    r"(?:chevron|arrow|keyboard_arrow|navigate)_(?:left|right|up|down|back|forward|before|next)",
     r"show more",
     r"load more",
     r"more stories",
@@ -30,7 +37,7 @@ _CHROME_PHRASES = [
     r"read next",
     r"continue reading",
     r"full story",
-    r"click here",
+    r"click(?:ing)? here",
     r"see also",
     r"you may also like",
     r"you might also like",
@@ -53,6 +60,7 @@ _CHROME_PHRASES = [
     r"close for \d+ hours?",
     r"bar_progress",
     r"copy link",
+    r"sharing is caring",
     r"follow us",
     r"join us",
     r"like us on",
@@ -61,7 +69,7 @@ _CHROME_PHRASES = [
     r"post a comment",
     r"\d+ comments?",
     # accounts and subscriptions
-    r"sign in",
+    r"sign(?:ed)? in",
     r"sign up",
     r"log ?in\b",
     r"log ?out",
@@ -113,7 +121,14 @@ _CHROME_PHRASES = [
     r"anmelden",
     r"abonnieren",
     r"werbung",
+    r"(?:aller|passer) au contenu",
+    r"(?:saltar|ir) al contenido",
+    r"(?:ir|pular) para o conte[úu]do",
+    r"(?:vai|salta) al contenuto",
+    r"zum inhalt",
+    r"naar (?:de )?inhoud",
     # Russian
+    r"перейти к (?:содержанию|основному)",
     r"читать (?:также|далее)",
     r"читайте также",
     r"поделиться",
@@ -275,7 +290,25 @@ def is_chrome(low: str, words: int) -> bool:
         tokens = _TOKEN.findall(low)
         if 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens):
             return True
+    by_key = _BY_KEY
+    whole = low.isascii()
+    tried: set[str] = set()
+    for word in _LETTERS.findall(low):
+        key = word[:3] if whole else _key(word)
+        if key in tried:
+            continue
+        tried.add(key)
+        pattern = by_key.get(key)
+        if pattern is not None and pattern.search(low):
+            return True
+    return False
+
+
+def chrome_phrases(low: str) -> set[str]:
+    """The distinct chrome phrases a unit (lower-cased) holds."""
     letters = _LETTERS.findall(low)
     keys = {word[:3] for word in letters} if low.isascii() else {_key(word) for word in letters}
-    # The patterns of the keys the unit has (most units have none, or one or two).
-    return any(_BY_KEY[key].search(low) for key in _KEYS.intersection(keys))
+    found: set[str] = set()
+    for key in _KEYS.intersection(keys):
+        found.update(_BY_KEY[key].findall(low))
+    return found

@@ -119,6 +119,24 @@ def _smooth(verdicts: list[Verdict], start: int, end: int) -> None:
             verdict.keep = True
 
 
+PROMOTION_REASONS = frozenset(["share buttons", "boilerplate"])
+"""Reasons of a line of chrome that may introduce a promotion ("Subscribe today and get:")."""
+
+
+def _promotions(units: list[Unit], verdicts: list[Verdict]) -> None:
+    """The items of a list that a line of chrome introduces with a colon ("Subscribe today and
+    get:") are a promotion, however much they read like text."""
+    for index, unit in enumerate(units):
+        verdict = verdicts[index]
+        if verdict.reason not in PROMOTION_REASONS or not unit.text.endswith(":"):
+            continue
+        position = index + 1
+        while position < len(units) and units[position].marker:
+            item = verdicts[position]
+            item.label, item.reason = BAD, "promotion"
+            position += 1
+
+
 LIST_RUN = 80
 """The most lines a list introduced by a colon runs on for."""
 
@@ -199,6 +217,7 @@ def classify(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], t
     """A verdict for every unit (whose features are `feats`), and the region [start, end) of
     units where the article lies."""
     verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
+    _promotions(units, verdicts)
     groups, every_copy = _repeats(units, verdicts, feats)
     values = [value(v, f) for v, f in zip(verdicts, feats, strict=True)]
     for indices in groups:

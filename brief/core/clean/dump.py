@@ -28,8 +28,9 @@ def clean_dump(text: str) -> Cleaned:
     analysis = analyse(text)
     forget(text)
     lines, units, width = analysis.lines, analysis.units, analysis.width
-    verdicts, (start, _) = classify(units, analysis.features_of())
-    meta = find_meta(units, verdicts, start)
+    feats = analysis.features_of()
+    verdicts, (start, _) = classify(units, feats)
+    meta = find_meta(units, verdicts, start, feats)
     keep = [verdict.keep for verdict in verdicts]
     reasons = [verdict.reason for verdict in verdicts]
     for index, reason in meta.used.items():

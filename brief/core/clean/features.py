@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.clean.chrome import is_chrome
+from brief.core.clean.chrome import chrome_phrases, is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
@@ -89,9 +89,12 @@ _SECTION_END = re.compile(
 """Headings of the page sections that follow an article: comments, related and popular lists."""
 _COMMENT_HEAD = re.compile(
     r"\b(?:says|said|wrote|writes|disse|escreveu|dice|scrive|écrit|schreibt|пишет|написал)\s*:$"
-    r"|^(?:\d+\s*)?(?:reply|replies|responder|rispondi|répondre|antworten|ответить|답글)$"
 )
-"""The header or footer of a reader's comment ("jane says:", "Reply")."""
+"""The header of a reader's comment ("jane says:")."""
+_REPLY = re.compile(
+    r"(?:\d+\s*)?(?:reply|replies|responder|rispondi|répondre|antworten|ответить|답글)$"
+)
+"""The reply button under a reader's comment."""
 _COMMENTS_START = re.compile(
     r"^\d+\s+(?:thoughts|responses|comments|replies|reactions|comentários|commenti|commentaires"
     r"|комментари\w*)\s+(?:on|to|em|a|su|sur|к)\b"
@@ -100,6 +103,14 @@ _COMMENTS_START = re.compile(
 _CONTACT_LABEL = re.compile(
     r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b"
 )
+_COMPANY = re.compile(
+    r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
+    r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
+    r"|ceo\s*:"
+    r"|co\.,? ltd|사업자|등록번호|발행인|편집인|대표이사|청소년보호책임자|cnpj|инн|огрн"
+    r"|partita iva|p\.\s?iva"
+)
+"""What a company footer gives: its registration, publisher and editor."""
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
@@ -110,8 +121,6 @@ _TEASER = re.compile(
 """A teaser of another article: text cut with "[…]" or followed by "Read more"."""
 _CUT = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
 """A headline cut short in a list of other articles: "... plus JBL he..."."""
-_COMMENT_ENDS = frozenset(":ysrtwо글")
-"""The last letters of a comment's header or reply button (cheap test before the pattern)."""
 CUT_WORDS = 25
 """A unit cut short with an ellipsis is a teaser when at most this long."""
 
@@ -119,6 +128,8 @@ _BYLINE = re.compile(
     r"^(?:(?:posted|written|reported|published|updated|compiled|edited|researched|produced"
     r"|translated|illustrated)\s+)?(?:by|por|di|von|par|от)\s*:?\s+\S"
     r"|^(?:author|autor|autore|auteur|reporter|기자)\s*:"
+    r"|^(?:posted|published|publicado|pubblicato|publié|diposting)\s+(?:on|em|il|le|am|pada)\s.{0,40}"
+    r"\s(?:by|por|di|von|par|oleh)\s+\S"
 )
 """A byline: "By Jane Doe", "Posted by ...", "Por ...", "Author: ..."."""
 
@@ -174,23 +185,15 @@ def ends_sentence(text: str) -> bool:
     return last in _CLOSERS and _SENTENCE_END.search(text[-24:]) is not None
 
 
-_WIDE_MARKS = ("。", "，", "、", "！", "？")
-"""The marks of Chinese and Japanese, which no space follows."""
+_MARK = re.compile(r"[.,?!;] ")
+_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
+"""Sentence and clause marks (Chinese and Japanese ones are followed by no space)."""
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = (
-        text.count(". ")
-        + text.count(", ")
-        + text.count("? ")
-        + text.count("! ")
-        + text.count("; ")
-        + (1 if text[-1:] in ".!?" else 0)
-    )
-    if not text.isascii():
-        count += sum(text.count(mark) for mark in _WIDE_MARKS)
-    return count
+    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
+    return count + (1 if text[-1:] in ".!?" else 0)
 
 
 @dataclass(slots=True)
@@ -205,9 +208,11 @@ class Features:
     sentence: bool
     """True when the unit ends like a sentence."""
     chrome: bool
-    """True when a page-chrome phrase ("share", "subscribe", "most read") is in the unit."""
+    """True when a page-chrome phrase ("share", "subscribe", "most read") is in the unit, or the
+    unit is a trail of links ("Home > News > World")."""
     image: bool
-    """True when the unit holds an image or icon file name or placeholder."""
+    """True when the unit holds an image or icon file name or placeholder, or is a logo's
+    alternative text ("Example GmbH Logo")."""
     link: bool
     """True when the unit holds a web address or e-mail address."""
     form: bool
@@ -227,7 +232,8 @@ class Features:
     section_end: bool
     """True for a heading of comments, related or popular lists that follow an article."""
     comment: bool
-    """True for the header or footer of a reader's comment."""
+    """True for the header of a reader's comment ("jane says:"), its reply button, or the heading
+    of the comments ("10 thoughts on ...")."""
     contact: bool
     """True when a unit under 120 words gives contact details twice or more (a footer)."""
     teaser: bool
@@ -241,6 +247,16 @@ REPEAT_PREFIX = 60
 without its credit)."""
 
 
+LOGO_WORDS = 6
+"""A line this short ending in "logo" is an image's alternative text."""
+PROMO_WORDS = 25
+"""A unit longer than a short line and up to this long is chrome when it holds two chrome phrases
+or more ("Sign up for our newsletter and get the best stories in your inbox")."""
+_PROMO_CUE = re.compile(
+    r"newsletter|subscri|sign up|sign in|log in|privacy|cookie|terms of|rights reserved|inbox"
+    r"|follow us|click|advertis|download|register"
+)
+"""Words of a promotion or a footer's row of links (cheap test before the phrases are counted)."""
 LONG_UNIT = 40
 """A unit longer than this many words is never chrome, a copyright line, a date or a byline."""
 
@@ -296,11 +312,18 @@ def features(text: str) -> Features:
         ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
         or (not text.isascii() and any(cue in low for cue in _COPYRIGHT_CUES))
     ) and _COPYRIGHT.search(low) is not None
+    if words <= LOGO_WORDS and low_tail.endswith("logo"):
+        # An image's alternative text: "Example GmbH Logo".
+        image = image or low_tail.endswith(" logo") or low == "logo"
     return Features(
         words,
         marks,
         sentence,
-        short and is_chrome(low, words),
+        (is_chrome(low, words) or _breadcrumb(text))
+        if short
+        else words <= PROMO_WORDS
+        and _PROMO_CUE.search(low) is not None
+        and len(chrome_phrases(low)) >= 2,
         image,
         link,
         form,
@@ -311,11 +334,8 @@ def features(text: str) -> Features:
         datelike and _DATE_LABEL.match(low) is not None,
         words <= 15 and _BYLINE.match(low) is not None,
         words <= 14 and _SECTION_END.match(low) is not None,
-        (
-            short
-            and low_tail[-1:] in _COMMENT_ENDS
-            and _COMMENT_HEAD.search(low_tail[-24:]) is not None
-        )
+        (low_tail[-1:] == ":" and short and _COMMENT_HEAD.search(low_tail[-24:]) is not None)
+        or (words <= 2 and _REPLY.match(low) is not None)
         or (words <= 30 and low[:1].isdigit() and _COMMENTS_START.match(low) is not None),
         _contact(text, low),
         teaser,
@@ -344,9 +364,14 @@ def shared_features(text: str) -> Features:
     return feat
 
 
+def forget_shared() -> None:
+    """Empty the shared table (a benchmark measures each form from a cold start)."""
+    _shared.clear()
+
+
 def _contact(text: str, low: str) -> bool:
-    """True when the text gives contact details twice or more (one of them named or an
-    e-mail address)."""
+    """True when the text gives contact details or a company's registration twice or more (one
+    of them named or an e-mail address)."""
     has_at = "@" in low
     cued = (
         has_at
@@ -358,14 +383,34 @@ def _contact(text: str, low: str) -> bool:
         or "call us" in low
         or "contact" in low
     )
+    count = 0
+    if (
+        "regist" in low
+        or "ltd" in low
+        or "publisher" in low
+        or "editor" in low
+        or "ceo" in low
+        or "vat " in low
+        or "company" in low
+        or not low.isascii()
+    ) and _COMPANY.search(low) is not None:
+        count = len(_COMPANY.findall(low))
+        cued = True
     if not cued:
         return False
-    count = len(_CONTACT_LABEL.findall(low))
+    count += len(_CONTACT_LABEL.findall(low))
     if count < 2 and has_at:
         count += len(_EMAIL_ADDRESS.findall(text))
     if count < 2 and _DIGIT.search(text) is not None:
         count += len(_PHONE.findall(text))
     return count >= 2
+
+
+def _breadcrumb(text: str) -> bool:
+    """True for a trail of links ("Blog > Nutrition > Meal Plans", "Home » News »")."""
+    if ">" not in text and "»" not in text and "›" not in text:
+        return False
+    return text.count(">") + text.count("»") + text.count("›") >= 2 and not text.startswith(">")
 
 
 def _teaser(low_tail: str) -> bool:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from brief.core.clean.features import MONTHS, RIGHTS_RESERVED, ends_sentence, word_total
+from brief.core.clean.captions import is_caption
+from brief.core.clean.features import (
+    MONTHS,
+    REPEAT_PREFIX,
+    RIGHTS_RESERVED,
+    Features,
+    ends_sentence,
+    features,
+    word_total,
+)
 from brief.core.clean.labels import BAD, Verdict
 from brief.core.clean.units import Unit
 from brief.core.dates import parse_date
@@ -91,38 +101,97 @@ def reads_as_headline(text: str) -> bool:
     return not ends_sentence(text) or text.rstrip("\"'”’»").endswith(("?", "!"))
 
 
-def _is_headline(unit: Unit, verdict: Verdict) -> bool:
-    """True when a unit could be the headline: a line of a few words, not a sentence."""
+def _is_headline(unit: Unit, verdict: Verdict, feat: Features | None = None) -> bool:
+    """True when a unit could be the headline: a line of a few words, not a sentence, not page
+    chrome nor a photo caption (a line the page repeats may be: the headline often is)."""
     if unit.marker or (verdict.label is BAD and not verdict.reason.startswith("repeated")):
         return False
-    return 3 <= word_total(unit.text) <= 30 and reads_as_headline(unit.text)
+    if feat is not None and (
+        feat.chrome
+        or feat.link
+        or feat.image
+        or feat.byline
+        or feat.datelike
+        or feat.prefixed
+        or feat.copyright
+        or feat.section_end
+        or feat.comment
+        or feat.teaser
+        or feat.form
+    ):
+        return False
+    words = feat.words if feat is not None else word_total(unit.text)
+    return 3 <= words <= 30 and reads_as_headline(unit.text) and not is_caption(unit.text)
+
+
+TITLE_WINDOW = 40
+"""How many units before the article the headline is looked for."""
+DATED_BONUS = 3.0
+"""Score of a headline candidate that a byline or dateline follows."""
+REPEATED_BONUS = 1.0
+"""Score of a headline candidate the page repeats (as its title and its main heading)."""
+TITLE_SIZE_BONUS = 0.5
+"""Score of a headline candidate of a usual length."""
+
+
+DATED_LINES = 3
+"""How far below a headline its byline or dateline may be."""
+
+
+def _dated(units: list[Unit], verdicts: list[Verdict], feats: list[Features], index: int) -> int:
+    """How many lines below the unit a byline or a dateline follows, or 0 when none does within
+    a few lines."""
+    for following in range(index + 1, min(len(units), index + 1 + DATED_LINES)):
+        feat = feats[following]
+        if feat.byline or feat.datelike or verdicts[following].reason in ("byline", "date"):
+            return following - index
+    return 0
 
 
 def find_title(
-    units: list[Unit], verdicts: list[Verdict], start: int, skip: str | None = None
+    units: list[Unit],
+    verdicts: list[Verdict],
+    start: int,
+    skip: str | None = None,
+    feats: list[Features] | None = None,
 ) -> int | None:
-    """The index of the headline unit: the last headline-like line before the article starts,
-    or the article's first line when nothing before it reads as a headline.
+    """The index of the headline unit, or None.
 
+    Candidates are headline-like lines before the article starts (and its first lines): the one
+    a byline or dateline follows wins, then one the page repeats, then the one nearest the
+    article. Without candidates, the article's first line is the headline when it reads as one.
     A line whose text is `skip` (the byline's name standing alone) is never the headline.
     """
+    count = len(units)
+    if feats is None:
+        feats = [features(unit.text) for unit in units]
+    copies = Counter(feat.key for feat in feats)
 
     def fits(index: int) -> bool:
         unit = units[index]
         if skip is not None and unit.text.casefold() == skip:
             return False
-        return _is_headline(unit, verdicts[index])
+        return _is_headline(unit, verdicts[index], feats[index])
 
-    for index in range(start, min(start + 2, len(units))):
-        nxt = index + 1
-        if nxt < len(units) and fits(index) and verdicts[nxt].reason in ("byline", "date"):
-            return index
-    for index in range(start - 1, max(-1, start - 30), -1):
-        if fits(index):
-            return index
-    if start < len(units) and fits(start):
+    best: int | None = None
+    best_score = 0.0
+    for index in range(max(0, start - TITLE_WINDOW), min(count, start + 2)):
+        if not fits(index):
+            continue
+        dated = _dated(units, verdicts, feats, index)
+        if index >= start and not dated:
+            continue
+        feat = feats[index]
+        score = (DATED_BONUS if dated else 0.0) + (1.0 - abs(start - index) / TITLE_WINDOW)
+        if copies[feat.key] > 1:
+            score += REPEATED_BONUS
+        if 5 <= feat.words <= 20:
+            score += TITLE_SIZE_BONUS
+        if score >= best_score:
+            best, best_score = index, score
+    if best is None and start < count and fits(start):
         return start
-    return None
+    return best
 
 
 def author_in(text: str, following: str | None) -> str | None:
@@ -171,7 +240,9 @@ def _outlet(units: list[Unit]) -> str | None:
     return holder
 
 
-def find_meta(units: list[Unit], verdicts: list[Verdict], start: int) -> DumpMeta:
+def find_meta(
+    units: list[Unit], verdicts: list[Verdict], start: int, feats: list[Features] | None = None
+) -> DumpMeta:
     """The metadata of a dump whose article starts at unit `start`."""
     meta = DumpMeta(outlet=_outlet(units))
     for index in range(min(len(units), start + 3) - 1, max(-1, start - 30), -1):
@@ -186,15 +257,21 @@ def find_meta(units: list[Unit], verdicts: list[Verdict], start: int) -> DumpMet
                 meta.used[index + 1] = "metadata"
             break
     skip = meta.author.casefold() if meta.author else None
-    title_index = find_title(units, verdicts, start, skip)
+    title_index = find_title(units, verdicts, start, skip, feats)
     if title_index is not None:
         meta.title = units[title_index].text
         meta.used[title_index] = "title"
         key = meta.title.casefold()
-        # Case folding never shortens a text: its start folded is enough to compare.
+        # Case folding never shortens a text: its start folded is enough to compare (the units'
+        # repetition keys are such starts).
         size = len(key)
+        starts = (
+            [feat.key for feat in feats]
+            if feats is not None and size <= REPEAT_PREFIX
+            else [unit.text[:size].casefold() for unit in units]
+        )
         for index, unit in enumerate(units):
-            if index != title_index and unit.text[:size].casefold().startswith(key):
+            if index != title_index and starts[index].startswith(key):
                 meta.used[index] = "title"
             elif skip is not None and index < start + 3 and unit.text.casefold() == skip:
                 meta.used[index] = "metadata"

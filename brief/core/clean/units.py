@@ -13,6 +13,8 @@ _WIDE = re.compile(
 """Characters a terminal shows two columns wide (CJK, Hangul, full-width forms)."""
 _NO_SPACE = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
 """Chinese and Japanese characters (scripts that break lines anywhere, without a space)."""
+_CJK_START = "\u2e80"
+"""Below this character no script breaks lines without a space."""
 _SENTENCE_END = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
 
 
@@ -45,16 +47,28 @@ def _joiner(left: str, right: str) -> str:
 
     Only the last character of `left` is looked at, so joining costs nothing per line joined.
     """
-    if (left and _NO_SPACE.match(left[-1])) or _NO_SPACE.match(right):
+    end = left[-1:]
+    if end < _CJK_START and right[:1] < _CJK_START:
+        return " "
+    if (end and _NO_SPACE.match(end)) or _NO_SPACE.match(right):
         return ""
     return " "
 
 
 def _is_full(line: Line, following: Line, width: int) -> bool:
     """True when `line` was broken only because the next word did not fit the width."""
-    first = following.marker or following.text.split(" ", 1)[0]
+    first = following.marker
+    gap = 1
+    if not first:
+        text = following.text
+        if text[:1] >= _CJK_START and _NO_SPACE.match(text):
+            # Chinese and Japanese break anywhere: the next character did not fit.
+            first, gap = text[0], 0
+        else:
+            space = text.find(" ")
+            first = text if space < 0 else text[:space]
     used = line.width if line.raw.isascii() else display_width(line.raw.rstrip())
-    return used + 1 + (len(first) if first.isascii() else display_width(first)) > width - 1
+    return used + gap + (len(first) if first.isascii() else display_width(first)) > width - 1
 
 
 def build_units(lines: list[Line], width: int | None) -> list[Unit]:

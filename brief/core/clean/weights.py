@@ -23,15 +23,23 @@ ANCHOR_BONUS = 20.0
 """Bonus of the first paragraph after a byline or dateline: articles start there."""
 
 
+_GOOD_VALUE = VALUE[GOOD]
+_NEAR_VALUE = VALUE[NEAR]
+
+
 def value(verdict: Verdict, feat: Features) -> float:
     """A unit's weight for the densest stretch: words of prose count, chrome costs."""
-    if verdict.label in VALUE:
-        return VALUE[verdict.label] * feat.words
-    if verdict.label is SHORT:
+    label = verdict.label
+    if label is GOOD:
+        return _GOOD_VALUE * feat.words
+    if label is NEAR:
+        return _NEAR_VALUE * feat.words
+    if label is SHORT:
         return -SHORT_COST
-    if verdict.reason in ("section end", "copyright"):
+    reason = verdict.reason
+    if reason == "section end" or reason == "copyright":
         return -STOP_COST
-    if verdict.reason == "comments":
+    if reason == "comments":
         return -2 * STOP_COST
     return -max(BAD_COST, 0.5 * feat.words)
 
@@ -44,7 +52,9 @@ def isolation(verdicts: list[Verdict], values: list[float], rows: set[int]) -> N
     """Prose units standing alone between non-prose units weigh less: the article's paragraphs
     follow each other, the summaries of a list of other articles stand between headlines (a
     paragraph next to a table is not alone)."""
-    prose = [v.label in VALUE or i in rows for i, v in enumerate(verdicts)]
+    prose = [v.label is GOOD or v.label is NEAR for v in verdicts]
+    for index in rows:
+        prose[index] = True
     last = len(prose) - 1
     for index, flag in enumerate(prose):
         if not flag or values[index] <= 0:
@@ -131,31 +141,35 @@ TABLE_NUMBERS = 2
 """The numbers a table row holds at least."""
 
 
-def _is_row(unit: Unit, verdict: Verdict) -> bool:
+def _is_row(text: str) -> bool:
     """True for a short line holding several numbers (a row of a table of results)."""
-    if verdict.label is not SHORT:
-        return False
-    text = unit.text
     if _DIGIT.search(text) is None:
         return False
     return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
 
 def table_rows(units: list[Unit], verdicts: list[Verdict], values: list[float]) -> set[int]:
-    """The rows of tables, which cost nothing when looking for the article (a table of results
-    the article gives is not a menu)."""
+    """The rows of tables (short lines, several in a row, each with several numbers), which cost
+    nothing when looking for the article (a table of results the article gives is not a menu)."""
     rows: set[int] = set()
     run: list[int] = []
-    for index in range(len(units) + 1):
-        if index < len(units) and _is_row(units[index], verdicts[index]):
-            run.append(index)
+    for index, verdict in enumerate(verdicts):
+        if verdict.label is not SHORT or not _is_row(units[index].text):
             continue
-        if len(run) >= TABLE_RUN:
-            rows.update(run)
-            for member in run:
-                values[member] = max(values[member], 0.0)
-        run.clear()
+        if run and run[-1] != index - 1:
+            _close_table(run, rows, values)
+        run.append(index)
+    _close_table(run, rows, values)
     return rows
+
+
+def _close_table(run: list[int], rows: set[int], values: list[float]) -> None:
+    """A run of rows counted as a table when long enough; the run emptied."""
+    if len(run) >= TABLE_RUN:
+        rows.update(run)
+        for member in run:
+            values[member] = max(values[member], 0.0)
+    run.clear()
 
 
 WALLS = frozenset(["copyright", "comments"])

@@ -151,6 +151,53 @@ def text_to_blocks(text: str) -> list[Block]:
     return [block for block in blocks if block.text]
 
 
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_ESCAPED_TAG = re.compile(
+    r"&(?:amp;)?lt;/?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|span|a|strong|em|b|i|img|figure"
+    r"|figcaption|table|tr|td)\b",
+    re.IGNORECASE,
+)
+"""A tag written with entities ("&lt;p&gt;"): markup escaped once (or twice) too often."""
+_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([nrt\"/\\]))")
+_JSON_ESCAPED = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[\"/])|(?:\\n[^\\]*){2}")
+"""Signs of text escaped for JSON twice: "\\u00e9", "\\\"", "\\/" or line breaks written "\\n"."""
+_SHORTCODE = re.compile(
+    r"\[/?(?:caption|gallery|embed|video|audio|playlist|vc_\w+|et_pb_\w+)\b[^\]]*\]"
+)
+"""A WordPress shortcode's opening or closing bracket ("[caption id=...]", "[/caption]")."""
+_CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.DOTALL)
+"""A WordPress caption shortcode around an image and its caption."""
+_ESCAPE_TEXT = {"n": "\n", "r": "\n", "t": " ", '"': '"', "/": "/", "\\": "\\"}
+
+
+def _unescape_json(match: re.Match[str]) -> str:
+    """The character a JSON escape stands for."""
+    code, letter = match.group(1), match.group(2)
+    if code is not None:
+        return chr(int(code, 16))
+    return _ESCAPE_TEXT[letter]
+
+
+def normalize_content(content: str) -> str:
+    """Content as markup or text once more: CDATA sections opened, JSON escapes left in the text
+    decoded, markup escaped as entities restored, WordPress shortcodes' brackets removed."""
+    if "<![CDATA[" in content:
+        content = _CDATA.sub(lambda match: match.group(1), content)
+    if "\\" in content and _JSON_ESCAPED.search(content):
+        content = _JSON_ESCAPE.sub(_unescape_json, content)
+        # A pair of escaped surrogates is one character.
+        content = content.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    for _ in range(2):
+        if "&" not in content or looks_like_html(content) or not _ESCAPED_TAG.search(content):
+            break
+        content = html.unescape(content)
+    if "[" in content:
+        content = _CAPTION_SHORTCODE.sub(r"<figcaption>\1</figcaption>", content)
+        content = _SHORTCODE.sub(" ", content)
+    return content
+
+
 def any_to_blocks(content: str) -> list[Block]:
     """Body blocks from content that may be HTML or plain text."""
+    content = normalize_content(content)
     return html_to_blocks(content) if looks_like_html(content) else text_to_blocks(content)

@@ -6,11 +6,14 @@ from pathlib import Path
 
 from brief.core.clean import Cleaned, clean_dump
 from brief.core.clean.analysis import Analysis, analyse
+from brief.core.clean.features import Features, shared_features
 from brief.core.ingest.common import new_source
 from brief.core.model import Format, Source
 
 SAMPLE_LINES = 400
 """Lines looked at when deciding whether a text is a dump."""
+TAIL_LINES = 150
+"""Lines at the end of a text looked at too (after the first ones)."""
 
 
 def looks_like_dump(text: str) -> bool:
@@ -26,15 +29,26 @@ def looks_like_dump(text: str) -> bool:
 
 
 def _chrome_heavy(analysis: Analysis) -> bool:
-    """True when the units of the text's first lines are chrome or short labels enough."""
+    """True when the units of the text's first lines, or of its last ones (a page whose menus
+    are all in its footer), are chrome or short labels enough."""
     units = analysis.units
     count = 0
     while count < len(units) and units[count].lines[0] < SAMPLE_LINES:
         count += 1
+    if _heavy(analysis.features_of(count)):
+        return True
+    last = len(analysis.lines) - TAIL_LINES
+    tail = [unit for unit in units[count:] if unit.lines[0] >= last]
+    return _heavy([shared_features(unit.text) for unit in tail])
+
+
+def _heavy(feats: list[Features]) -> bool:
+    """True when enough of these units are chrome or short labels."""
+    count = len(feats)
     if count < 4:
         return False
     short = chrome = 0
-    for feat in analysis.features_of(count):
+    for feat in feats:
         if feat.words == 0 or feat.image or feat.form or feat.chrome or feat.copyright:
             chrome += 1
         elif feat.words < 5 and not feat.sentence:
