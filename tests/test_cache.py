@@ -17,14 +17,14 @@ import pytest
 
 import brief.core.ingest
 from brief.cli import main
-from brief.core.cache import CachedSource, LibraryCache
+from brief.core.cache import CachedSource, LibraryCache, codec
 from brief.core.cache import store as cache_store
 from brief.core.ingest import iter_load, load_paths
 from brief.core.model import Library, Source
 from brief.core.timeline import events as events_module
 from brief.core.timeline import timeline
 from brief.ui.app import BriefApp
-from tests.conftest import SEEDS, loaded
+from tests.conftest import SEEDS, loaded, paragraph_source
 
 LONG_AGO = 1_500_000_000
 """A modification time (2017) for files written by a test, so their stat can be trusted."""
@@ -78,6 +78,13 @@ def test_round_trip_keeps_every_field_of_every_seed(reads: list[Path]) -> None:
     same(fresh, cached)
     assert all(s.raw and s.blocks for s in cached.sources)
     assert cached.sources == fresh.sources
+
+
+def test_the_cache_keeps_every_field_of_a_source() -> None:
+    kept = set(codec.META_FIELDS) | {"path", "blocks", "raw"}
+    assert kept == {f.name for f in fields(Source)}
+    source = paragraph_source("abc", "A title", ["One.", "Two."], outlet="Outlet")
+    assert list(codec.decode_meta(codec.encode_meta(source))) == list(codec.META_FIELDS)
 
 
 def test_second_open_reads_no_file(pack: Path, reads: list[Path]) -> None:
@@ -212,6 +219,10 @@ def test_busy_cache_is_done_without(
 
 
 def test_concurrent_loads_share_the_cache(pack: Path) -> None:
+    for number in range(60):
+        page = pack / f"note-{number:02d}.txt"
+        page.write_text(f"Note {number}\n\nA short note, number {number}, for the pack.\n")
+        os.utime(page, (LONG_AGO, LONG_AGO))
     fresh = load_paths([pack])
     results: list[Library] = []
     errors: list[BaseException] = []
@@ -237,7 +248,7 @@ def test_concurrent_loads_share_the_cache(pack: Path) -> None:
         same(fresh, library)
     cache = LibraryCache()
     same(fresh, load_paths([pack], cache=cache))
-    assert cache.stats.hits == 6
+    assert cache.stats.hits == 66
 
 
 def test_several_sources_in_one_file(tmp_path: Path, reads: list[Path]) -> None:

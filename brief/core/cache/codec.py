@@ -91,6 +91,24 @@ def _optional_day(value: object) -> date | None:
     return day
 
 
+META_FIELDS = (
+    "id",
+    "format",
+    "title",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "updated",
+    "language",
+    "warnings",
+    "title_from_filename",
+)
+"""The fields of `Source` kept as its metadata, in the order of the JSON array. The others:
+`path` (the file's, as walked), `blocks` and `raw` (kept apart, read on first use). A field
+added to `Source` must be added here (a test checks)."""
+
+
 def encode_meta(source: Source) -> list[object]:
     """Everything of a source but its path, body and raw lines, as a JSON array."""
     return [
@@ -111,7 +129,7 @@ def encode_meta(source: Source) -> list[object]:
 def decode_meta(value: object) -> dict[str, Any]:
     """The fields of `encode_meta`, checked, as keyword arguments for `Source`."""
     row = _list(value)
-    if len(row) != 11:
+    if len(row) != len(META_FIELDS):
         raise CorruptEntry("wrong number of fields")
     form = FORMATS.get(_text(row[1]))
     if form is None or not isinstance(row[10], bool):

@@ -95,6 +95,16 @@ class CachedSource(Source):
     entry: Entry | None = None
     """Where the lazy fields come from (set right after construction)."""
 
+    @classmethod
+    def listed(cls, entry: Entry, path: Path, fields: dict[str, Any]) -> CachedSource:
+        """A source of `entry` from its decoded metadata (every other field of `Source`), its
+        body and raw lines left to be read; made without `__init__`, which is most of the cost
+        of listing a large pack."""
+        source = cls.__new__(cls)
+        source.__dict__.update(fields)
+        source.__dict__.update(path=path, blocks=LAZY, raw=LAZY, entry=entry)
+        return source
+
     def _lazy(self, name: str) -> Any:
         value = self.__dict__[name]
         if value is LAZY:

@@ -18,7 +18,7 @@ import platformdirs
 
 from brief import __version__
 from brief.core.cache import codec
-from brief.core.cache.lazy import LAZY, CachedSource, Entry
+from brief.core.cache.lazy import CachedSource, Entry
 from brief.core.durable import locked, move_aside
 from brief.core.model import Source
 from brief.core.timeline import Event
@@ -37,8 +37,6 @@ belt to those braces, for changes made outside `brief/core` (a new trafilatura, 
 """
 BUSY_SECONDS = 5.0
 """How long to wait for another brief process writing the cache before doing without it."""
-COMMIT_SECONDS = 0.5
-"""Writes are committed at least this often, so other processes never wait long."""
 STALE_SECONDS = 7 * 24 * 3600
 """Entries made by a reader version not used for this long are deleted."""
 RACY_NS = 3_000_000_000
@@ -197,7 +195,6 @@ class LibraryCache:
         self._db: sqlite3.Connection | None = None
         self._opened = False
         self._disabled = False
-        self._began = 0.0
         self._listed: list[Entry] = []
         self._next_read = -1
 
@@ -284,15 +281,15 @@ class LibraryCache:
         row = seen.fetchone()
         if row is not None and 0 <= now - row[0] < 3600:
             return
-        db.execute("BEGIN IMMEDIATE")
-        db.execute(
-            "INSERT OR REPLACE INTO versions (version, seen) VALUES (?, ?)", (self.version, now)
-        )
-        stale = db.execute("SELECT version FROM versions WHERE seen < ?", (now - STALE_SECONDS,))
-        for (version,) in stale.fetchall():
-            db.execute("DELETE FROM entries WHERE version = ?", (version,))
-            db.execute("DELETE FROM versions WHERE version = ?", (version,))
-        db.execute("COMMIT")
+        with _writing(db):
+            db.execute(
+                "INSERT OR REPLACE INTO versions (version, seen) VALUES (?, ?)",
+                (self.version, now),
+            )
+            old = db.execute("SELECT version FROM versions WHERE seen < ?", (now - STALE_SECONDS,))
+            for (version,) in old.fetchall():
+                db.execute("DELETE FROM entries WHERE version = ?", (version,))
+                db.execute("DELETE FROM versions WHERE version = ?", (version,))
 
     def _failed(self, error: sqlite3.Error) -> None:
         """Stop using the cache for this run; a damaged file is deleted so the next run rebuilds."""
@@ -368,9 +365,8 @@ class LibraryCache:
             cached = self._entry(key, row[0], digest, row[1], row[2])
             if cached is None:
                 return None
-            self._begin(db)
-            self._write_file(db, key, digest)
-            self._maybe_commit(db)
+            with _writing(db):
+                self._write_file(db, key, digest)
             self.stats.content_hits += 1
             return cached
         return None
@@ -387,11 +383,7 @@ class LibraryCache:
             if not isinstance(rows, list) or not rows:
                 raise codec.CorruptEntry("no sources")
             for row in rows:
-                source = CachedSource(
-                    path=key.path, blocks=LAZY, raw=LAZY, **codec.decode_meta(row)
-                )
-                source.entry = entry
-                entry.sources.append(source)
+                entry.sources.append(CachedSource.listed(entry, key.path, codec.decode_meta(row)))
         except (ValueError, TypeError):
             self._drop(entry_id)
             return None
@@ -475,21 +467,22 @@ class LibraryCache:
         with self._using() as db:
             if db is None:
                 return result
-            self._begin(db)
-            db.execute(
-                "DELETE FROM entries WHERE digest = ? AND version = ? AND name = ?",
-                (digest, self.version, name),
-            )
-            cursor = db.execute(
-                "INSERT INTO entries (digest, version, name, skipped, meta) VALUES (?, ?, ?, ?, ?)",
-                (digest, self.version, name, skipped, text),
-            )
-            entry_id = cursor.lastrowid
-            db.execute(
-                "INSERT INTO bodies (id, blocks, raw) VALUES (?, ?, ?)", (entry_id, blocks, raw)
-            )
-            self._write_file(db, key, digest)
-            self._maybe_commit(db)
+            with _writing(db):
+                db.execute(
+                    "DELETE FROM entries WHERE digest = ? AND version = ? AND name = ?",
+                    (digest, self.version, name),
+                )
+                cursor = db.execute(
+                    "INSERT INTO entries (digest, version, name, skipped, meta) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (digest, self.version, name, skipped, text),
+                )
+                entry_id = cursor.lastrowid
+                db.execute(
+                    "INSERT INTO bodies (id, blocks, raw) VALUES (?, ?, ?)",
+                    (entry_id, blocks, raw),
+                )
+                self._write_file(db, key, digest)
             self.stats.stored += 1
             if entry_id is not None and not isinstance(result, str):
                 return self._tied(key, entry_id, digest, result)
@@ -503,17 +496,6 @@ class LibraryCache:
             tied.entry = entry
             entry.sources.append(tied)
         return list(entry.sources)
-
-    def _begin(self, db: sqlite3.Connection) -> None:
-        """Open a write transaction if none is open (writes are committed in batches)."""
-        if not db.in_transaction:
-            db.execute("BEGIN")
-            self._began = time.monotonic()
-
-    def _maybe_commit(self, db: sqlite3.Connection) -> None:
-        """Commit when the open transaction is old enough that another process may be waiting."""
-        if db.in_transaction and time.monotonic() - self._began >= COMMIT_SECONDS:
-            db.execute("COMMIT")
 
     def _write_file(self, db: sqlite3.Connection, key: FileKey, digest: str) -> None:
         """Point a file's stat at a content hash; the old content's entry goes if unused."""
@@ -540,7 +522,7 @@ class LibraryCache:
             )
 
     def commit(self) -> None:
-        """Write what was stored since the last commit."""
+        """End a transaction left open (every write commits at once; kept for callers)."""
         with self._using() as db:
             if db is not None and db.in_transaction:
                 db.execute("COMMIT")
@@ -550,10 +532,9 @@ class LibraryCache:
         with self._using() as db:
             if db is None:
                 return
-            db.execute("BEGIN")
-            db.execute("DELETE FROM entries WHERE version != ?", (self.version,))
-            db.execute("DELETE FROM versions WHERE version != ?", (self.version,))
-            db.execute("COMMIT")
+            with _writing(db):
+                db.execute("DELETE FROM entries WHERE version != ?", (self.version,))
+                db.execute("DELETE FROM versions WHERE version != ?", (self.version,))
 
     # Timeline rows ------------------------------------------------------------------------
 
@@ -584,20 +565,19 @@ class LibraryCache:
         with self._using() as db:
             if db is None:
                 return
-            self._begin(db)
-            for entry, new in made.items():
-                db.execute(
-                    "UPDATE bodies SET events = ? WHERE id = ? AND EXISTS (SELECT 1 FROM "
-                    "entries WHERE id = ? AND digest = ? AND version = ?)",
-                    (
-                        codec.pack({**kept.get(entry, {}), **new}),
-                        entry.id,
-                        entry.id,
-                        entry.digest,
-                        self.version,
-                    ),
-                )
-            db.execute("COMMIT")
+            with _writing(db):
+                for entry, new in made.items():
+                    db.execute(
+                        "UPDATE bodies SET events = ? WHERE id = ? AND EXISTS (SELECT 1 FROM "
+                        "entries WHERE id = ? AND digest = ? AND version = ?)",
+                        (
+                            codec.pack({**kept.get(entry, {}), **new}),
+                            entry.id,
+                            entry.id,
+                            entry.digest,
+                            self.version,
+                        ),
+                    )
 
     def _kept_events(self, entries: list[Entry]) -> dict[Entry, dict[str, Any]]:
         """The kept rows of each entry (that has any), packed, by source id."""
@@ -635,6 +615,19 @@ class LibraryCache:
                 self._db.close()
             self._db = None
             self._opened = False
+
+
+@contextlib.contextmanager
+def _writing(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, begun with the write lock taken (so it waits for another process
+    rather than failing on a stale snapshot) and committed at once (so others wait little)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _entries(sources: Sequence[Source]) -> list[Entry]:

@@ -98,57 +98,72 @@ def iter_load(
     ids: dict[str, Source] = {}
     batch = Batch()
     last = time.monotonic()
-    for chunk in _chunks(walk(paths), CHUNK):
-        keys: list[FileKey | None] = [None] * len(chunk)
-        hits: dict[str, Cached] = {}
-        if cache is not None:
-            from brief.core.cache import FileKey
+    collector = _Collector(cache is not None)
+    try:
+        collector.pause()
+        for chunk in _chunks(walk(paths), CHUNK):
+            keys: list[FileKey | None] = [None] * len(chunk)
+            hits: dict[str, Cached] = {}
+            if cache is not None:
+                from brief.core.cache import FileKey
 
-            for at, item in enumerate(chunk):
-                if item.info is not None:
-                    keys[at] = FileKey.of(item.path, item.info, limit)
-            with _collector_paused():
+                for at, item in enumerate(chunk):
+                    if item.info is not None:
+                        keys[at] = FileKey.of(item.path, item.info, limit)
                 hits = cache.lookup([key for key in keys if key is not None])
-        for item, key in zip(chunk, keys, strict=True):
-            if item.info is None:
-                batch.skipped.append(Skipped(item.path, item.reason))
-                continue
-            result = hits.get(key.absolute) if key is not None else None
-            if result is None:
-                result = _read_one(item.path, limit, cache, key)
-            if isinstance(result, str):
-                batch.skipped.append(Skipped(item.path, result))
-            else:
-                for source in result:
-                    if source.id in ids:
-                        reason = f"same content as {ids[source.id].path} (shown once)"
-                        batch.skipped.append(Skipped(item.path, reason))
-                        continue
-                    ids[source.id] = source
-                    batch.sources.append(source)
-            if time.monotonic() - last >= interval and batch:
-                if cache is not None:
-                    cache.commit()
-                yield batch
-                batch = Batch()
-                last = time.monotonic()
-    if cache is not None:
-        cache.commit()
+            for item, key in zip(chunk, keys, strict=True):
+                if item.info is None:
+                    batch.skipped.append(Skipped(item.path, item.reason))
+                    continue
+                result = hits.get(key.absolute) if key is not None else None
+                if result is None:
+                    with collector.running():
+                        result = _read_one(item.path, limit, cache, key)
+                if isinstance(result, str):
+                    batch.skipped.append(Skipped(item.path, result))
+                else:
+                    for source in result:
+                        if source.id in ids:
+                            reason = f"same content as {ids[source.id].path} (shown once)"
+                            batch.skipped.append(Skipped(item.path, reason))
+                            continue
+                        ids[source.id] = source
+                        batch.sources.append(source)
+                if time.monotonic() - last >= interval and batch:
+                    with collector.running():
+                        yield batch
+                    batch = Batch()
+                    last = time.monotonic()
+    finally:
+        collector.resume()
     if batch:
         yield batch
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold Python's cycle collector while many objects are made at once (listing thousands of
-    cached sources otherwise spends a third of its time in collections that free nothing)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
+class _Collector:
+    """Holds Python's cycle collector while cached sources are listed (tens of thousands of
+    objects made at once, which otherwise cost a third more in collections that free nothing),
+    and lets it run while files are read and while the caller has a batch."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.wanted = wanted and gc.isenabled()
+
+    def pause(self) -> None:
+        if self.wanted:
+            gc.disable()
+
+    def resume(self) -> None:
+        if self.wanted:
             gc.enable()
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        """The collector running for the duration of the block."""
+        self.resume()
+        try:
+            yield
+        finally:
+            self.pause()
 
 
 def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
