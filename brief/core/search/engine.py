@@ -235,6 +235,8 @@ class _Run:
         self.phrase_found: dict[Slot, Sequence[Passage]] = {}
         self.quoted_found: dict[tuple[Slot, int], set[Passage]] = {}
         self.query_words = query.words
+        self.rarest_words: dict[tuple[str, ...], str] = {}
+        self.best: set[Slot] = set()
         self.exacts: dict[str, _Lookup] = {}
         self.prefixes: list[_Lookup] = []
         self.typos: list[_Lookup] = []
@@ -316,9 +318,15 @@ class _Run:
 
         return self.searcher.cached(index.version, "prefix passages", word, compute)
 
-    def rarest(self, words: Iterable[str]) -> str:
+    def rarest(self, words: Sequence[str]) -> str:
         """The word in the fewest passages."""
-        return min(words, key=lambda word: len(self.index.passages(word) or ()))
+        key = tuple(words)
+        found = self.rarest_words.get(key)
+        if found is None:
+            found = self.rarest_words[key] = min(
+                words, key=lambda word: len(self.index.passages(word) or ())
+            )
+        return found
 
     def term_passages(self, index: int, slot: Slot, fuzzy: bool) -> set[Passage]:
         """The source's passages holding a term (as a typo form too, when `fuzzy`)."""
@@ -417,19 +425,18 @@ class _Run:
             prefixed = self.prefixes[0].get(slot)
             if not prefixed:
                 return [(Rank.PHRASE, number, 1.0) for number in exact]
-            phrases = set(exact)
+            exactly = set(exact)
             return [
-                (Rank.PHRASE, number, 1.0) if number in phrases else (Rank.ALL_WORDS, number, None)
-                for number in sorted(phrases.union(prefixed))
+                (Rank.PHRASE, number, 1.0) if number in exactly else (Rank.ALL_WORDS, number, None)
+                for number in sorted(exactly.union(prefixed))
             ]
         found = [self.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
         if not all(found):
             return []
-        phrases = (
-            set()
-            if fuzzy
-            else set(self.phrase_found.get(slot) or self.phrase_passages(slot, matcher))
-        )
+        phrases: set[Passage] = set()
+        if not fuzzy and slot in self.best:
+            known = self.phrase_found.get(slot)
+            phrases = set(self.phrase_passages(slot, matcher) if known is None else known)
         every = Rank.FUZZY if fuzzy else Rank.ALL_WORDS
         terms = len(found)
         if terms == 1:
@@ -489,6 +496,14 @@ class _Run:
             start += 1
         piece = text[start:end]
         folded = fold(piece) if field & FOLDS else piece.lower()
+        if rank == Rank.PHRASE and self.one_word:
+            matched, exact = matcher.word_matches(folded)
+            if exact is None:
+                return None
+            return passage_hit(
+                source, self.fields[field & ~FOLDS], piece, start, table.block[number], exact,
+                matched, rank, 1.0,
+            )  # fmt: skip
         occurrences = matcher.occurrences(folded)
         if not occurrences:
             return None
@@ -540,7 +555,7 @@ class _Run:
         with self.searcher.index.lock:
             sets = [self.term_sets(term) for term in query.terms]
             candidates = _intersect(prefixed for _, prefixed in sets)
-            best = _intersect([candidates, *(exact for exact, _ in sets)])
+            best = self.best = _intersect([candidates, *(exact for exact, _ in sets)])
             expected = len(candidates)
             self.exacts = {
                 word: _Lookup(Postings((index.passages(word),)), index, expected)

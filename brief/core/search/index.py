@@ -55,6 +55,8 @@ _consume = deque[None](maxlen=0).extend
 """Runs an iterator to its end (appending to postings in C rather than in a Python loop)."""
 _MAX_EDITS = 2
 """The most typing errors `similar` forgives."""
+_MIDDLE = (2, 3, 4)
+"""Where the two letters `similar` looks up in the middle of a word may be."""
 FOLDS = 0x80
 """Set in a passage's field byte when its text has letters with diacritics: lower-casing alone
 does not fold it."""
@@ -136,6 +138,8 @@ class SearchIndex:
         self._sorted_vocab: list[str] = []
         self._new_vocab: list[str] = []
         self._by_length: dict[int, list[str]] = {}
+        self._by_ending: dict[str, list[str]] = {}
+        self._by_middle: dict[tuple[int, str], list[str]] = {}
         self._dead = 0
 
     def __len__(self) -> int:
@@ -200,6 +204,9 @@ class SearchIndex:
             self._new_vocab.append(word)
             if len(word) - sum(map(str.isalpha, word)) <= _MAX_EDITS:
                 self._by_length.setdefault(len(word), []).append(word)
+                self._by_ending.setdefault(word[-2:], []).append(word)
+                for at in _MIDDLE if len(word) >= 6 else ():
+                    self._by_middle.setdefault((at, word[at : at + 2]), []).append(word)
 
     @staticmethod
     def _pieces(texts: tuple[str, ...]) -> list[tuple[int, int, int, bool, list[str]]]:
@@ -356,16 +363,33 @@ class SearchIndex:
         """Vocabulary words within `max_edits` edits of `word` (transpositions count one).
 
         For a word of letters: words with more than two other characters (figures mostly)
-        are not looked at, since each of those is one edit more.
+        are not looked at, since each of those is one edit more. Only words that keep part
+        of the typed word in place are compared. An edit changes one or two neighbouring
+        letters, or adds or drops one. Within one edit, a word keeps the typed word's first
+        or last half (less its middle letter). Within two (for 8 letters or more), it keeps
+        the first two letters, or the last two, or else its fourth and fifth letters at most
+        one place away (one edit was among the first two letters, the other the last two).
         """
         max_edits = min(max_edits, _MAX_EDITS)
-        found: list[tuple[str, int]] = []
-        for length in range(len(word) - max_edits, len(word) + max_edits + 1):
-            choices = self._by_length.get(length)
-            if not choices:
-                continue
+        size = len(word)
+        if max_edits == 1 and size >= 4:
+            groups = [self.with_prefix(word[: (size - 1) // 2]), self._by_ending.get(word[-2:], [])]
+        elif max_edits == 2 and size >= 8:
+            middle = word[3:5]
+            groups = [
+                self.with_prefix(word[:2]),
+                self._by_ending.get(word[-2:], []),
+                *(self._by_middle.get((at, middle), []) for at in _MIDDLE),
+            ]
+        else:
+            groups = [
+                self._by_length.get(length, [])
+                for length in range(size - max_edits, size + max_edits + 1)
+            ]
+        found: dict[str, int] = {}
+        for choices in groups:
             for choice, distance, _ in process.extract(
                 word, choices, scorer=OSA.distance, score_cutoff=max_edits, limit=None
             ):
-                found.append((choice, int(distance)))
-        return found
+                found[choice] = int(distance)
+        return list(found.items())

@@ -177,6 +177,16 @@ class Matcher:
             found.sort()
         return found
 
+    def word_matches(self, folded: str) -> tuple[list[Span], Span | None]:
+        """For a query of one typed word: its matches, and the first exact one (if any)."""
+        spans = find_all(self._patterns[0], folded)
+        word = self.terms[0].words[0]
+        size = len(word)
+        for start, end in spans:
+            if end - start == size and folded.startswith(word, start):
+                return spans, (start, end)
+        return spans, None
+
     def phrases(self, folded: str, occurrences: Sequence[Occurrence] | None = None) -> list[Span]:
         """Matches of the whole query as one exact phrase (all its words, in order).
 
