@@ -133,7 +133,7 @@ class SearchIndex:
         self._field: array[int] = array("B")
         self._block: array[int] = array("I")
         self._start: array[int] = array("I")
-        self._words: array[int] = array("I")
+        self._words = bytearray()
         self._word_start: array[int] = array("I", (0,))
         self._sorted_vocab: list[str] = []
         self._new_vocab: list[str] = []
@@ -178,7 +178,7 @@ class SearchIndex:
                 except KeyError:
                     self._learn(piece[4])
                     numbers = array("I", map(ids.__getitem__, piece[4]))
-                words.extend(numbers)
+                words += numbers.tobytes()
                 word_start.append(len(words))
                 distinct = set(numbers)
                 _consume(map(_append, map(postings.__getitem__, distinct), repeat(passage)))
@@ -343,12 +343,12 @@ class SearchIndex:
 
         Punctuation between the words is not seen here: a cheap test before the exact one.
         """
-        data = self._words[self._word_start[passage] : self._word_start[passage + 1]].tobytes()
-        at = data.find(key)
+        words, end = self._words, self._word_start[passage + 1]
+        at = words.find(key, self._word_start[passage], end)
         while at >= 0:
             if at % _ID_BYTES == 0:
                 return True
-            at = data.find(key, at + 1)
+            at = words.find(key, at + 1, end)
         return False
 
     def with_prefix(self, prefix: str) -> list[str]:
