@@ -45,7 +45,7 @@ one list when there are more of them than this, rather than looked up one by one
 _GROUP_AFTER = 48
 """How many sources a search looks up one by one before grouping postings by source."""
 
-_GROUP_RATIO = 8
+_GROUP_RATIO = 2
 """Postings are grouped by source when they are at most this many times as long as the
 number of sources still to look up (else binary search per source stays cheaper)."""
 
@@ -662,9 +662,11 @@ class _Run:
                 return
             count += 1
             if count == _GROUP_AFTER and len(self.query_words) > 1 and self.phrase_key:
-                self.phrase_groups = self.all_phrases(slots, matcher)
-                keys = [k for k in keys if slot_of_key(k) in self.phrase_groups]
-                heapq.heapify(keys)
+                rarest = self.index.passages(self.rarest(self.query_words)) or ()
+                if len(rarest) <= _GROUP_RATIO * len(keys):
+                    groups = self.phrase_groups = self.all_phrases(slots, matcher)
+                    keys = [k for k in keys if slot_of_key(k) in groups]
+                    heapq.heapify(keys)
             source = self.live(slot)
             if source is None:
                 self.ranked[slot] = ([], matcher)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import sys
 import threading
 from array import array
 from collections import deque
@@ -49,7 +50,10 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
 """What is searched. Adding a field is one line, e.g. the user's notes from the annotation store:
 `FieldSpec("notes", lambda source: "\\n\\n".join(store.notes(source.id)))`."""
 
-_ID_BYTES = array("I").itemsize
+_ID_BYTES = 3
+"""Bytes a word id takes in a passage's word sequence: its low three bytes (ids past 16 million
+share them, which only lets `has_sequence` say yes more often: phrases are confirmed on text)."""
+_LOW_BYTES = (0, 1, 2) if sys.byteorder == "little" else (1, 2, 3)
 _append = array.append
 _consume = deque[None](maxlen=0).extend
 """Runs an iterator to its end (appending to postings in C rather than in a Python loop)."""
@@ -62,6 +66,15 @@ FOLDS = 0x80
 does not fold it."""
 _UNDATED = 1 << 62
 _DATE_BITS = 32
+
+
+def _pack(numbers: array[int]) -> bytearray:
+    """Word ids as `_ID_BYTES` bytes each."""
+    data = numbers.tobytes()
+    packed = bytearray(len(numbers) * _ID_BYTES)
+    for at, byte in enumerate(_LOW_BYTES):
+        packed[at::_ID_BYTES] = data[byte :: numbers.itemsize]
+    return packed
 
 
 def _date_key(source: Source, slot: Slot) -> int:
@@ -100,10 +113,11 @@ class SearchIndex:
     Holds each source's field texts by reference (no copies). A field's passages are its
     pieces between blank lines (the body's blocks); every passage holding a word has a passage
     number, and the passages of a source are numbered consecutively, field by field. Kept, in
-    4-byte `array`s: per word token, the sources containing it and the passages containing it
-    (both ascending); per passage, its source, field, place in the field and word tokens in
-    order (as word ids, to test phrases without reading the text). `add`, `remove` and `update`
-    may run on another thread than searches: a lock guards the shared structures.
+    compact `array`s: per word token, the sources containing it and the passages containing it
+    (both ascending); per passage, its source, field and place in the field; and all passages'
+    word tokens in order, as 3-byte word ids in one `bytearray` (to test phrases without
+    reading the text). `add`, `remove` and `update` may run on another thread than searches: a
+    lock guards the shared structures.
     """
 
     def __init__(self, sources: Iterable[Source] = (), fields: Iterable[FieldSpec] = ()) -> None:
@@ -178,7 +192,7 @@ class SearchIndex:
                 except KeyError:
                     self._learn(piece[4])
                     numbers = array("I", map(ids.__getitem__, piece[4]))
-                words += numbers.tobytes()
+                words += _pack(numbers)
                 word_start.append(len(words))
                 distinct = set(numbers)
                 _consume(map(_append, map(postings.__getitem__, distinct), repeat(passage)))
@@ -336,7 +350,7 @@ class SearchIndex:
             if known is None:
                 return None
             sequence.append(known)
-        return sequence.tobytes()
+        return bytes(_pack(sequence))
 
     def has_sequence(self, passage: int, key: bytes) -> bool:
         """True when the passage's word tokens contain the `phrase_key` words consecutively.
