@@ -293,3 +293,40 @@ def test_seeds_date_filters_agree_with_dates(
             and "semiconductor" in s.body.lower()
         }
         assert {hit.source_id for hit in run(seeds_index, query)} == expected
+
+
+def test_typo_forms_are_every_vocabulary_word_within_the_edits() -> None:
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    rng = random.Random(4)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def edit(word: str) -> str:
+        at = rng.randrange(len(word))
+        how = rng.randrange(4)
+        if how == 0:
+            return word[:at] + word[at + 1 :]
+        if how == 1:
+            return word[:at] + rng.choice(letters) + word[at:]
+        if how == 2 and at + 1 < len(word):
+            return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+        return word[:at] + rng.choice(letters) + word[at + 1 :]
+
+    typed = ["polcy", "clustr", "hynix", "yongin", "goverment", "semiconducter", "investment"]
+    near = {edit(word) for word in typed for _ in range(150)}
+    near |= {edit(edit(word)) for word in typed for _ in range(300)}
+    near |= {"x" + word for word in typed} | {word[1:] for word in typed}
+    words = sorted(near | {f"{word}{n}" for word in typed for n in range(3)})
+    index = SearchIndex(
+        make(f"w{i}", " ".join(words[i : i + 40])) for i in range(0, len(words), 40)
+    )
+    for word in typed:
+        edits = 1 if len(word) <= 7 else 2
+        expected = {
+            (other, OSA.distance(word, other))
+            for other in words
+            if OSA.distance(word, other) <= edits
+        }
+        assert set(index.similar(word, edits)) == expected

@@ -335,7 +335,10 @@ class SearchIndex:
         The start is after the blank line before it, as `text.rfind(PASSAGE_BREAK)` finds it.
         """
         field = self._field[passage]
-        text = self._texts[self._owner[passage]][field & ~FOLDS]
+        texts = self._texts[self._owner[passage]]
+        if not texts:  # removed meanwhile
+            return "", 0, 0, False
+        text = texts[field & ~FOLDS]
         start = self._start[passage]
         end = text.find(PASSAGE_BREAK, start)
         if start and text.startswith("\n", start):
