@@ -14,8 +14,9 @@ Prints, per size: corpus text size, index build time, index memory (tracemalloc:
 allocated by the build and still live, the sources' own text excluded; and the process RSS
 growth), then per-query latency (p50/p95) of a fixed query set, both to the first 50 hits (a
 screenful: what the UI waits for) and to the last hit, each query run cold (look-up cache
-cleared). The floor is a plain lower-case substring scan of the same text (pre-lowered, one
-`in` per source).
+cleared), with the process's CPU time to the last hit beside (wall-clock latency grows with
+whatever else the machine runs: the load average is printed too). The floor is a plain
+lower-case substring scan of the same text (pre-lowered, one `in` per source).
 
 Usage: uv run python benchmarks/search.py [--sizes 10000 100000] [--reps 3] [--no-trace]
 """
@@ -26,6 +27,7 @@ import argparse
 import gc
 import hashlib
 import json
+import os
 import pickle
 import random
 import re
@@ -245,6 +247,12 @@ def _rss() -> int:
     return 0
 
 
+def _load() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes, and its CPU count."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} CPUs"
+
+
 def _pct(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -303,6 +311,7 @@ def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
     lowered = [f"{s.title}\n{s.outlet or ''}\n{s.author or ''}\n{s.body}".lower() for s in sources]
     screen_times: list[float] = []
     full_times: list[float] = []
+    full_cpu: list[float] = []
     floor_times: list[float] = []
     print(
         f"  {'kind':13} {'query':32} {'hits':>7} {'first 50':>9} {'all':>9}"
@@ -320,9 +329,10 @@ def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
                 pass
             screens.append(time.perf_counter() - t0)
             searcher.clear_cache()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             count = sum(1 for _ in searcher.search(parsed))
             fulls.append(time.perf_counter() - t0)
+            full_cpu.append(time.process_time() - c0)
             t0 = time.perf_counter()
             found = [i for i, text in enumerate(lowered) if needle in text]
             floors.append(time.perf_counter() - t0)
@@ -356,9 +366,14 @@ def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
             f" (target p95 <= {target} ms); p95 / floor p95 = {p95 / (floor95 * 1e3):.2f}"
         )
     print(
+        f"  CPU time to all hits    : p50 {_pct(full_cpu, 50) * 1e3:6.1f} ms,"
+        f" p95 {_pct(full_cpu, 95) * 1e3:6.1f} ms (this process's, whatever else runs)"
+    )
+    print(
         f"  floor, lower-case substring scan: p50 {_pct(floor_times, 50) * 1e3:.1f} ms,"
         f" p95 {floor95 * 1e3:.1f} ms"
     )
+    print(f"  load average now: {_load()}")
 
 
 def main() -> None:
@@ -371,6 +386,7 @@ def main() -> None:
     t0 = time.perf_counter()
     bases = load_bases()
     print(f"{len(bases)} base pages ({time.perf_counter() - t0:.1f} s, cache in {CACHE})")
+    print(f"load average at start: {_load()} (latencies are wall-clock: a busy machine adds)")
     for size in args.sizes:
         bench(bases, size, args.reps, not args.no_trace)
 

@@ -161,6 +161,32 @@ def test_adding_a_field_is_one_line() -> None:
     assert (hit.source_id, hit.field, hit.rank) == ("a", "notes", Rank.PHRASE)
 
 
+def test_metadata_counts_wherever_its_fields_are_listed() -> None:
+    fields = (DEFAULT_FIELDS[3], DEFAULT_FIELDS[0])  # the body first, then the title
+    index = SearchIndex([make("a", "Intro.", "The Yongin plant.", title="Korea Times")], fields)
+    (hit,) = run(index, "korea yongin")
+    assert (hit.field, hit.rank, hit.passage) == ("body", Rank.PARTIAL, "The Yongin plant.")
+
+
+def test_a_word_next_to_cjk_characters_is_a_word_of_its_own() -> None:
+    index = SearchIndex([make("mixed", "SK hynix三星 and samsung三星电子 grew.")])
+    (hit,) = run(index, "hynix")
+    assert hit.rank == Rank.PHRASE
+    assert [hit.passage[a:b] for a, b in hit.spans] == ["hynix"]
+    (hit,) = run(index, "sams")
+    assert [hit.passage[a:b] for a, b in hit.spans] == ["samsung"]
+
+
+def test_passages_between_uneven_blank_lines() -> None:
+    body = "first cluster\n\n\nsecond cluster\n\n\n\nthird cluster"
+    index = SearchIndex([paragraph_source("gaps", "T", [body])])
+    hits = run(index, "cluster")
+    assert [hit.passage for hit in hits] == ["first cluster", "second cluster", "third cluster"]
+    for hit in hits:
+        assert body[hit.passage_start : hit.passage_start + len(hit.passage)] == hit.passage
+        assert body[hit.start : hit.end] == "cluster"
+
+
 def test_streaming_is_lazy_and_cancellable() -> None:
     index = SearchIndex(make(f"s{i}", f"cluster number {i}") for i in range(200))
     searcher = Searcher(index)
@@ -267,3 +293,40 @@ def test_seeds_date_filters_agree_with_dates(
             and "semiconductor" in s.body.lower()
         }
         assert {hit.source_id for hit in run(seeds_index, query)} == expected
+
+
+def test_typo_forms_are_every_vocabulary_word_within_the_edits() -> None:
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    rng = random.Random(4)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def edit(word: str) -> str:
+        at = rng.randrange(len(word))
+        how = rng.randrange(4)
+        if how == 0:
+            return word[:at] + word[at + 1 :]
+        if how == 1:
+            return word[:at] + rng.choice(letters) + word[at:]
+        if how == 2 and at + 1 < len(word):
+            return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+        return word[:at] + rng.choice(letters) + word[at + 1 :]
+
+    typed = ["polcy", "clustr", "hynix", "yongin", "goverment", "semiconducter", "investment"]
+    near = {edit(word) for word in typed for _ in range(150)}
+    near |= {edit(edit(word)) for word in typed for _ in range(300)}
+    near |= {"x" + word for word in typed} | {word[1:] for word in typed}
+    words = sorted(near | {f"{word}{n}" for word in typed for n in range(3)})
+    index = SearchIndex(
+        make(f"w{i}", " ".join(words[i : i + 40])) for i in range(0, len(words), 40)
+    )
+    for word in typed:
+        edits = 1 if len(word) <= 7 else 2
+        expected = {
+            (other, OSA.distance(word, other))
+            for other in words
+            if OSA.distance(word, other) <= edits
+        }
+        assert set(index.similar(word, edits)) == expected

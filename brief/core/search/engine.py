@@ -45,7 +45,7 @@ one list when there are more of them than this, rather than looked up one by one
 _GROUP_AFTER = 48
 """How many sources a search looks up one by one before grouping postings by source."""
 
-_GROUP_RATIO = 8
+_GROUP_RATIO = 2
 """Postings are grouped by source when they are at most this many times as long as the
 number of sources still to look up (else binary search per source stays cheaper)."""
 
@@ -235,6 +235,9 @@ class _Run:
         self.phrase_found: dict[Slot, Sequence[Passage]] = {}
         self.quoted_found: dict[tuple[Slot, int], set[Passage]] = {}
         self.query_words = query.words
+        self.filtered = query.has_filters
+        self.rarest_words: dict[tuple[str, ...], str] = {}
+        self.best: set[Slot] = set()
         self.exacts: dict[str, _Lookup] = {}
         self.prefixes: list[_Lookup] = []
         self.typos: list[_Lookup] = []
@@ -243,6 +246,8 @@ class _Run:
         ]
         self.term_keys: list[bytes | None] = []
         self.phrase_key: bytes | None = None
+        self.phrase_groups: dict[Slot, list[Passage]] | None = None
+        """Every phrase passage by source, once the phrases of all sources are looked for."""
         self.one_word = len(self.query_words) == 1 and not query.terms[0].quoted
         """A query of one typed word (the commonest): ranked without sets."""
         only = query.terms[0] if len(query.terms) == 1 else None
@@ -316,9 +321,15 @@ class _Run:
 
         return self.searcher.cached(index.version, "prefix passages", word, compute)
 
-    def rarest(self, words: Iterable[str]) -> str:
+    def rarest(self, words: Sequence[str]) -> str:
         """The word in the fewest passages."""
-        return min(words, key=lambda word: len(self.index.passages(word) or ()))
+        key = tuple(words)
+        found = self.rarest_words.get(key)
+        if found is None:
+            found = self.rarest_words[key] = min(
+                words, key=lambda word: len(self.index.passages(word) or ())
+            )
+        return found
 
     def term_passages(self, index: int, slot: Slot, fuzzy: bool) -> set[Passage]:
         """The source's passages holding a term (as a typo form too, when `fuzzy`)."""
@@ -360,6 +371,8 @@ class _Run:
 
     def phrase_passages(self, slot: Slot, matcher: Matcher) -> Sequence[Passage]:
         """The source's passages holding the whole query as an exact phrase, ascending."""
+        if self.phrase_groups is not None:
+            return self.phrase_groups.get(slot, ())
         words = self.query_words
         if len(words) == 1:
             return self.exacts[words[0]].get(slot)
@@ -374,6 +387,8 @@ class _Run:
         source = self.index.source(slot)
         if source is None or not self.index.texts(slot):
             return None
+        if not self.filtered:
+            return source
         query, index = self.query, self.index
         if query.outlets and not any(value_matches(v, index.outlet(slot)) for v in query.outlets):
             return None
@@ -417,19 +432,18 @@ class _Run:
             prefixed = self.prefixes[0].get(slot)
             if not prefixed:
                 return [(Rank.PHRASE, number, 1.0) for number in exact]
-            phrases = set(exact)
+            exactly = set(exact)
             return [
-                (Rank.PHRASE, number, 1.0) if number in phrases else (Rank.ALL_WORDS, number, None)
-                for number in sorted(phrases.union(prefixed))
+                (Rank.PHRASE, number, 1.0) if number in exactly else (Rank.ALL_WORDS, number, None)
+                for number in sorted(exactly.union(prefixed))
             ]
         found = [self.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
         if not all(found):
             return []
-        phrases = (
-            set()
-            if fuzzy
-            else set(self.phrase_found.get(slot) or self.phrase_passages(slot, matcher))
-        )
+        phrases: set[Passage] = set()
+        if not fuzzy and slot in self.best:
+            known = self.phrase_found.get(slot)
+            phrases = set(self.phrase_passages(slot, matcher) if known is None else known)
         every = Rank.FUZZY if fuzzy else Rank.ALL_WORDS
         terms = len(found)
         if terms == 1:
@@ -507,6 +521,35 @@ class _Run:
             matched, rank, close,
         )  # fmt: skip
 
+    def word_hits(
+        self, slot: Slot, source: Source, numbers: Sequence[Passage], matcher: Matcher
+    ) -> Iterator[Hit]:
+        """The exact hits of a one-word query in some passages of one (live) source: as
+        `build`, but inline, for these are the commonest hits and the most numerous."""
+        texts = self.index.texts(slot)
+        if not texts:
+            return
+        field_of, start_of, block_of = self.table.field, self.table.start, self.table.block
+        fields, per_source, word_matches = self.fields, self.per_source, matcher.word_matches
+        for number in numbers:
+            if per_source is not None and not self.admit(slot):
+                continue
+            field = field_of[number]
+            text = texts[field & ~FOLDS]
+            start = start_of[number]
+            end = text.find(PASSAGE_BREAK, start)
+            if end < 0:
+                end = len(text)
+            if start and text[start] == "\n":
+                start += 1
+            piece = text[start:end]
+            matched, exact = word_matches(fold(piece) if field & FOLDS else piece.lower())
+            if exact is not None:
+                yield passage_hit(
+                    source, fields[field & ~FOLDS], piece, start, block_of[number], exact,
+                    matched, Rank.PHRASE, 1.0,
+                )  # fmt: skip
+
     def built(self, slot: Slot, ranked: Iterable[Pending], matcher: Matcher) -> Iterator[Hit]:
         """The hits for some ranked passages of one source (as many as `per_source` allows)."""
         source = self.index.source(slot)
@@ -540,7 +583,7 @@ class _Run:
         with self.searcher.index.lock:
             sets = [self.term_sets(term) for term in query.terms]
             candidates = _intersect(prefixed for _, prefixed in sets)
-            best = _intersect([candidates, *(exact for exact, _ in sets)])
+            best = self.best = _intersect([candidates, *(exact for exact, _ in sets)])
             expected = len(candidates)
             self.exacts = {
                 word: _Lookup(Postings((index.passages(word),)), index, expected)
@@ -603,16 +646,52 @@ class _Run:
             yield from self.built(slot, (pending,), matcher)
 
     def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Hit]:
-        """Exact phrase hits, from the passages holding every word of the query in order."""
-        for count, slot in enumerate(self.ordered(slots)):
+        """Exact phrase hits, from the passages holding every word of the query in order.
+
+        The first sources are looked at one by one (the first hits come at once); then, for a
+        query of several words, the passages of its rarest word are looked at all together
+        and only the sources with a phrase are visited.
+        """
+        key = self.index.key
+        keys = [key(slot) for slot in slots]
+        heapq.heapify(keys)
+        count = 0
+        while keys:
+            slot = slot_of_key(heapq.heappop(keys))
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
-            if self.live(slot) is None:
+            count += 1
+            if count == _GROUP_AFTER and len(self.query_words) > 1 and self.phrase_key:
+                rarest = self.index.passages(self.rarest(self.query_words)) or ()
+                if len(rarest) <= _GROUP_RATIO * len(keys):
+                    groups = self.phrase_groups = self.all_phrases(slots, matcher)
+                    keys = [k for k in keys if slot_of_key(k) in groups]
+                    heapq.heapify(keys)
+            source = self.live(slot)
+            if source is None:
                 self.ranked[slot] = ([], matcher)
                 continue
             found = self.phrase_found[slot] = self.phrase_passages(slot, matcher)
-            if found:
+            if not found:
+                continue
+            if self.one_word:
+                yield from self.word_hits(slot, source, found, matcher)
+            else:
                 yield from self.built(slot, ((Rank.PHRASE, n, 1.0) for n in found), matcher)
+
+    def all_phrases(self, slots: set[Slot], matcher: Matcher) -> dict[Slot, list[Passage]]:
+        """The passages of some sources holding the query as an exact phrase, by source."""
+        key, pattern = self.phrase_key, matcher.phrase_pattern
+        if key is None or pattern is None:
+            return {}
+        owners = self.table.owner
+        has_sequence, confirm = self.index.has_sequence, self.confirm
+        found: dict[Slot, list[Passage]] = {}
+        for number in self.index.passages(self.rarest(self.query_words)) or ():
+            slot = owners[number]
+            if slot in slots and has_sequence(number, key) and confirm(number, pattern):
+                found.setdefault(slot, []).append(number)
+        return found
 
     def tier(
         self, slots: Iterable[Slot], rank: Rank, matcher: Matcher, fuzzy: bool

@@ -132,6 +132,12 @@ def passage_hit(
     into `passage`).
     """
     size = len(passage)
+    if size <= MAX_PASSAGE and len(matched) == 1:
+        return Hit(
+            source.id, source.title, source.outlet, source.published, field, block, rank,
+            rank + min(closeness, 1.0) * 0.99, passage, offset, offset + first[0],
+            offset + first[1], (matched[0],),
+        )  # fmt: skip
     if size <= MAX_PASSAGE:
         cut_start, cut_end = 0, size
         shown = passage

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import sys
 import threading
 from array import array
 from collections import deque
@@ -49,17 +50,31 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
 """What is searched. Adding a field is one line, e.g. the user's notes from the annotation store:
 `FieldSpec("notes", lambda source: "\\n\\n".join(store.notes(source.id)))`."""
 
-_ID_BYTES = array("I").itemsize
+_ID_BYTES = 3
+"""Bytes a word id takes in a passage's word sequence: its low three bytes (ids past 16 million
+share them, which only lets `has_sequence` say yes more often: phrases are confirmed on text)."""
+_LOW_BYTES = (0, 1, 2) if sys.byteorder == "little" else (1, 2, 3)
 _append = array.append
 _consume = deque[None](maxlen=0).extend
 """Runs an iterator to its end (appending to postings in C rather than in a Python loop)."""
 _MAX_EDITS = 2
 """The most typing errors `similar` forgives."""
+_MIDDLE = (2, 3, 4)
+"""Where the two letters `similar` looks up in the middle of a word may be."""
 FOLDS = 0x80
 """Set in a passage's field byte when its text has letters with diacritics: lower-casing alone
 does not fold it."""
 _UNDATED = 1 << 62
 _DATE_BITS = 32
+
+
+def _pack(numbers: array[int]) -> bytearray:
+    """Word ids as `_ID_BYTES` bytes each."""
+    data = numbers.tobytes()
+    packed = bytearray(len(numbers) * _ID_BYTES)
+    for at, byte in enumerate(_LOW_BYTES):
+        packed[at::_ID_BYTES] = data[byte :: numbers.itemsize]
+    return packed
 
 
 def _date_key(source: Source, slot: Slot) -> int:
@@ -98,10 +113,11 @@ class SearchIndex:
     Holds each source's field texts by reference (no copies). A field's passages are its
     pieces between blank lines (the body's blocks); every passage holding a word has a passage
     number, and the passages of a source are numbered consecutively, field by field. Kept, in
-    4-byte `array`s: per word token, the sources containing it and the passages containing it
-    (both ascending); per passage, its source, field, place in the field and word tokens in
-    order (as word ids, to test phrases without reading the text). `add`, `remove` and `update`
-    may run on another thread than searches: a lock guards the shared structures.
+    compact `array`s: per word token, the sources containing it and the passages containing it
+    (both ascending); per passage, its source, field and place in the field; and all passages'
+    word tokens in order, as 3-byte word ids in one `bytearray` (to test phrases without
+    reading the text). `add`, `remove` and `update` may run on another thread than searches: a
+    lock guards the shared structures.
     """
 
     def __init__(self, sources: Iterable[Source] = (), fields: Iterable[FieldSpec] = ()) -> None:
@@ -131,11 +147,13 @@ class SearchIndex:
         self._field: array[int] = array("B")
         self._block: array[int] = array("I")
         self._start: array[int] = array("I")
-        self._words: array[int] = array("I")
+        self._words = bytearray()
         self._word_start: array[int] = array("I", (0,))
         self._sorted_vocab: list[str] = []
         self._new_vocab: list[str] = []
         self._by_length: dict[int, list[str]] = {}
+        self._by_ending: dict[str, list[str]] = {}
+        self._by_middle: dict[tuple[int, str], list[str]] = {}
         self._dead = 0
 
     def __len__(self) -> int:
@@ -174,7 +192,7 @@ class SearchIndex:
                 except KeyError:
                     self._learn(piece[4])
                     numbers = array("I", map(ids.__getitem__, piece[4]))
-                words.extend(numbers)
+                words += _pack(numbers)
                 word_start.append(len(words))
                 distinct = set(numbers)
                 _consume(map(_append, map(postings.__getitem__, distinct), repeat(passage)))
@@ -200,6 +218,9 @@ class SearchIndex:
             self._new_vocab.append(word)
             if len(word) - sum(map(str.isalpha, word)) <= _MAX_EDITS:
                 self._by_length.setdefault(len(word), []).append(word)
+                self._by_ending.setdefault(word[-2:], []).append(word)
+                for at in _MIDDLE if len(word) >= 6 else ():
+                    self._by_middle.setdefault((at, word[at : at + 2]), []).append(word)
 
     @staticmethod
     def _pieces(texts: tuple[str, ...]) -> list[tuple[int, int, int, bool, list[str]]]:
@@ -314,7 +335,10 @@ class SearchIndex:
         The start is after the blank line before it, as `text.rfind(PASSAGE_BREAK)` finds it.
         """
         field = self._field[passage]
-        text = self._texts[self._owner[passage]][field & ~FOLDS]
+        texts = self._texts[self._owner[passage]]
+        if not texts:  # removed meanwhile
+            return "", 0, 0, False
+        text = texts[field & ~FOLDS]
         start = self._start[passage]
         end = text.find(PASSAGE_BREAK, start)
         if start and text.startswith("\n", start):
@@ -329,19 +353,19 @@ class SearchIndex:
             if known is None:
                 return None
             sequence.append(known)
-        return sequence.tobytes()
+        return bytes(_pack(sequence))
 
     def has_sequence(self, passage: int, key: bytes) -> bool:
         """True when the passage's word tokens contain the `phrase_key` words consecutively.
 
         Punctuation between the words is not seen here: a cheap test before the exact one.
         """
-        data = self._words[self._word_start[passage] : self._word_start[passage + 1]].tobytes()
-        at = data.find(key)
+        words, end = self._words, self._word_start[passage + 1]
+        at = words.find(key, self._word_start[passage], end)
         while at >= 0:
             if at % _ID_BYTES == 0:
                 return True
-            at = data.find(key, at + 1)
+            at = words.find(key, at + 1, end)
         return False
 
     def with_prefix(self, prefix: str) -> list[str]:
@@ -356,16 +380,33 @@ class SearchIndex:
         """Vocabulary words within `max_edits` edits of `word` (transpositions count one).
 
         For a word of letters: words with more than two other characters (figures mostly)
-        are not looked at, since each of those is one edit more.
+        are not looked at, since each of those is one edit more. Only words that keep part
+        of the typed word in place are compared. An edit changes one or two neighbouring
+        letters, or adds or drops one. Within one edit, a word keeps the typed word's first
+        or last half (less its middle letter). Within two (for 8 letters or more), it keeps
+        the first two letters, or the last two, or else its fourth and fifth letters at most
+        one place away (one edit was among the first two letters, the other the last two).
         """
         max_edits = min(max_edits, _MAX_EDITS)
-        found: list[tuple[str, int]] = []
-        for length in range(len(word) - max_edits, len(word) + max_edits + 1):
-            choices = self._by_length.get(length)
-            if not choices:
-                continue
+        size = len(word)
+        if max_edits == 1 and size >= 4:
+            groups = [self.with_prefix(word[: (size - 1) // 2]), self._by_ending.get(word[-2:], [])]
+        elif max_edits == 2 and size >= 8:
+            middle = word[3:5]
+            groups = [
+                self.with_prefix(word[:2]),
+                self._by_ending.get(word[-2:], []),
+                *(self._by_middle.get((at, middle), []) for at in _MIDDLE),
+            ]
+        else:
+            groups = [
+                self._by_length.get(length, [])
+                for length in range(size - max_edits, size + max_edits + 1)
+            ]
+        found: dict[str, int] = {}
+        for choices in groups:
             for choice, distance, _ in process.extract(
                 word, choices, scorer=OSA.distance, score_cutoff=max_edits, limit=None
             ):
-                found.append((choice, int(distance)))
-        return found
+                found[choice] = int(distance)
+        return list(found.items())
