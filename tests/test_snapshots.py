@@ -17,7 +17,14 @@ async def wait_for_pack(pilot: Pilot[None]) -> None:
 
 
 def test_opening_the_bundled_briefing_shows_the_newest_source(snap_compare: Any) -> None:
-    """`brief` at 80x24: sidebar of five sources, the newest open in the reader."""
+    """`brief` at 100x30: sidebar of five sources, the newest open in the reader."""
+    assert snap_compare(
+        BriefApp([bundled_pack()]), terminal_size=(100, 30), run_before=wait_for_pack
+    )
+
+
+def test_at_80x24_the_reader_takes_the_width(snap_compare: Any) -> None:
+    """`brief` at 80x24: the newest source fills the screen; the sidebar waits behind tab."""
     assert snap_compare(
         BriefApp([bundled_pack()]), terminal_size=(80, 24), run_before=wait_for_pack
     )
@@ -34,8 +41,8 @@ def test_question_mark_shows_every_key(snap_compare: Any) -> None:
     assert snap_compare(BriefApp([bundled_pack()]), terminal_size=(80, 24), run_before=story)
 
 
-def test_narrow_terminal_tab_opens_the_sidebar_full_width(snap_compare: Any) -> None:
-    """At 60x20 the sidebar hides; tab brings it back over the reader."""
+def test_narrow_terminal_tab_floats_the_sidebar_over_the_reader(snap_compare: Any) -> None:
+    """At 60x20 the sidebar hides; tab floats it over the reader."""
 
     async def story(pilot: Pilot[None]) -> None:
         await wait_for_pack(pilot)

@@ -151,25 +151,35 @@ def restored(output: bytes) -> bool:
     return entered >= 0 and left > entered and mouse_ok
 
 
+def wait_loaded(term: Terminal) -> None:
+    """At 80 columns the sidebar floats: tab shows it filled, escape puts it away."""
+    term.press("\t")
+    term.wait_for("5 sources", "the sidebar filled")
+    term.press("\x1b")
+    term.wait_for(lambda text: "5 sources" not in text, "the sidebar put away")
+
+
 def test_a_session_at_80x24_navigate_search_resize_quit(env: dict[str, str]) -> None:
     with brief(env) as term:
-        term.wait_for("5 sources", "the sidebar filled")
+        wait_loaded(term)
         term.press("j", "j", "]")
         term.press("s")
         term.wait_for("Search", "the search screen")
         term.press(*"hynix")
         term.wait_for(lambda text: "SK hynix" in text or "SK Hynix" in text, "a search result")
         term.press("\x1b")
-        term.wait_for("5 sources", "back in the reading room")
+        term.wait_for("tab Pane", "back in the reading room")
         term.resize(100, 30)
         term.wait_for(
-            lambda text: any(len(line.rstrip()) > 85 for line in text.splitlines()),
-            "the layout at 100 columns",
+            lambda text: (
+                "5 sources" in text and any(len(line.rstrip()) > 85 for line in text.splitlines())
+            ),
+            "sidebar and reader side by side at 100 columns",
         )
         term.resize(50, 15)
         term.wait_for("at least 60×20", "the too-small message")
         term.resize(80, 24)
-        term.wait_for("5 sources", "the layout back")
+        term.wait_for(lambda text: "tab Pane" in text and "5 sources" not in text, "80x24 back")
         term.press("q")
         assert term.wait_exit() == 0
     assert restored(bytes(term.output))
@@ -180,7 +190,7 @@ def test_xterm_with_no_color_shows_no_colour_and_restores_the_terminal(
 ) -> None:
     env.update(TERM="xterm", NO_COLOR="1")
     with brief(env) as term:
-        term.wait_for("5 sources", "the sidebar filled")
+        wait_loaded(term)
         term.press("h")  # a highlight, shown by style rather than colour
         term.wait_for("Highlighted", "the highlight notice")
         term.press("q")
@@ -193,7 +203,7 @@ def test_xterm_with_no_color_shows_no_colour_and_restores_the_terminal(
 
 def test_sighup_leaves_annotations_written_before_it(env: dict[str, str], tmp_path: Path) -> None:
     with brief(env) as term:
-        term.wait_for("5 sources", "the sidebar filled")
+        wait_loaded(term)
         term.press("h")
         term.wait_for("Highlighted", "the highlight notice")
         term.press(")", "3")

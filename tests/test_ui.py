@@ -84,23 +84,30 @@ async def test_sort_order_cycles() -> None:
         assert main.order is SortOrder.DATE
 
 
-async def test_sidebar_hides_by_key_and_on_narrow_terminals() -> None:
+async def test_sidebar_hides_by_key_and_floats_on_terminals_of_80_columns_or_less() -> None:
     app = BriefApp([bundled_pack()])
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         main = await loaded(pilot)
         pane = main.query_one("#sidebar-pane")
-        assert pane.display
+        reading = main.query_one("#reading")
+        assert pane.display and reading.region.x >= pane.region.right
         await pilot.press("f")
         assert not pane.display and main.reader.has_focus
         await pilot.press("f")
         assert pane.display
-        await pilot.resize_terminal(60, 20)
+        await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert not pane.display and main.query_one("#reading").display
+        assert not pane.display and reading.region.width == 80
         await pilot.press("tab")
-        assert pane.display and not main.query_one("#reading").display and main.sidebar.has_focus
-        await pilot.press("j", "enter")
-        assert not pane.display and main.query_one("#reading").display
+        await pilot.pause()
+        # The sidebar floats over the reader, which keeps the whole width underneath.
+        assert pane.display and main.sidebar.has_focus
+        assert pane.region.x == 0 and pane.region.width < 80 and reading.region.width == 80
+        await pilot.press("escape")
+        assert not pane.display and main.reader.has_focus
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("tab", "j", "enter")
+        assert not pane.display and reading.display
         assert main.reader.source is main.ordered[1]
 
 

@@ -55,8 +55,8 @@ WATCH_SECONDS = 3.0
 STORE_POLL_SECONDS = 2.0
 """How often the store is checked for another session's changes."""
 
-NARROW_WIDTH = 72
-"""Below this many columns the sidebar hides itself and opens over the reader."""
+NARROW_WIDTH = 81
+"""Below this many columns (80x24 and down) the reader takes the width; the sidebar floats."""
 
 ORDER_LABELS = {
     SortOrder.DATE: "newest first",
@@ -89,7 +89,7 @@ class MainScreen(AnnotatingScreen):
         Binding("slash", "find", "Find", key_display="/", tooltip="Find in this source",
                 id="main.find"),
         Binding("escape", "close_find", "Close find", show=False,
-                tooltip="Close the find bar", id="main.close_find"),
+                tooltip="Close the find bar or floating sidebar", id="main.close_find"),
         Binding("D", "set_date", "Set date", show=False,
                 tooltip="Set the date of an undated source", id="main.set_date"),
         Binding("m", "toggle_read", "Read", show=False,
@@ -357,7 +357,6 @@ class MainScreen(AnnotatingScreen):
         pane = self.query_one("#sidebar-pane")
         pane.display = self.sidebar_shown
         self.set_class(self.narrow and self.sidebar_shown, "-sidebar-over")
-        self.query_one("#reading").display = not (self.narrow and self.sidebar_shown)
         if self.sidebar_shown and self.narrow:
             self.sidebar.focus()
         elif not self.sidebar_shown and self.focused is not self.reader:
@@ -451,6 +450,9 @@ class MainScreen(AnnotatingScreen):
 
     def action_close_find(self) -> None:
         """Close the find bar and clear its marks (the reader reports it, see find_status)."""
+        if self.narrow and self.sidebar_shown:
+            self.sidebar_shown = False  # escape closes the floating sidebar first
+            return
         self.reader.action_clear_marks()
         self.reader.focus()
 

@@ -115,6 +115,9 @@ class SourceList(OptionList, inherit_bindings=False):
         self.sources: list[Source] = []
         self.skipped: list[Skipped] = []
         self.dates: Mapping[str, PubDate] = {}
+        self.counts: dict[str, int] = {}
+        self.read: set[str] = set()
+        self.row_width = 0
 
     def show(
         self,
@@ -127,14 +130,19 @@ class SourceList(OptionList, inherit_bindings=False):
     ) -> None:
         """Fill the list, keeping the highlight on `current` when it is still there."""
         self.dates = dates = dates or {}
-        counts = counts or {}
+        self.counts = dict(counts or {})
+        self.read = set(read)
         self.sources = sources
         self.skipped = skipped
-        width = max(20, self.scrollable_content_region.width - 2)
+        self.row_width = width = self.text_width()
         options: list[Option | None] = [
             Option(
                 source_prompt(
-                    source, width, dates.get(source.id), counts.get(source.id, 0), source.id in read
+                    source,
+                    width,
+                    dates.get(source.id),
+                    self.counts.get(source.id, 0),
+                    source.id in self.read,
                 ),
                 id=source.id,
             )
@@ -157,10 +165,24 @@ class SourceList(OptionList, inherit_bindings=False):
         elif sources:
             self.highlighted = min(highlighted or 0, len(sources) - 1)
 
+    def text_width(self) -> int:
+        """The columns a row's text may take."""
+        return max(20, self.scrollable_content_region.width - 2)
+
+    def on_resize(self) -> None:
+        """Rows are shortened to fit: shorten them again for the new width."""
+        if self.sources and self.text_width() != self.row_width:
+            current = self.sources[self.highlighted].id if self.highlighted is not None else None
+            self.show(self.sources, self.skipped, current, self.dates, self.counts, self.read)
+
     def show_row(self, source: Source, notes: int, read: bool) -> None:
         """Redraw one source's row with its number of highlights and its read state."""
-        width = max(20, self.scrollable_content_region.width - 2)
-        prompt = source_prompt(source, width, self.dates.get(source.id), notes, read)
+        self.counts[source.id] = notes
+        if read:
+            self.read.add(source.id)
+        else:
+            self.read.discard(source.id)
+        prompt = source_prompt(source, self.row_width, self.dates.get(source.id), notes, read)
         self.replace_option_prompt(source.id, prompt)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
