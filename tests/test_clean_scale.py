@@ -20,22 +20,24 @@ def _read(data: bytes) -> None:
     assert not isinstance(result, str), result
 
 
-def _best_time(work: Callable[[], None], repeats: int = 2) -> float:
-    """The shortest of a few timings of `work` (the least disturbed by other processes)."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
+def _timed(work: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 def _assert_linear(make: Callable[[int], bytes], small: int) -> None:
-    """Reading a 4x larger input takes less than 8x as long (quadratic work would take 16x)."""
+    """Reading a 4x larger input takes less than 8x as long (quadratic work would take 16x).
+
+    The two sizes are timed in turn, four times, and the shortest of each kept, so that a
+    burst of other work on the machine does not fall on one size only.
+    """
     small_data, large_data = make(small), make(4 * small)
     _read(small_data)  # warm up caches and lazy imports
-    t_small = _best_time(lambda: _read(small_data))
-    t_large = _best_time(lambda: _read(large_data))
+    t_small = t_large = float("inf")
+    for _ in range(4):
+        t_small = min(t_small, _timed(lambda: _read(small_data)))
+        t_large = min(t_large, _timed(lambda: _read(large_data)))
     assert t_large < 8 * t_small + 0.05, (t_small, t_large)
 
 
