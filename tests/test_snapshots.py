@@ -50,3 +50,14 @@ def test_narrow_terminal_tab_floats_the_sidebar_over_the_reader(snap_compare: An
         await pilot.pause()
 
     assert snap_compare(BriefApp([bundled_pack()]), terminal_size=(60, 20), run_before=story)
+
+
+def test_t_shows_the_timeline_oldest_first(snap_compare: Any) -> None:
+    """t: every dated event, grouped by year and month, each with its sentence."""
+
+    async def story(pilot: Pilot[None]) -> None:
+        await wait_for_pack(pilot)
+        await pilot.press("t")
+        await wait_for_pack(pilot)
+
+    assert snap_compare(BriefApp([bundled_pack()]), terminal_size=(100, 30), run_before=story)

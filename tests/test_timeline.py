@@ -256,3 +256,17 @@ def test_timeline_orders_sources_and_uses_dates_set_by_the_user() -> None:
     assert "2021-02" in values(rows) and "2021-03-05T09:30" in values(rows)
     published = [row for row in rows if row.kind is Kind.PUBLISHED]
     assert len(published) == 2 and all(row.start is None for row in published)
+
+
+def test_a_large_timeline_sorted_in_runs_is_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch, seeds_library: Library
+) -> None:
+    """Sorting in runs and merging them (so a worker never holds the UI) keeps the order,
+    ties included, of one sort of all the rows."""
+    from brief.core.timeline import events as events_module
+
+    rows = [event for source in seeds_library.sources for event in source_events(source)] * 3
+    assert len(rows) > 20
+    monkeypatch.setattr(events_module, "SORT_CHUNK", 7)
+    merged = events_module.sort_events(rows)
+    assert [id(e) for e in merged] == [id(e) for e in sorted(rows, key=lambda e: e.sort_key)]

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from brief.cli import main as cli
 from brief.core.annotations import AnnotationStore
@@ -16,13 +17,22 @@ from brief.core.timeline.labels import RangeError, date_label, parse_range
 from brief.ui.app import BriefApp
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.setdate import SetDateScreen
-from brief.ui.screens.timeline import TimelineScreen
+from brief.ui.screens.timeline import KIND_MARKS, TimelineScreen
 from tests.conftest import loaded
 
 
 def row_texts(screen: TimelineScreen) -> list[str]:
-    rows = screen.rows
-    return [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
+    return screen.rows.lines_shown()
+
+
+async def open_timeline(pilot: Pilot[None]) -> TimelineScreen:
+    """Press t and wait for the events to be made (in a worker); the timeline screen."""
+    await pilot.press("t")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, TimelineScreen)
+    return screen
 
 
 async def test_timeline_lists_events_oldest_first_and_opens_at_the_sentence() -> None:
@@ -31,9 +41,7 @@ async def test_timeline_lists_events_oldest_first_and_opens_at_the_sentence() ->
         main = await loaded(pilot)
         await pilot.press("j", "j", "j")
         before = (main.reader.source, main.reader.scroll_y)
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
+        screen = await open_timeline(pilot)
         texts = row_texts(screen)
         assert any(t.startswith("2042") and "plan" in t for t in texts)
         assert any(t.startswith("Dec 2023") for t in texts)
@@ -44,12 +52,14 @@ async def test_timeline_lists_events_oldest_first_and_opens_at_the_sentence() ->
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert (main.reader.source, main.reader.scroll_y) == before
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
-        key = next(k for k, e in screen.row_events.items() if e.phrase == "2042")
-        event = screen.row_events[key]
-        screen.rows.highlighted = screen.rows.get_option_index(key)
+        screen = await open_timeline(pilot)
+        rows = screen.rows
+        index = next(
+            i for i in range(rows.row_count) if getattr(rows.event_at(i), "phrase", "") == "2042"
+        )
+        event = rows.event_at(index)
+        assert event is not None
+        rows.move_to(index)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -66,15 +76,17 @@ async def test_timeline_filters_and_flip() -> None:
     app = BriefApp([bundled_pack()])
     async with app.run_test(size=(100, 30)) as pilot:
         main = await loaded(pilot)
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
+        screen = await open_timeline(pilot)
         everything = screen.shown()
         await pilot.press("r")
         flipped = [e for e in screen.shown() if e.resolved]
         assert flipped[0].first == max(e.first for e in everything if e.first)
         await pilot.press("r", "K")
         assert {e.kind for e in screen.shown()} == {Kind.EVENT}
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        marks = {mark for text in row_texts(screen) for mark in KIND_MARKS.values() if mark in text}
+        assert marks == {KIND_MARKS[Kind.EVENT]}  # the rows shown follow the filter
         await pilot.press("K")
         assert {e.kind for e in screen.shown()} == {Kind.PLAN}
         await pilot.press("K", "K")
@@ -101,10 +113,8 @@ async def test_setting_the_date_of_an_undated_source_resolves_its_dates(
         main = await loaded(pilot)
         undated = next(s for s in main.ordered if "This Wednesday" in s.body)
         main.open_source(undated.id)
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
-        wednesday = next(e for e in screen.events if e.phrase == "This Wednesday")
+        screen = await open_timeline(pilot)
+        wednesday = next(e for e in screen.events or [] if e.phrase == "This Wednesday")
         assert not wednesday.resolved and wednesday.value is None
         await pilot.press("escape", "D")
         assert isinstance(app.screen, SetDateScreen)
@@ -112,10 +122,8 @@ async def test_setting_the_date_of_an_undated_source_resolves_its_dates(
         await pilot.pause()
         assert AnnotationStore(private_store).source_date(undated.id) == date(2023, 3, 29)
         assert "29 Mar 2023 (date set by you)" in "\n".join(main.reader.plain_lines)
-        await pilot.press("t")
-        screen = app.screen
-        assert isinstance(screen, TimelineScreen)
-        wednesday = next(e for e in screen.events if e.phrase == "This Wednesday")
+        screen = await open_timeline(pilot)
+        wednesday = next(e for e in screen.events or [] if e.phrase == "This Wednesday")
         assert wednesday.resolved and wednesday.value == "2023-03-29"
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import Protocol
 
 from brief.core.dates import as_date
@@ -267,5 +269,20 @@ def timeline(
         rows.extend(found)
     if store is not None and made:
         store.put_events(made)
-    rows.sort(key=lambda event: event.sort_key)
-    return rows
+    return sort_events(rows)
+
+
+SORT_CHUNK = 20_000
+"""Events sorted at a time; the sorted runs are then merged."""
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    """Events in timeline order. Sorted in runs, then merged, so that a worker thread sorting
+    half a million rows never holds the interpreter for long (the UI stays responsive)."""
+    key = attrgetter("sort_key")
+    if len(events) <= SORT_CHUNK:
+        return sorted(events, key=key)
+    runs = [
+        sorted(events[at : at + SORT_CHUNK], key=key) for at in range(0, len(events), SORT_CHUNK)
+    ]
+    return list(heapq.merge(*runs, key=key))

@@ -413,10 +413,12 @@ class MainScreen(AnnotatingScreen):
         if not self.library.sources:
             self.notify("Nothing to show yet: the briefing is still being read.")
             return
-        events = timeline(self.library.sources, self.user_dates, self.library_cache)
+        sources, dates = list(self.library.sources), dict(self.user_dates)
+        cache = self.library_cache
         current = self.current.id if self.current else None
         self.app.push_screen(
-            TimelineScreen(events, self.ordered, current), callback=self.open_event
+            TimelineScreen(lambda: timeline(sources, dates, cache), self.ordered, current),
+            callback=self.open_event,
         )
 
     def open_event(self, event: Event | None) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 
 from brief.core.model import Source
 from brief.core.text import shorten
@@ -22,43 +23,88 @@ from brief.core.timeline.labels import (
     group_label,
     parse_range,
 )
+from brief.ui.widgets.rows import RowList
 
 KIND_MARKS = {Kind.PUBLISHED: "◆ published", Kind.EVENT: "● event", Kind.PLAN: "▷ plan"}
 KIND_CYCLE: list[set[Kind]] = [set(), {Kind.EVENT}, {Kind.PLAN}, {Kind.PUBLISHED}]
 
 
-def event_prompt(event: Event, title: str, width: int) -> Text:
-    """A timeline row: date, kind and source, then the sentence with the date phrase marked."""
-    row = Text(f"{date_label(event):<19}", style="bold")
-    row.append(f"{KIND_MARKS[event.kind]:<12}", style="italic")
-    row.append(shorten(title, max(12, width - 37)), style="dim")
-    if not event.phrase or event.start is None or event.sentence_start is None:
-        return row
+def excerpt(event: Event, room: int) -> Text:
+    """The event's sentence in at most `room` characters around its date phrase, marked."""
     sentence = event.sentence
+    if event.start is None or event.sentence_start is None:
+        return Text(shorten(sentence, room))
     low = event.start - event.sentence_start
     high = low + len(event.phrase)
     if not (0 <= low < high <= len(sentence)):
         low, high = 0, 0
-    room = max(60, 2 * width - 6)
     if len(sentence) > room:
-        begin = max(0, min(low - room // 3, len(sentence) - room))
+        begin = max(0, min(low - room // 3, len(sentence) - room + 2))
         if begin:
             space = sentence.find(" ", begin, low)
             begin = space + 1 if space >= 0 else begin
         prefix = "…" if begin else ""
-        suffix = "…" if begin + room < len(sentence) else ""
-        sentence = prefix + sentence[begin : begin + room] + suffix
+        end = begin + room - len(prefix) - 1
+        suffix = "…" if end < len(sentence) else ""
+        sentence = prefix + sentence[begin:end] + suffix
         shift = len(prefix) - begin
-        low, high = low + shift, high + shift
-    line = Text("\n" + sentence)
+        low, high = low + shift, min(high + shift, len(sentence))
+    line = Text(sentence)
     if high > low:
-        line.stylize("reverse bold", low + 1, high + 1)
-    row.append_text(line)
-    return row
+        line.stylize("reverse bold", low, high)
+    return line
 
 
-class TimelineList(OptionList, inherit_bindings=False):
-    """The rows of the timeline."""
+def event_lines(event: Event, title: str, width: int) -> list[Text]:
+    """A timeline row: date, kind and source; then the sentence with the date phrase marked."""
+    head = Text(f"{date_label(event):<19}", style="bold")
+    head.append(f"{KIND_MARKS[event.kind]:<12}", style="italic")
+    head.append(shorten(title, max(12, width - 31)), style="dim")
+    if not event.phrase:
+        return [head]
+    return [head, excerpt(event, max(20, width - 2))]
+
+
+def event_height(event: Event) -> int:
+    """How many lines `event_lines` gives the event."""
+    return 2 if event.phrase else 1
+
+
+@dataclass
+class Arranged:
+    """Timeline rows ready to show: events with headings, each row's height."""
+
+    events: int
+    """How many events."""
+    entries: list[Event | str] = field(default_factory=list)
+    """Each row: an event, or the text of a heading."""
+    heights: list[int] = field(default_factory=list)
+    """Each row's height in lines."""
+    enabled: list[bool] = field(default_factory=list)
+    """Whether each row can be highlighted (headings cannot)."""
+
+
+def arrange(events: list[Event]) -> Arranged:
+    """The rows of these events, with a heading at each new year and month (no UI work: a
+    worker makes them for a large briefing)."""
+    rows = Arranged(len(events))
+    year = month = None
+    for event in events:
+        event_year, event_month = group_label(event)
+        if event_year != year:
+            rows.entries.append(f"━━ {event_year}")
+            year, month = event_year, None
+        if event_month and event_month != month:
+            rows.entries.append(f"  {event_month}")
+            month = event_month
+        rows.entries.append(event)
+    rows.heights = [1 if isinstance(e, str) else event_height(e) for e in rows.entries]
+    rows.enabled = [not isinstance(e, str) for e in rows.entries]
+    return rows
+
+
+class TimelineList(RowList, inherit_bindings=False):
+    """The rows of the timeline: year and month headings, then each event in two lines."""
 
     HELP_GROUP = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,9 +117,39 @@ class TimelineList(OptionList, inherit_bindings=False):
                 tooltip="A page down", id="timeline.page_down"),
         Binding("b,pageup", "page_up", "Page up", show=False, tooltip="A page up",
                 id="timeline.page_up"),
-        Binding("enter", "select", "Open", tooltip="Open the source at this sentence",
+        Binding("enter", "choose", "Open", tooltip="Open the source at this sentence",
                 id="timeline.open"),
     ]  # fmt: skip
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[Event | str] = []
+        """Each row: an event, or the text of a heading."""
+        self.titles: dict[str, str] = {}
+
+    def show(self, rows: Arranged, titles: dict[str, str]) -> None:
+        """Hold these rows (made by `arrange`), the first event highlighted."""
+        self.titles = titles
+        self.entries = rows.entries
+        self.set_rows(rows.heights, rows.enabled, 0)
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        entry = self.entries[index]
+        if isinstance(entry, str):
+            return [Text(entry, style="bold" if entry.startswith("━") else "italic")]
+        return event_lines(entry, self.titles.get(entry.source, entry.source), width)
+
+    def event_at(self, index: int | None) -> Event | None:
+        """The event of row `index`, None for a heading."""
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        entry = self.entries[index]
+        return None if isinstance(entry, str) else entry
+
+    def lines_shown(self) -> list[str]:
+        """Every row as plain text, one string a row (what a reader would see, unstyled)."""
+        width = max(40, self.scrollable_content_region.width - 2)
+        return ["\n".join(t.plain for t in self.row_lines(i, width)) for i in range(self.row_count)]
 
 
 class TimelineScreen(Screen[Event | None], inherit_bindings=False):
@@ -92,19 +168,23 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
                 id="timeline.dates"),
     ]  # fmt: skip
 
-    def __init__(self, events: list[Event], sources: list[Source], current: str | None) -> None:
+    def __init__(
+        self, build: Callable[[], list[Event]], sources: list[Source], current: str | None
+    ) -> None:
         super().__init__()
-        self.events = events
+        self.build = build
+        """Makes the events (in a worker: a large briefing takes seconds)."""
+        self.events: list[Event] | None = None
+        """Every event, once made."""
         self.sources = sources
         self.titles = {source.id: source.title for source in sources}
         self.filter = TimelineFilter()
         self.newest_first = False
         self.current = current
-        self.row_events: dict[str, Event] = {}
-        """The event behind each row's option id."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-status")
+        yield Static(Text("No events match these filters.", style="dim"), id="timeline-empty")
         yield TimelineList(id="timeline-list")
         yield Input(placeholder='Dates: "2021", "March 2024", "2019 to 2021", "after 2020";'
                     " empty for all", id="timeline-dates")  # fmt: skip
@@ -117,43 +197,51 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.query_one("#timeline-dates", Input).display = False
-        self.refresh_rows()
+        self.query_one("#timeline-empty", Static).display = False
+        count = len(self.sources)
+        self.query_one("#timeline-status", Static).update(
+            Text(f"Finding the dates in {count} source{'s' if count != 1 else ''}…")
+        )
         self.rows.focus()
+        self.make_events()
 
-    def shown(self) -> list[Event]:
+    @work(thread=True, exclusive=True, group="timeline-events")
+    def make_events(self) -> None:
+        """Make the events off the UI thread, then show them."""
+        events = self.build()
+        rows = arrange(self.shown(events))
+        self.app.call_from_thread(self._made, events, rows)
+
+    def _made(self, events: list[Event], rows: Arranged) -> None:
+        self.events = events
+        self._arranged(rows)
+
+    def shown(self, events: list[Event] | None = None) -> list[Event]:
         """The rows that pass the filters, in the chosen order."""
-        events = self.filter.apply(self.events)
+        events = self.events if events is None else events
+        if events is None:
+            return []
+        events = self.filter.apply(events)
         if self.newest_first:
             resolved = [e for e in events if e.resolved]
             events = resolved[::-1] + [e for e in events if not e.resolved]
         return events
 
     def refresh_rows(self) -> None:
-        """Rebuild the list and the status line."""
-        events = self.shown()
-        width = max(40, self.rows.scrollable_content_region.width or self.size.width)
-        options: list[Option | None] = []
-        year = month = None
-        self.row_events = {}
-        for index, event in enumerate(events):
-            event_year, event_month = group_label(event)
-            if event_year != year:
-                options.append(Option(Text(f"━━ {event_year}", style="bold"), disabled=True))
-                year, month = event_year, None
-            if event_month and event_month != month:
-                options.append(Option(Text(f"  {event_month}", style="italic"), disabled=True))
-                month = event_month
-            key = f"event-{index}"
-            self.row_events[key] = event
-            title = self.titles.get(event.source, event.source)
-            options.append(Option(event_prompt(event, title, width), id=key))
-        if not events:
-            options.append(Option(Text("No events match these filters.", style="dim"),
-                                  disabled=True))  # fmt: skip
-        self.rows.set_options(options)
-        first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
-        self.rows.highlighted = first
-        self.query_one("#timeline-status", Static).update(Text(self.status(len(events))))
+        """Show the rows that pass the filters (arranged in a worker), and the status line."""
+        if self.events is not None:
+            self.arrange_rows()
+
+    @work(thread=True, exclusive=True, group="timeline-rows")
+    def arrange_rows(self) -> None:
+        """Filter and arrange the rows off the UI thread."""
+        rows = arrange(self.shown())
+        self.app.call_from_thread(self._arranged, rows)
+
+    def _arranged(self, rows: Arranged) -> None:
+        self.rows.show(rows, self.titles)
+        self.query_one("#timeline-status", Static).update(Text(self.status(rows.events)))
+        self.query_one("#timeline-empty", Static).display = not rows.events
 
     def status(self, count: int) -> str:
         """The line above the rows: how many, in which order, with which filters."""
@@ -170,11 +258,12 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
             parts.append(f"{after} to {before}")
         return " · ".join(parts)
 
-    @on(OptionList.OptionSelected, "#timeline-list")
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id in self.row_events:
-            self.dismiss(self.row_events[event.option.id])
+    @on(RowList.Chosen, "#timeline-list")
+    def chosen(self, message: RowList.Chosen) -> None:
+        message.stop()
+        event = self.rows.event_at(message.index)
+        if event is not None:
+            self.dismiss(event)
 
     def action_back(self) -> None:
         """Return to the reader where it was."""
