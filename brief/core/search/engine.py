@@ -101,12 +101,12 @@ class _Lookup:
     postings are not much longer, they are grouped by source in one pass instead.
     """
 
-    __slots__ = ("_arrays", "_asked", "_expected", "_first", "_groups", "_owners")
+    __slots__ = ("_arrays", "_asked", "_end", "_expected", "_extra", "_first", "_groups", "_owners")
 
     def __init__(self, postings: Postings, index: SearchIndex, expected: int) -> None:
         self._arrays = postings.arrays
         self._owners = index.passage_table().owner
-        self._first = index.passage_starts()
+        self._first, self._end, self._extra = index.passage_bounds()
         self._expected = expected
         self._asked = 0
         self._groups: dict[Slot, list[Passage]] | None = None
@@ -124,7 +124,15 @@ class _Lookup:
             if total <= _GROUP_RATIO * (self._expected - _GROUP_AFTER):
                 self._groups = self._group()
                 return self._groups.get(slot, ())
-        lo, hi = self._first[slot], self._first[slot + 1]
+        lo, hi = self._first[slot], self._end[slot]
+        extra = self._extra.get(slot) if self._extra else None
+        if extra is not None:
+            return [
+                number
+                for numbers in arrays
+                for bounds in ((lo, hi), extra)
+                for number in _between(numbers, *bounds)
+            ]
         if len(arrays) == 1:
             return _between(arrays[0], lo, hi)
         return [number for numbers in arrays for number in _between(numbers, lo, hi)]
@@ -531,6 +539,7 @@ class _Run:
             return
         field_of, start_of, block_of = self.table.field, self.table.start, self.table.block
         fields, per_source, word_matches = self.fields, self.per_source, matcher.word_matches
+        places = self.index.has_places()
         for number in numbers:
             if per_source is not None and not self.admit(slot):
                 continue
@@ -545,10 +554,13 @@ class _Run:
             piece = text[start:end]
             matched, exact = word_matches(fold(piece) if field & FOLDS else piece.lower())
             if exact is not None:
-                yield passage_hit(
+                hit = passage_hit(
                     source, fields[field & ~FOLDS], piece, start, block_of[number], exact,
                     matched, Rank.PHRASE, 1.0,
                 )  # fmt: skip
+                if places:
+                    hit.anchor = self.index.place(slot, field, hit.block)
+                yield hit
 
     def built(self, slot: Slot, ranked: Iterable[Pending], matcher: Matcher) -> Iterator[Hit]:
         """The hits for some ranked passages of one source (as many as `per_source` allows)."""
@@ -556,10 +568,13 @@ class _Run:
         texts = self.index.texts(slot)
         if source is None or not texts:
             return
+        places = self.index.has_places()
         for pending in ranked:
             if self.per_source is None or self.admit(slot):
                 hit = self.build(source, texts, pending, matcher)
                 if hit is not None:
+                    if places:
+                        hit.anchor = self.index.place(slot, self.table.field[pending[1]], hit.block)
                     yield hit
 
     def admit(self, slot: Slot) -> bool:

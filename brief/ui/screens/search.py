@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from brief.core.annotations import NOTE_FIELD
 from brief.core.dates import as_date
 from brief.core.export import human_date
 from brief.core.search import Hit, Searcher, parse_query
@@ -29,7 +30,9 @@ def hit_prompt(hit: Hit, width: int) -> Text:
     when = human_date(as_date(hit.published)) if hit.published is not None else "undated"
     row = Text(shorten(hit.title, max(20, width - 36)), style="bold")
     row.append(" · " + " · ".join(p for p in (hit.outlet, when) if p), style="dim")
-    if hit.field != "body":
+    if hit.field == NOTE_FIELD:
+        row.append("  (in your note)", style="italic dim")
+    elif hit.field != "body":
         row.append(f"  (in the {hit.field})", style="italic dim")
     passage = Text("\n" + hit.passage)
     for start, end in hit.spans:
