@@ -47,7 +47,7 @@ from urllib.parse import urlparse
 
 from brief.core.ingest import read_bytes
 from brief.core.model import Block, BlockKind, Format, PubDate, Source
-from brief.core.search import Query, Searcher, SearchIndex, parse_query
+from brief.core.search import Query, Searcher, SearchIndex, parse_query, settle
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -313,8 +313,11 @@ def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
         del traced
         gc.collect()
 
+    settle()  # as the app does once the library is indexed
     searcher = Searcher(index)
     lowered = [f"{s.title}\n{s.outlet or ''}\n{s.author or ''}\n{s.body}".lower() for s in sources]
+    pauses = _GcPauses()
+    gc.callbacks.append(pauses)
     screen_times: list[float] = []
     full_times: list[float] = []
     full_cpu: list[float] = []
@@ -393,7 +396,31 @@ def bench(bases: list[Base], size: int, reps: int, trace: bool) -> None:
         f"  floor, lower-case substring scan: p50 {_pct(floor_times, 50) * 1e3:.1f} ms,"
         f" p95 {floor95 * 1e3:.1f} ms"
     )
+    gc.callbacks.remove(pauses)
+    print(
+        f"  garbage collection while querying: {pauses.count} runs, {pauses.total * 1e3:.0f} ms"
+        f" in all, longest {pauses.longest * 1e3:.1f} ms (generation 2: {pauses.full} runs)"
+    )
     print(f"  load average now: {_load()}")
+
+
+class _GcPauses:
+    """Counts the garbage collector's runs and the time they take (a `gc.callbacks` entry)."""
+
+    def __init__(self) -> None:
+        self.count = self.full = 0
+        self.total = self.longest = 0.0
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+            return
+        took = time.perf_counter() - self._start
+        self.count += 1
+        self.full += info["generation"] == 2
+        self.total += took
+        self.longest = max(self.longest, took)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, groupby, islice, repeat
+from operator import itemgetter
 from typing import TypeVar, cast, overload
 
 from brief.core.model import Source
@@ -69,6 +70,10 @@ passages (`Pending`s), the title of a source passing a query of filters only."""
 Group = tuple[int, Slot, "Source | None", "Sequence[Passage] | Sequence[Pending]", "Matcher | None"]
 """Hits of one source in a row of the results: kind, slot, the source (None: look it up),
 the passages or pendings, and the matcher that builds them."""
+
+
+_passage_of = itemgetter(1)
+"""A pending hit's passage."""
 
 
 def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
@@ -147,8 +152,15 @@ class _Lookup:
                 for number in _between(numbers, *bounds)
             ]
         if len(arrays) == 1:
-            return _between(arrays[0], lo, hi)
+            numbers = arrays[0]
+            start = bisect_left(numbers, lo)
+            return numbers[start : bisect_left(numbers, hi, start)]
         return [number for numbers in arrays for number in _between(numbers, lo, hi)]
+
+    @property
+    def empty(self) -> bool:
+        """True when no passage is looked up (`get` always gives nothing)."""
+        return not self._arrays
 
     def _group(self) -> dict[Slot, list[Passage]]:
         groups: dict[Slot, list[Passage]] = {}
@@ -375,7 +387,9 @@ class _Run:
         term = self.query.terms[index]
         if len(term.words) == 1:
             found = set(self.exacts[term.words[0]].get(slot))
-            found.update(self.prefixes[index].get(slot))
+            prefixes = self.prefixes[index]
+            if not prefixes.empty:
+                found.update(prefixes.get(slot))
             if fuzzy:
                 found.update(self.typos[index].get(slot))
             return found
@@ -505,7 +519,7 @@ class _Run:
                 for number in partial.difference(full)
             )
         if ranked:
-            ranked.sort(key=lambda pending: pending[1])
+            ranked.sort(key=_passage_of)
             return ranked
         counts = Counter(chain.from_iterable(found))
         most = max(counts.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import gc
 import sys
 import threading
 from array import array
@@ -80,6 +81,20 @@ _UNDATED = 1 << 62
 _DATE_BITS = 32
 
 
+def settle() -> None:
+    """Take every object alive now out of the cyclic garbage collector's sight: call once a
+    library is read and indexed (the app does, after each (re)load).
+
+    A library and its index are millions of objects that live as long as the process; a full
+    collection walks them all and stops every thread meanwhile (about 3 s at 100,000 sources).
+    Objects taken out are still freed as usual when nothing refers to them any more; only
+    reference cycles among them are not (the index and sources make none that grow), so the
+    young generations' garbage is collected first (cheap: it is not the library's millions).
+    """
+    gc.collect(1)
+    gc.freeze()
+
+
 def _pack(numbers: array[int]) -> bytearray:
     """Word ids as `_ID_BYTES` bytes each."""
     data = numbers.tobytes()
@@ -128,8 +143,13 @@ class SearchIndex:
     compact `array`s: per word token, the sources containing it and the passages containing it
     (both ascending); per passage, its source, field and place in the field; and all passages'
     word tokens in order, as 3-byte word ids in one `bytearray` (to test phrases without
-    reading the text). `add`, `remove` and `update` may run on another thread than searches: a
-    lock guards the shared structures.
+    reading the text). `add`, `remove`, `update` and `update_field` may run on another thread
+    than searches: a lock guards the shared structures.
+
+    A changing field (the user's notes) is re-indexed alone by `update_field`: its new
+    passages are numbered after every other passage (the slot's `extra_range`), the old ones
+    are given to no source (`DEAD`), and the slot, hence the source's place in the order of
+    results, stays.
     """
 
     def __init__(self, sources: Iterable[Source] = (), fields: Iterable[FieldSpec] = ()) -> None:

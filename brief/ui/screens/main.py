@@ -34,7 +34,7 @@ from brief.core.ingest import iter_load, load_paths
 from brief.core.ingest.files import walk
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
-from brief.core.search import DEFAULT_FIELDS, Hit, Searcher, SearchIndex
+from brief.core.search import DEFAULT_FIELDS, Hit, Searcher, SearchIndex, settle
 from brief.core.state import StateStore
 from brief.core.text import shorten
 from brief.core.timeline import Event, timeline
@@ -201,7 +201,9 @@ class MainScreen(AnnotatingScreen):
 
     def new_searcher(self, library: Library) -> Searcher:
         """A searcher over the library's sources and the user's notes on them (any thread)."""
-        return Searcher(SearchIndex(library.sources, (*DEFAULT_FIELDS, self.notes.field)))
+        searcher = Searcher(SearchIndex(library.sources, (*DEFAULT_FIELDS, self.notes.field)))
+        settle()  # no multi-second collector pauses over the library and index while reading
+        return searcher
 
     def sync_notes(self) -> None:
         """Re-index the notes of the sources whose notes changed (only those), so that search
