@@ -332,7 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to look up ids (default: the bundled briefing)",
     )  # fmt: skip
     show.set_defaults(handler=cmd_show)
-    find = sub.add_parser("search", help="ranked passages matching a query, typos forgiven")
+    find = sub.add_parser(
+        "search", help="ranked passages (and your notes) matching a query, typos forgiven"
+    )
     find.add_argument(
         "query",
         metavar="QUERY",
