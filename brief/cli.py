@@ -202,8 +202,10 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    """`brief search`: ranked passages matching a query, best first."""
-    from brief.core.search import Searcher, SearchIndex, parse_query
+    """`brief search`: ranked passages matching a query (and the user's notes), best first."""
+    from brief.core.annotations import NOTE_FIELD, NoteField, place
+    from brief.core.search import DEFAULT_FIELDS, Searcher, SearchIndex, parse_query
+    from brief.notes_cli import open_store
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -211,14 +213,16 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     query = parse_query(args.query)
     for problem in query.problems:
         print(f"brief: {problem}", file=sys.stderr)
-    searcher = Searcher(SearchIndex(library.sources))
+    notes = NoteField(place(open_store(args.store).annotations(), library.sources))
+    searcher = Searcher(SearchIndex(library.sources, (*DEFAULT_FIELDS, notes.field)))
     for hit in searcher.search(query, limit=args.limit or 20):
         if args.json:
             _print_json(hit.to_dict(), out)
             continue
         when = day_label(hit.published)
         head = " · ".join(p for p in (shorten(hit.title, 60), hit.outlet, when) if p)
-        out.write(f"{hit.source_id}  {head}\n    {shorten(hit.passage, 200)}\n")
+        where = " (in a note)" if hit.field == NOTE_FIELD else ""
+        out.write(f"{hit.source_id}  {head}{where}\n    {shorten(hit.passage, 200)}\n")
     return 0
 
 
@@ -328,7 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to look up ids (default: the bundled briefing)",
     )  # fmt: skip
     show.set_defaults(handler=cmd_show)
-    find = sub.add_parser("search", help="ranked passages matching a query, typos forgiven")
+    find = sub.add_parser(
+        "search", help="ranked passages (and your notes) matching a query, typos forgiven"
+    )
     find.add_argument(
         "query",
         metavar="QUERY",
@@ -337,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     find.add_argument("--json", action="store_true", help="one JSON object per hit")
     find.add_argument("--limit", type=int, metavar="N", help="at most N hits (default 20)")
+    _store_option(find)
     find.set_defaults(handler=cmd_search)
     line = sub.add_parser("timeline", help="every dated event in the pack, oldest first")
     line.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")

@@ -330,3 +330,39 @@ def test_typo_forms_are_every_vocabulary_word_within_the_edits() -> None:
             if OSA.distance(word, other) <= edits
         }
         assert set(index.similar(word, edits)) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["hynix", "semiconducter clustr", "Ahn Duk geun", '"300 trillion won"', "korea times yongin",
+     "tax credits investment", "chip outlet:times after:2019", "after:2023", "semic", "won"],
+)  # fmt: skip
+def test_results_count_and_page_every_hit_search_streams(
+    seeds_index: SearchIndex, query: str
+) -> None:
+    searcher = Searcher(seeds_index)
+    streamed = list(searcher.search(query))
+    assert list(searcher.results(query)) == streamed  # streamed, ranked as read
+    assert searcher.results(query)[:3] == streamed[:3]
+    results = searcher.results(query)
+    assert len(results) == len(streamed) > 0
+    assert results[:] == streamed
+    assert results[len(results) - 1] == streamed[-1] and results[-1] == streamed[-1]
+    assert sum(results.ranks().values()) == len(streamed)
+    with pytest.raises(IndexError):
+        results[len(results)]
+    capped = searcher.results(query, per_source=1)
+    assert capped[:] == list(searcher.search(query, per_source=1))
+    assert len({hit.source_id for hit in capped}) == len(capped)
+
+
+def test_results_keep_the_texts_they_were_ranked_in() -> None:
+    index = SearchIndex([make("a", "The cluster grows."), make("b", "Another cluster.")])
+    results = Searcher(index).results("cluster")
+    assert not results.complete and len(results) == 2 and results.complete
+    index.remove("a")
+    index.update(make("b", "Nothing now."))
+    assert [(hit.source_id, hit.passage) for hit in results] == [
+        ("a", "The cluster grows."),
+        ("b", "Another cluster."),
+    ]

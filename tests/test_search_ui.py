@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from brief.cli import main as cli
 from brief.core.paths import bundled_pack
@@ -118,3 +120,28 @@ def test_cli_search_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"source_id", "title", "score", "passage", "start", "end"} <= row.keys()
     assert "300 trillion won" in row["passage"]
     assert cli(["search", "hynix", "--limit", "0"]) == 2
+
+
+async def test_search_counts_every_result_and_lists_more_at_the_end(tmp_path: Path) -> None:
+    for number in range(25):
+        paragraphs = [f"Cluster report {number}, part {part}." for part in range(10)]
+        (tmp_path / f"r{number:02}.txt").write_text(
+            f"Report {number}\n\n" + "\n\n".join(paragraphs)
+        )
+    app = BriefApp([tmp_path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("s", *"cluster")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        status = screen.query_one("#search-status", Static)
+        assert len(screen.hits) == 200
+        assert str(status.render()).startswith("250 results (200 listed: more below)")
+        await pilot.press(*["pagedown"] * 20)  # from the query box, to the last one listed
+        await pilot.pause()
+        assert len(screen.hits) == 250
+        assert str(status.render()).startswith("250 results ·")
+        sources = {hit.source_id for hit in screen.hits.values()}
+        assert len(sources) == 25 and len(set(map(id, screen.hits.values()))) == 250

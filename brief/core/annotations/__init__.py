@@ -21,6 +21,7 @@ from brief.core.annotations.model import (
     source_ref,
     text_hash,
 )
+from brief.core.annotations.notefield import NOTE_FIELD, NoteField
 from brief.core.annotations.placement import (
     Placement,
     SourceMatcher,
@@ -43,6 +44,7 @@ from brief.core.annotations.store import (
 __all__ = [
     "DEFAULT_COLOURS",
     "FORMAT_VERSION",
+    "NOTE_FIELD",
     "STORE_ENV",
     "Anchor",
     "AnchorStatus",
@@ -55,6 +57,7 @@ __all__ = [
     "Colour",
     "ConflictCopy",
     "DateChange",
+    "NoteField",
     "Placement",
     "QuoteNotFoundError",
     "SourceDate",

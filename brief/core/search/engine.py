@@ -13,8 +13,9 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, groupby, islice
-from typing import TypeVar, cast
+from itertools import chain, groupby, islice, repeat
+from operator import itemgetter
+from typing import TypeVar, cast, overload
 
 from brief.core.model import Source
 from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, closeness, passage_hit
@@ -56,6 +57,23 @@ Passage = int
 
 Pending = tuple[Rank, Passage, float | None]
 """A hit not built yet: its rank, its passage, and its closeness when known without the text."""
+
+Entry = tuple["Source", tuple[str, ...], Slot, Rank, Passage, float | None, "Matcher | None"]
+"""A hit of a complete result list, not built yet: its source, the source's field texts and
+slot, the rank, the passage (-1 for the source's title), the closeness when known, and the
+matcher that builds it."""
+
+_WORDS, _PENDING, _TITLE = 0, 1, 2
+"""Kinds of `Group`: exact passages of a one-word query (plain passage numbers), ranked
+passages (`Pending`s), the title of a source passing a query of filters only."""
+
+Group = tuple[int, Slot, "Source | None", "Sequence[Passage] | Sequence[Pending]", "Matcher | None"]
+"""Hits of one source in a row of the results: kind, slot, the source (None: look it up),
+the passages or pendings, and the matcher that builds them."""
+
+
+_passage_of = itemgetter(1)
+"""A pending hit's passage."""
 
 
 def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
@@ -101,12 +119,12 @@ class _Lookup:
     postings are not much longer, they are grouped by source in one pass instead.
     """
 
-    __slots__ = ("_arrays", "_asked", "_expected", "_first", "_groups", "_owners")
+    __slots__ = ("_arrays", "_asked", "_end", "_expected", "_extra", "_first", "_groups", "_owners")
 
     def __init__(self, postings: Postings, index: SearchIndex, expected: int) -> None:
         self._arrays = postings.arrays
         self._owners = index.passage_table().owner
-        self._first = index.passage_starts()
+        self._first, self._end, self._extra = index.passage_bounds()
         self._expected = expected
         self._asked = 0
         self._groups: dict[Slot, list[Passage]] | None = None
@@ -124,10 +142,25 @@ class _Lookup:
             if total <= _GROUP_RATIO * (self._expected - _GROUP_AFTER):
                 self._groups = self._group()
                 return self._groups.get(slot, ())
-        lo, hi = self._first[slot], self._first[slot + 1]
+        lo, hi = self._first[slot], self._end[slot]
+        extra = self._extra.get(slot) if self._extra else None
+        if extra is not None:
+            return [
+                number
+                for numbers in arrays
+                for bounds in ((lo, hi), extra)
+                for number in _between(numbers, *bounds)
+            ]
         if len(arrays) == 1:
-            return _between(arrays[0], lo, hi)
+            numbers = arrays[0]
+            start = bisect_left(numbers, lo)
+            return numbers[start : bisect_left(numbers, hi, start)]
         return [number for numbers in arrays for number in _between(numbers, lo, hi)]
+
+    @property
+    def empty(self) -> bool:
+        """True when no passage is looked up (`get` always gives nothing)."""
+        return not self._arrays
 
     def _group(self) -> dict[Slot, list[Passage]]:
         groups: dict[Slot, list[Passage]] = {}
@@ -182,6 +215,24 @@ class Searcher:
         run = _Run(self, self.index.snapshot(), parsed, per_source, should_stop)
         hits = run.hits()
         return hits if limit is None else islice(hits, limit)
+
+    def results(
+        self,
+        query: str | Query,
+        *,
+        per_source: int | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Results:
+        """Every hit of a query, ranked as `search` gives them, built only when read: iterate
+        to stream them (as `search`), `len()` to count them all (ranking every hit, building
+        none), `results[i:j]` to page through thousands.
+
+        Ranking proceeds only as far as what is read needs; if `should_stop()` turns true, the
+        results are those found until then.
+        """
+        parsed = parse_query(query) if isinstance(query, str) else query
+        run = _Run(self, self.index.snapshot(), parsed, per_source, should_stop)
+        return Results(run, run.entries())
 
     def cached(self, version: int, kind: str, word: str, compute: Callable[[], _T]) -> _T:
         """A remembered look-up of `kind` for `word`, computed on first use for this version.
@@ -336,7 +387,9 @@ class _Run:
         term = self.query.terms[index]
         if len(term.words) == 1:
             found = set(self.exacts[term.words[0]].get(slot))
-            found.update(self.prefixes[index].get(slot))
+            prefixes = self.prefixes[index]
+            if not prefixes.empty:
+                found.update(prefixes.get(slot))
             if fuzzy:
                 found.update(self.typos[index].get(slot))
             return found
@@ -466,7 +519,7 @@ class _Run:
                 for number in partial.difference(full)
             )
         if ranked:
-            ranked.sort(key=lambda pending: pending[1])
+            ranked.sort(key=_passage_of)
             return ranked
         counts = Counter(chain.from_iterable(found))
         most = max(counts.values())
@@ -487,10 +540,16 @@ class _Run:
         return [any(field[n] & ~FOLDS in metadata for n in numbers) for numbers in found]
 
     def build(
-        self, source: Source, texts: tuple[str, ...], pending: Pending, matcher: Matcher
+        self,
+        source: Source,
+        texts: tuple[str, ...],
+        pending: Pending,
+        matcher: Matcher,
+        keep: bool = False,
     ) -> Hit | None:
         """The hit for a ranked passage of a source (whose field texts are `texts`): its text
-        cut around the matches, with highlights."""
+        cut around the matches, with highlights. None when the text shows no match, unless
+        `keep`: then the passage without highlights."""
         rank, number, close = pending
         table = self.table
         field = table.field[number]
@@ -505,7 +564,12 @@ class _Run:
         folded = fold(piece) if field & FOLDS else piece.lower()
         occurrences = matcher.occurrences(folded)
         if not occurrences:
-            return None
+            if not keep:
+                return None
+            return passage_hit(
+                source, self.fields[field & ~FOLDS], piece, start, table.block[number], (0, 0),
+                [], rank, 0.0 if close is None else close,
+            )  # fmt: skip
         matched = [(begin, finish) for begin, finish, _, _ in occurrences]
         first = matched[0]
         if rank == Rank.PHRASE:
@@ -531,6 +595,7 @@ class _Run:
             return
         field_of, start_of, block_of = self.table.field, self.table.start, self.table.block
         fields, per_source, word_matches = self.fields, self.per_source, matcher.word_matches
+        places = self.index.has_places()
         for number in numbers:
             if per_source is not None and not self.admit(slot):
                 continue
@@ -545,10 +610,13 @@ class _Run:
             piece = text[start:end]
             matched, exact = word_matches(fold(piece) if field & FOLDS else piece.lower())
             if exact is not None:
-                yield passage_hit(
+                hit = passage_hit(
                     source, fields[field & ~FOLDS], piece, start, block_of[number], exact,
                     matched, Rank.PHRASE, 1.0,
                 )  # fmt: skip
+                if places:
+                    hit.anchor = self.index.place(slot, field, hit.block)
+                yield hit
 
     def built(self, slot: Slot, ranked: Iterable[Pending], matcher: Matcher) -> Iterator[Hit]:
         """The hits for some ranked passages of one source (as many as `per_source` allows)."""
@@ -556,10 +624,13 @@ class _Run:
         texts = self.index.texts(slot)
         if source is None or not texts:
             return
+        places = self.index.has_places()
         for pending in ranked:
             if self.per_source is None or self.admit(slot):
                 hit = self.build(source, texts, pending, matcher)
                 if hit is not None:
+                    if places:
+                        hit.anchor = self.index.place(slot, self.table.field[pending[1]], hit.block)
                     yield hit
 
     def admit(self, slot: Slot) -> bool:
@@ -573,7 +644,63 @@ class _Run:
     # Running
 
     def hits(self) -> Iterator[Hit]:
-        """The hits, best rank first, then newest first."""
+        """The hits, best rank first, then newest first, built as they come."""
+        for kind, slot, source, items, matcher in self.groups():
+            if kind == _WORDS:
+                assert source is not None and matcher is not None
+                yield from self.word_hits(slot, source, cast(Sequence[Passage], items), matcher)
+            elif kind == _PENDING:
+                assert matcher is not None
+                yield from self.built(slot, cast(Sequence[Pending], items), matcher)
+            elif source is not None and (self.per_source is None or self.admit(slot)):
+                yield _title_hit(source)
+
+    def entries(self) -> Iterator[list[Entry]]:
+        """Every hit, ranked as `hits` gives them, none built, a source's rank at a time."""
+        per_source = self.per_source
+        shown = self.shown
+        index = self.index
+        for kind, slot, source, items, matcher in self.groups():
+            source = source or index.source(slot)
+            texts = index.texts(slot)
+            if source is None or not texts:
+                continue
+            if per_source is not None:
+                room = per_source - shown.get(slot, 0)
+                if room <= 0:
+                    continue
+                items = items[:room]
+                shown[slot] = shown.get(slot, 0) + max(1, len(items))
+            if kind == _WORDS:
+                yield list(
+                    zip(repeat(source), repeat(texts), repeat(slot), repeat(Rank.PHRASE),
+                        cast(Sequence[Passage], items), repeat(1.0), repeat(matcher))
+                )  # fmt: skip
+            elif kind == _PENDING:
+                yield [
+                    (source, texts, slot, rank, number, close, matcher)
+                    for rank, number, close in cast(Sequence[Pending], items)
+                ]
+            else:
+                yield [(source, texts, slot, Rank.ALL_WORDS, -1, None, None)]
+
+    def materialise(self, entry: Entry) -> Hit:
+        """The hit for an entry of `entries`, as the source was when the search ran.
+
+        A passage the index holds but whose text shows no match (which should not happen) is
+        kept, unhighlighted: a hit counted is a hit shown.
+        """
+        source, texts, slot, rank, number, close, matcher = entry
+        if number < 0 or matcher is None:
+            return _title_hit(source)
+        hit = self.build(source, texts, (rank, number, close), matcher, keep=True)
+        assert hit is not None
+        if self.index.has_places():
+            hit.anchor = self.index.place(slot, self.table.field[number], hit.block)
+        return hit
+
+    def groups(self) -> Iterator[Group]:
+        """The hits in order, source by source and rank by rank, as groups not built yet."""
         query = self.query
         if not query.terms:
             if query.has_filters:
@@ -643,9 +770,9 @@ class _Run:
             if pending[0] == Rank.PARTIAL
         )
         for _, _, slot, pending, matcher in partial:
-            yield from self.built(slot, (pending,), matcher)
+            yield (_PENDING, slot, None, (pending,), matcher)
 
-    def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Hit]:
+    def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Group]:
         """Exact phrase hits, from the passages holding every word of the query in order.
 
         The first sources are looked at one by one (the first hits come at once); then, for a
@@ -675,9 +802,9 @@ class _Run:
             if not found:
                 continue
             if self.one_word:
-                yield from self.word_hits(slot, source, found, matcher)
+                yield (_WORDS, slot, source, found, matcher)
             else:
-                yield from self.built(slot, ((Rank.PHRASE, n, 1.0) for n in found), matcher)
+                yield (_PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
 
     def all_phrases(self, slots: set[Slot], matcher: Matcher) -> dict[Slot, list[Passage]]:
         """The passages of some sources holding the query as an exact phrase, by source."""
@@ -695,7 +822,7 @@ class _Run:
 
     def tier(
         self, slots: Iterable[Slot], rank: Rank, matcher: Matcher, fuzzy: bool
-    ) -> Iterator[Hit]:
+    ) -> Iterator[Group]:
         """The hits of one rank, ranking the sources not ranked yet."""
         for count, slot in enumerate(self.ordered(slots)):
             if count % _CHECK_EVERY == 0 and self.should_stop():
@@ -704,10 +831,11 @@ class _Run:
             if found is None:
                 found = self.ranked[slot] = (self.rank(slot, matcher, fuzzy), matcher)
             ranked, used = found
-            if any(pending[0] == rank for pending in ranked):
-                yield from self.built(slot, (p for p in ranked if p[0] == rank), used)
+            mine = [pending for pending in ranked if pending[0] == rank]
+            if mine:
+                yield (_PENDING, slot, None, mine, used)
 
-    def titles(self) -> Iterator[Hit]:
+    def titles(self) -> Iterator[Group]:
         """For a query of filters only: one hit per source passing them, its title."""
         with self.searcher.index.lock:
             slots = list(self.index.slots())
@@ -715,23 +843,99 @@ class _Run:
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
             source = self.live(slot)
-            if source is None:
-                continue
-            yield Hit(
-                source_id=source.id,
-                title=source.title,
-                outlet=source.outlet,
-                published=source.published,
-                field="title",
-                block=0,
-                rank=Rank.ALL_WORDS,
-                score=float(Rank.ALL_WORDS),
-                passage=source.title[:MAX_PASSAGE],
-                passage_start=0,
-                start=0,
-                end=0,
-                spans=(),
-            )
+            if source is not None:
+                yield (_TITLE, slot, source, (), None)
+
+
+def _title_hit(source: Source) -> Hit:
+    """The hit for a source passing a query of filters only: its title."""
+    return Hit(
+        source_id=source.id,
+        title=source.title,
+        outlet=source.outlet,
+        published=source.published,
+        field="title",
+        block=0,
+        rank=Rank.ALL_WORDS,
+        score=float(Rank.ALL_WORDS),
+        passage=source.title[:MAX_PASSAGE],
+        passage_start=0,
+        start=0,
+        end=0,
+        spans=(),
+    )
+
+
+class Results(Sequence[Hit]):
+    """A query's complete, ranked results: ranked as far as they are read, built hit by hit.
+
+    Hits are built from the sources' texts as they were when ranked. Not for several threads
+    at once (a worker may rank and count, then hand the results to another thread).
+    """
+
+    def __init__(self, run: _Run, entries: Iterator[list[Entry]]) -> None:
+        self._run = run
+        self._chunks: Iterator[list[Entry]] | None = entries
+        self._entries: list[Entry] = []
+        self._built: dict[int, Hit] = {}
+
+    def _fill(self, size: int | None = None) -> int:
+        """Rank until there are `size` hits (all of them when None); how many there are."""
+        entries, chunks = self._entries, self._chunks
+        while chunks is not None and (size is None or len(entries) < size):
+            chunk = next(chunks, None)
+            if chunk is None:
+                self._chunks = chunks = None
+            else:
+                entries.extend(chunk)
+        return len(entries)
+
+    @property
+    def complete(self) -> bool:
+        """True once every hit is ranked (and `len` costs nothing)."""
+        return self._chunks is None
+
+    def __len__(self) -> int:
+        """How many hits the query has (ranking them all, building none)."""
+        return self._fill()
+
+    def __iter__(self) -> Iterator[Hit]:
+        """The hits in order, ranked and built as they are read."""
+        position = 0
+        while position < self._fill(position + 1):
+            yield self._hit(position)
+            position += 1
+
+    @overload
+    def __getitem__(self, position: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Hit]: ...
+
+    def __getitem__(self, position: int | slice) -> Hit | list[Hit]:
+        """The hit at a position (built on first use), or a list of them for a slice."""
+        if isinstance(position, slice):
+            start, stop, step = position.start, position.stop, position.step
+            ahead = all(x is None or x >= 0 for x in (start, stop)) and (step or 1) > 0
+            size = self._fill(stop if ahead and stop is not None else None)
+            return [self._hit(at) for at in range(*position.indices(size))]
+        size = self._fill(position + 1 if position >= 0 else None)
+        if position < 0:
+            position += size
+        if not 0 <= position < size:
+            raise IndexError(position)
+        return self._hit(position)
+
+    def _hit(self, position: int) -> Hit:
+        hit = self._built.get(position)
+        if hit is None:
+            hit = self._built[position] = self._run.materialise(self._entries[position])
+        return hit
+
+    def ranks(self) -> Counter[Rank]:
+        """How many hits there are of each rank (ranking them all, building none)."""
+        self._fill()
+        return Counter(entry[3] for entry in self._entries)
 
 
 def search(

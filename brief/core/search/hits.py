@@ -66,6 +66,9 @@ class Hit:
     """Offset in the field text where the first match ends."""
     spans: tuple[Span, ...]
     """Every match within `passage`, as offsets into `passage` (for highlighting)."""
+    anchor: Span | None = None
+    """For a passage about a place in the body (a note on a highlight): the highlighted range
+    of the cleaned body, where opening the hit goes."""
 
     def to_dict(self) -> dict[str, object]:
         """The hit as plain JSON-ready data (`brief search --json` rows)."""
@@ -83,6 +86,7 @@ class Hit:
             "start": self.start,
             "end": self.end,
             "spans": [list(span) for span in self.spans],
+            "anchor": None if self.anchor is None else list(self.anchor),
         }
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import copy
+import gc
 import sys
 import threading
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -21,6 +22,12 @@ from brief.core.search.query import normalize_value
 
 Slot = int
 """A source's position in the index (stable until the index is compacted)."""
+
+Place = tuple[int, int]
+"""A [start, end) range of a source's body."""
+
+DEAD: Slot = 0xFFFFFFFF
+"""The owner of a passage that was replaced (`SearchIndex.update_field`): no source's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,12 @@ class FieldSpec:
     """True for a short field describing the whole source (title, outlet, author): its words
     count towards every passage, so "korea times yongin" finds the Yongin passages of the
     Korea Times' articles."""
+    places: Callable[[Source], Sequence[Place | None]] | None = None
+    """For a field whose passages are about places in the body (the notes on highlights): the
+    body range each passage (block) stands for, in block order; hits carry it as `anchor`."""
+    changing: bool = False
+    """True for a field whose text changes while the index is in use (the user's notes):
+    `update_field` re-indexes it alone. Changing fields come after the others."""
 
 
 DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
@@ -47,8 +60,8 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("author", lambda source: source.author or "", metadata=True),
     FieldSpec("body", lambda source: source.body),
 )
-"""What is searched. Adding a field is one line, e.g. the user's notes from the annotation store:
-`FieldSpec("notes", lambda source: "\\n\\n".join(store.notes(source.id)))`."""
+"""What is searched. Adding a field is one line, e.g. the user's notes on highlights
+(`brief.core.annotations.NoteField`): `(*DEFAULT_FIELDS, notes.field)`."""
 
 _ID_BYTES = 3
 """Bytes a word id takes in a passage's word sequence: its low three bytes (ids past 16 million
@@ -66,6 +79,20 @@ FOLDS = 0x80
 does not fold it."""
 _UNDATED = 1 << 62
 _DATE_BITS = 32
+
+
+def settle() -> None:
+    """Take every object alive now out of the cyclic garbage collector's sight: call once a
+    library is read and indexed (the app does, after each (re)load).
+
+    A library and its index are millions of objects that live as long as the process; a full
+    collection walks them all and stops every thread meanwhile (about 3 s at 100,000 sources).
+    Objects taken out are still freed as usual when nothing refers to them any more; only
+    reference cycles among them are not (the index and sources make none that grow), so the
+    young generations' garbage is collected first (cheap: it is not the library's millions).
+    """
+    gc.collect(1)
+    gc.freeze()
 
 
 def _pack(numbers: array[int]) -> bytearray:
@@ -116,14 +143,24 @@ class SearchIndex:
     compact `array`s: per word token, the sources containing it and the passages containing it
     (both ascending); per passage, its source, field and place in the field; and all passages'
     word tokens in order, as 3-byte word ids in one `bytearray` (to test phrases without
-    reading the text). `add`, `remove` and `update` may run on another thread than searches: a
-    lock guards the shared structures.
+    reading the text). `add`, `remove`, `update` and `update_field` may run on another thread
+    than searches: a lock guards the shared structures.
+
+    A changing field (the user's notes) is re-indexed alone by `update_field`: its new
+    passages are numbered after every other passage (the slot's `extra_range`), the old ones
+    are given to no source (`DEAD`), and the slot, hence the source's place in the order of
+    results, stays.
     """
 
     def __init__(self, sources: Iterable[Source] = (), fields: Iterable[FieldSpec] = ()) -> None:
         """An index of `fields` (DEFAULT_FIELDS when none are given), holding `sources`."""
         self.fields: tuple[FieldSpec, ...] = tuple(fields) or DEFAULT_FIELDS
         """The fields searched, in the order hits of one source are listed."""
+        changing = [spec.changing for spec in self.fields]
+        if changing != sorted(changing):
+            raise ValueError("changing fields (notes) must come after the others")
+        self._changing = changing.index(True) if True in changing else len(changing)
+        """The first changing field's index (the number of fields when none changes)."""
         self.lock = threading.RLock()
         """Held while the index changes; searches hold it while reading postings."""
         self.version = 0
@@ -142,7 +179,10 @@ class SearchIndex:
         self._ids: dict[str, int] = {}
         self._postings: list[array[int]] = [array("I")]
         self._passages: list[array[int]] = [array("I")]
-        self._first: array[int] = array("I", (0,))
+        self._first: array[int] = array("I")
+        self._end: array[int] = array("I")
+        self._extra: dict[Slot, tuple[int, int]] = {}
+        self._places: dict[tuple[Slot, int], Sequence[Place | None]] = {}
         self._owner: array[int] = array("I")
         self._field: array[int] = array("B")
         self._block: array[int] = array("I")
@@ -176,37 +216,101 @@ class SearchIndex:
                 self._remove(source.id)
             slot = len(self._sources)
             texts = tuple(spec.text(source) for spec in self.fields)
-            pieces = self._pieces(texts)
-            ids = self._ids
-            postings = self._passages
-            passage = len(self._owner)
-            self._owner.extend(repeat(slot, len(pieces)))
-            self._field.extend(piece[0] | (FOLDS if piece[3] else 0) for piece in pieces)
-            self._block.extend(piece[1] for piece in pieces)
-            self._start.extend(piece[2] for piece in pieces)
-            words, word_start = self._words, self._word_start
-            seen: set[int] = set()
-            for piece in pieces:
-                try:
-                    numbers = array("I", map(ids.__getitem__, piece[4]))
-                except KeyError:
-                    self._learn(piece[4])
-                    numbers = array("I", map(ids.__getitem__, piece[4]))
-                words += _pack(numbers)
-                word_start.append(len(words))
-                distinct = set(numbers)
-                _consume(map(_append, map(postings.__getitem__, distinct), repeat(passage)))
-                seen |= distinct
-                passage += 1
+            first = len(self._owner)
+            seen = self._index_pieces(slot, self._pieces(texts))
             _consume(map(_append, map(self._postings.__getitem__, seen), repeat(slot)))
-            self._first.append(passage)
+            self._first.append(first)
+            self._end.append(len(self._owner))
             self._sources.append(source)
             self._texts.append(texts)
+            self._keep_places(slot, source, range(len(self.fields)))
             self._keys.append(_date_key(source, slot))
             self._outlets.append(normalize_value(source.outlet or ""))
             self._authors.append(normalize_value(source.author or ""))
             self._slots[source.id] = slot
             self.version += 1
+
+    def _index_pieces(
+        self, slot: Slot, pieces: list[tuple[int, int, int, bool, list[str]]]
+    ) -> set[int]:
+        """Number a source's pieces as the next passages; returns the ids of their words."""
+        ids = self._ids
+        postings = self._passages
+        passage = len(self._owner)
+        self._owner.extend(repeat(slot, len(pieces)))
+        self._field.extend(piece[0] | (FOLDS if piece[3] else 0) for piece in pieces)
+        self._block.extend(piece[1] for piece in pieces)
+        self._start.extend(piece[2] for piece in pieces)
+        words, word_start = self._words, self._word_start
+        seen: set[int] = set()
+        for piece in pieces:
+            try:
+                numbers = array("I", map(ids.__getitem__, piece[4]))
+            except KeyError:
+                self._learn(piece[4])
+                numbers = array("I", map(ids.__getitem__, piece[4]))
+            words += _pack(numbers)
+            word_start.append(len(words))
+            distinct = set(numbers)
+            _consume(map(_append, map(postings.__getitem__, distinct), repeat(passage)))
+            seen |= distinct
+            passage += 1
+        return seen
+
+    def _keep_places(self, slot: Slot, source: Source, fields: Iterable[int]) -> None:
+        """Remember the body places of the passages of those `fields` that have them."""
+        for field in fields:
+            spec = self.fields[field]
+            if spec.places is None:
+                continue
+            places = spec.places(source)
+            if places:
+                self._places[slot, field] = places
+            else:
+                self._places.pop((slot, field), None)
+
+    def update_field(self, source_id: str) -> bool:
+        """Re-index a source's changing fields (its notes) alone; True when they changed.
+
+        The source keeps its slot and its other passages; the changing fields' passages are
+        numbered anew after every other passage (the old ones are left to no source).
+        """
+        with self.lock:
+            slot = self._slots.get(source_id)
+            source = None if slot is None else self._sources[slot]
+            if slot is None or source is None or self._changing == len(self.fields):
+                return False
+            old = self._texts[slot]
+            changing = range(self._changing, len(self.fields))
+            texts = old[: self._changing] + tuple(self.fields[f].text(source) for f in changing)
+            if texts == old:
+                self._keep_places(slot, source, changing)
+                return False
+            first, end = self._first[slot], self._end[slot]
+            cut = end
+            while cut > first and self._field[cut - 1] & ~FOLDS >= self._changing:
+                cut -= 1
+            owner = self._owner
+            for number in range(cut, end):
+                owner[number] = DEAD
+            extra = self._extra.pop(slot, None)
+            for number in range(*extra) if extra else ():
+                owner[number] = DEAD
+            self._end[slot] = cut
+            pieces = [piece for piece in self._pieces(texts) if piece[0] >= self._changing]
+            lo = len(owner)
+            seen = self._index_pieces(slot, pieces)
+            if pieces:
+                self._extra[slot] = (lo, len(owner))
+            for word in seen:
+                posting = self._postings[word]
+                if slot not in posting:
+                    posting.append(slot)
+            self._texts[slot] = texts
+            self._keep_places(slot, source, changing)
+            self._sort_vocabulary()
+            self.version += 1
+            return True
 
     def _learn(self, words: list[str]) -> None:
         """Give the words not in the vocabulary yet their ids and (empty) postings."""
@@ -266,6 +370,9 @@ class SearchIndex:
         slot = self._slots.pop(source_id)
         self._sources[slot] = None
         self._texts[slot] = ()
+        self._extra.pop(slot, None)
+        for field in range(len(self.fields)):
+            self._places.pop((slot, field), None)
         self._dead += 1
         self.version += 1
 
@@ -318,16 +425,30 @@ class SearchIndex:
         return None if known is None else self._passages[known]
 
     def passage_range(self, slot: Slot) -> tuple[int, int]:
-        """The slot's passages: numbers from the first to before the second."""
-        return self._first[slot], self._first[slot + 1]
+        """The slot's passages as first indexed: numbers from the first to before the second
+        (those of its changing fields left out once `update_field` re-indexed them)."""
+        return self._first[slot], self._end[slot]
+
+    def passage_bounds(self) -> tuple[array[int], array[int], dict[Slot, tuple[int, int]]]:
+        """Every slot's `passage_range` as two arrays (firsts, ends), and the `extra_range`s."""
+        return self._first, self._end, self._extra
+
+    def extra_range(self, slot: Slot) -> tuple[int, int] | None:
+        """The slot's passages numbered by `update_field` (its changing fields), if any."""
+        return self._extra.get(slot) if self._extra else None
 
     def passage_table(self) -> PassageTable:
         """The arrays about passages (they only grow: a snapshot's stay valid)."""
         return PassageTable(self._owner, self._field, self._block, self._start)
 
-    def passage_starts(self) -> array[int]:
-        """Each slot's first passage number, and after them the next one to be given."""
-        return self._first
+    def has_places(self) -> bool:
+        """True when some passage stands for a place in the body (see `place`)."""
+        return bool(self._places)
+
+    def place(self, slot: Slot, field: int, block: int) -> Place | None:
+        """The body range a passage of a field with `places` stands for (None if none)."""
+        places = self._places.get((slot, field & ~FOLDS)) if self._places else None
+        return places[block] if places is not None and block < len(places) else None
 
     def passage_text(self, passage: int) -> tuple[str, int, int, bool]:
         """The passage's field text, its start and end in it, and whether it needs `fold`.
@@ -335,8 +456,9 @@ class SearchIndex:
         The start is after the blank line before it, as `text.rfind(PASSAGE_BREAK)` finds it.
         """
         field = self._field[passage]
-        texts = self._texts[self._owner[passage]]
-        if not texts:  # removed meanwhile
+        owner = self._owner[passage]
+        texts = self._texts[owner] if owner != DEAD else ()
+        if not texts:  # removed or replaced meanwhile
             return "", 0, 0, False
         text = texts[field & ~FOLDS]
         start = self._start[passage]

@@ -25,6 +25,7 @@ from brief.core.annotations import (
     AnnotationSession,
     AnnotationStore,
     Colour,
+    NoteField,
     StoreError,
 )
 from brief.core.dates import parse_date
@@ -33,7 +34,7 @@ from brief.core.ingest import iter_load, load_paths
 from brief.core.ingest.files import walk
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
-from brief.core.search import Hit, Searcher, SearchIndex
+from brief.core.search import DEFAULT_FIELDS, Hit, Searcher, SearchIndex, settle
 from brief.core.state import StateStore
 from brief.core.text import shorten
 from brief.core.timeline import Event, timeline
@@ -133,6 +134,8 @@ class MainScreen(AnnotatingScreen):
         self.ordered: list[Source] = []
         self.current: Source | None = None
         self.searcher: Searcher | None = None
+        self.notes = NoteField()
+        """The user's notes as a search field, kept in step by `sync_notes`."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -191,9 +194,25 @@ class MainScreen(AnnotatingScreen):
             for notice in self.store.notices:
                 self.notify(notice, severity="warning", timeout=15)
             self.store.notices.clear()
+            self.sync_notes()
             self.refresh_sidebar()
             self.show_highlights()
             self.show_note()
+
+    def new_searcher(self, library: Library) -> Searcher:
+        """A searcher over the library's sources and the user's notes on them (any thread)."""
+        searcher = Searcher(SearchIndex(library.sources, (*DEFAULT_FIELDS, self.notes.field)))
+        settle()  # no multi-second collector pauses over the library and index while reading
+        return searcher
+
+    def sync_notes(self) -> None:
+        """Re-index the notes of the sources whose notes changed (only those), so that search
+        finds what the user wrote a moment ago, here or in another session."""
+        placements = self.session.placements
+        if self.searcher is None:
+            self.notes.update(placements)
+        else:
+            self.notes.sync(self.searcher.index, placements)
 
     @property
     def user_dates(self) -> dict[str, PubDate]:
@@ -216,7 +235,7 @@ class MainScreen(AnnotatingScreen):
             self.app.call_from_thread(self.show_progress, snapshot, done, total)
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
-        self.searcher = Searcher(SearchIndex(library.sources))
+        self.searcher = self.new_searcher(library)
         self.watcher = PackWatcher(self.paths)
         return library
 
@@ -224,6 +243,7 @@ class MainScreen(AnnotatingScreen):
         """Show the sources read so far; the first (or the one left open) can be read at once."""
         self.library = library
         self.session.set_sources(library.sources)
+        self.sync_notes()
         self.refresh_sidebar()
         if done < total:
             title = self.query_one("#sidebar-title", Static)
@@ -247,6 +267,7 @@ class MainScreen(AnnotatingScreen):
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Library):
             self.library = event.worker.result
             self.session.set_sources(self.library.sources)
+            self.sync_notes()
             self.refresh_sidebar()
             self._open_first(loading=False)
         elif event.state is WorkerState.ERROR:
@@ -274,7 +295,7 @@ class MainScreen(AnnotatingScreen):
         if not changes:
             return
         library = load_paths(self.paths, cache=self.library_cache)
-        searcher = Searcher(SearchIndex(library.sources))
+        searcher = self.new_searcher(library)
         self.app.call_from_thread(self.pack_changed, library, searcher, changes)
 
     def pack_changed(self, library: Library, searcher: Searcher, changes: PackChanges) -> None:
@@ -283,6 +304,7 @@ class MainScreen(AnnotatingScreen):
         self.remember_position()
         self.library, self.searcher = library, searcher
         self.session.set_sources(library.sources)
+        self.sync_notes()
         self.refresh_sidebar()
         self.notify(f"The briefing changed: {changes.summary()}.", timeout=6)
         if old is None:
@@ -441,7 +463,9 @@ class MainScreen(AnnotatingScreen):
         if hit is None:
             return
         self.open_source(hit.source_id)
-        if hit.field == "body":
+        if hit.anchor is not None:  # a note: its highlight
+            self.reader.jump_to(*hit.anchor)
+        elif hit.field == "body":
             self.reader.jump_to(hit.start, hit.end)
 
     def action_find(self) -> None:
@@ -513,6 +537,7 @@ class MainScreen(AnnotatingScreen):
 
     def annotations_changed(self, source_id: str | None = None) -> None:
         """Redraw the highlights, the note bar and the sidebar's counts after a change."""
+        self.sync_notes()
         self.show_highlights()
         self.show_note()
         source = next((s for s in self.ordered if s.id == source_id), None)

@@ -13,13 +13,14 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from brief.core.annotations import NOTE_FIELD
 from brief.core.dates import as_date
 from brief.core.export import human_date
-from brief.core.search import Hit, Searcher, parse_query
+from brief.core.search import Hit, Results, Searcher, parse_query
 from brief.core.text import shorten
 
-RESULT_LIMIT = 200
-"""The most results one query shows."""
+PAGE = 200
+"""How many results are listed at first, and added each time the highlight reaches the end."""
 BATCH = 20
 """Results are streamed to the list in batches of this many."""
 
@@ -29,7 +30,9 @@ def hit_prompt(hit: Hit, width: int) -> Text:
     when = human_date(as_date(hit.published)) if hit.published is not None else "undated"
     row = Text(shorten(hit.title, max(20, width - 36)), style="bold")
     row.append(" · " + " · ".join(p for p in (hit.outlet, when) if p), style="dim")
-    if hit.field != "body":
+    if hit.field == NOTE_FIELD:
+        row.append("  (in your note)", style="italic dim")
+    elif hit.field != "body":
         row.append(f"  (in the {hit.field})", style="italic dim")
     passage = Text("\n" + hit.passage)
     for start, end in hit.spans:
@@ -73,6 +76,8 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
         self.initial = query
         self.hits: dict[str, Hit] = {}
         self.query_text = ""
+        self.found: Results | None = None
+        """Every result of the query, once all are counted (listed a page at a time)."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -107,6 +112,7 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
         """Start a search for the query, cancelling the one before."""
         self.query_text = query
         self.hits = {}
+        self.found = None
         self.results.clear_options()
         if not query.strip():
             self.workers.cancel_group(self, "search")
@@ -118,25 +124,32 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, query: str) -> None:
-        """Stream hits to the list in batches; stops as soon as a newer query starts."""
+        """Stream the first page of hits to the list in batches, then count them all; stops
+        as soon as a newer query starts."""
         worker = get_current_worker()
+        results = self.searcher.results(query, should_stop=lambda: worker.is_cancelled)
         batch: list[Hit] = []
-        for hit in self.searcher.search(
-            query, limit=RESULT_LIMIT, should_stop=lambda: worker.is_cancelled
-        ):
+        for count, hit in enumerate(results, 1):
             if worker.is_cancelled:
                 return
             batch.append(hit)
             if len(batch) >= BATCH:
                 self.app.call_from_thread(self.add_hits, query, batch, False)
                 batch = []
+            if count >= PAGE:
+                break
+        len(results)  # ranks the rest (building none) for the count and the next pages
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.add_hits, query, batch, True)
+            self.app.call_from_thread(self.add_hits, query, batch, True, results)
 
-    def add_hits(self, query: str, hits: list[Hit], done: bool) -> None:
+    def add_hits(
+        self, query: str, hits: list[Hit], done: bool, results: Results | None = None
+    ) -> None:
         """Append a batch of results (ignored if the query has changed since)."""
         if query != self.query_text:
             return
+        if results is not None:
+            self.found = results
         width = max(40, self.results.scrollable_content_region.width or self.size.width)
         options = []
         for hit in hits:
@@ -148,11 +161,32 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
             self.results.highlighted = 0
         count = len(self.hits)
         if done:
-            more = "+" if count >= RESULT_LIMIT else ""
-            found = f"{count}{more} result{'s' if count != 1 else ''}" if count else "No results"
-            self.status(f"{found} · ↑↓ to choose, enter to open, esc to go back")
+            self.show_count()
         else:
             self.status(f"{count} results so far…")
+
+    def show_count(self) -> None:
+        """The status line once every result is counted."""
+        total = len(self.found) if self.found is not None else len(self.hits)
+        found = f"{total:,} result{'s' if total != 1 else ''}" if total else "No results"
+        if len(self.hits) < total:
+            found += f" ({len(self.hits):,} listed: more below)"
+        self.status(f"{found} · ↑↓ to choose, enter to open, esc to go back")
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def more(self, event: OptionList.OptionHighlighted) -> None:
+        """List the next page of results when the highlight reaches the last one listed."""
+        found, listed = self.found, len(self.hits)
+        if found is None or event.option_index < listed - 1 or listed >= len(found):
+            return
+        width = max(40, self.results.scrollable_content_region.width or self.size.width)
+        options = []
+        for hit in found[listed : listed + PAGE]:
+            key = f"hit-{len(self.hits)}"
+            self.hits[key] = hit
+            options.append(Option(hit_prompt(hit, width), id=key))
+        self.results.add_options(options)
+        self.show_count()
 
     def action_move(self, delta: int) -> None:
         """Move the highlight through the results from the query box."""
