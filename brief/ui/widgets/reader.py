@@ -230,7 +230,8 @@ class Reader(ScrollView, can_focus=True):
     @property
     def plain_lines(self) -> list[str]:
         """The laid-out lines as plain text (for tests and copying)."""
-        return [strip.text for strip in self._text_layout.strips]
+        layout = self._text_layout
+        return [layout.text(line) for line in range(len(layout))]
 
     # The reading cursor and the selection
 
@@ -518,7 +519,7 @@ class Reader(ScrollView, can_focus=True):
         else:
             layout = lay_out_article(builder, self.source, self.user_date, self._style)
         self._text_layout = layout
-        self.virtual_size = Size(width, len(layout.strips))
+        self.virtual_size = Size(width, len(layout))
         self.refresh()
         self.call_after_refresh(self._check_end)
 
@@ -571,9 +572,9 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         layout = self._text_layout
-        if index >= len(layout.strips):
+        if index >= len(layout):
             return Strip.blank(width, base)
-        strip = layout.strips[index]
+        strip = layout.strip(index)
         span = layout.spans[index]
         if span is not None:
             strip = self._draw_marks(strip, span)
