@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -166,6 +166,7 @@ class Reader(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._margin = 0
         self._kept_top: tuple[int, int] | None = None
+        self._frame: tuple[Style, int] | None = None
         self.text_map: TextMap | None = None
         """Sentences and words of the source on show."""
         self.cursor = -1
@@ -566,11 +567,18 @@ class Reader(ScrollView, can_focus=True):
         bar = Strip([Segment(CURSOR_BAR, self._style("reader--gutter"))])
         return Strip.join([before, bar, after])
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in `crop`, with the base style and the width looked up once for them."""
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
         """The strip for screen row y (only visible lines are ever rendered)."""
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, width = self._frame or (self.rich_style, self.scrollable_content_region.width)
         layout = self._text_layout
         if index >= len(layout):
             return Strip.blank(width, base)
