@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -21,8 +22,7 @@ StyleOf = Callable[[str], Style]
 """Looks up a component class's style ("reader--title" → Style)."""
 
 
-@dataclass(frozen=True, slots=True)
-class LineSpan:
+class LineSpan(NamedTuple):
     """Where a screen line's text lies in the source's cleaned body."""
 
     start: int
