@@ -58,7 +58,10 @@ class Layout:
         if isinstance(row, Strip):
             return row
         lead, text, style = row
-        segments = [Segment(part, style) for part in (lead, text) if part]
+        prefix = lead.lstrip(" ")
+        margin = lead[: len(lead) - len(prefix)]
+        segments = [Segment(margin)] if margin else []
+        segments += [Segment(part, style) for part in (prefix, text) if part]
         return Strip(segments, cell_len(lead) + len(text))
 
     def text(self, line: int) -> str:
@@ -114,7 +117,7 @@ class LayoutBuilder:
         of the text, to map the lines to the body.
 
         The prefix goes before the first line, `rest_prefix` (else the prefix) before the
-        others; both take the text's style.
+        others; both take the text's style, the margin before them none.
         """
         room = max(5, self.measure - cell_len(prefix))
         if isinstance(text, Text):
@@ -154,7 +157,7 @@ class LayoutBuilder:
         cursor = 0
         for number, line in enumerate(text.wrap(self.console, room, overflow="fold")):
             pre = prefix if number == 0 or rest_prefix is None else rest_prefix
-            segments = [Segment(lead + pre, style)]
+            segments = [Segment(lead), Segment(pre, style)]
             segments += Segment.apply_style(line.render(self.console, end=""), style)
             self.layout.rows.append(Strip(segments))
             if where is None:
