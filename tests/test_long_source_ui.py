@@ -6,13 +6,14 @@ import random
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from brief.ui.app import BriefApp
 from brief.ui.screens.main import MainScreen
 from brief.ui.widgets.reader import CURSOR_BAR, Reader
-from brief.ui.widgets.wrap import line_starts
+from brief.ui.widgets.wrap import wrap_plain
 from tests.conftest import loaded
 
 WORDS = [
@@ -145,26 +146,26 @@ async def test_find_in_a_long_source_goes_to_a_match_near_its_end(pack: Path) ->
 
 
 def test_wrapped_lines_are_those_rich_makes() -> None:
-    """Paragraphs wrapped the fast way break exactly where rich breaks them."""
+    """Paragraphs wrapped the fast way break exactly where rich breaks them, wide
+    characters (Hangul, kana, emoji) included."""
     console = Console()
     rng = random.Random(3)
-    alphabet = "abcdefgh“”’—é,.-"
+    alphabet = "abcdefgh“”’—é,.-한국어ッ。🙂"
     checked = 0
-    for _ in range(3000):
+    for _ in range(4000):
         words = [
-            "".join(rng.choice(alphabet) for _ in range(rng.choice((1, 3, 6, 9, 14, 30))))
+            "".join(rng.choice(alphabet) for _ in range(rng.choice((1, 2, 3, 5, 8, 14))))
             for _ in range(rng.randint(0, 30))
         ]
         text = "".join(word + " " * rng.choice((1, 1, 1, 1, 2, 3)) for word in words)
         text = text.rstrip() if rng.random() < 0.5 else text
         width = rng.randint(5, 40)
         want = [line.plain for line in Text(text).wrap(console, width, overflow="fold")]
-        starts = line_starts(text, width)
-        if starts is None:
-            assert any(len(word) > width for word in words) or text[:1] == " "
+        lines = wrap_plain(text, width)
+        if lines is None:
+            assert any(cell_len(word) > width for word in words) or text[:1] == " "
             continue
-        ends = [*starts[1:], len(text)]
-        assert [text[a : min(b, a + width)] for a, b in zip(starts, ends, strict=True)] == want
+        assert [text[start:end] for start, end in lines] == want
         checked += 1
-    assert checked > 1000
-    assert line_starts("宽字符的段落", 10) is None  # wide characters: rich measures them
+    assert checked > 1500
+    assert wrap_plain("zero\u200bwidth space", 10) is None  # rich measures those

@@ -16,7 +16,7 @@ from textual.strip import Strip
 
 from brief.core.export import meta_line
 from brief.core.model import BlockKind, PubDate, Source
-from brief.ui.widgets.wrap import line_starts
+from brief.ui.widgets.wrap import wrap_plain
 
 StyleOf = Callable[[str], Style]
 """Looks up a component class's style ("reader--title" → Style)."""
@@ -34,8 +34,7 @@ class LineSpan(NamedTuple):
 
 
 Row = tuple[str, str, Style | None]
-"""A line not yet made a strip: its lead (margin and bullet), its text (one cell a
-character), their style."""
+"""A line not yet made a strip: its lead (margin and bullet), its text, their style."""
 
 
 @dataclass
@@ -62,7 +61,7 @@ class Layout:
         margin = lead[: len(lead) - len(prefix)]
         segments = [Segment(margin)] if margin else []
         segments += [Segment(part, style) for part in (prefix, text) if part]
-        return Strip(segments, cell_len(lead) + len(text))
+        return Strip(segments)
 
     def text(self, line: int) -> str:
         """The line as plain text."""
@@ -123,8 +122,8 @@ class LayoutBuilder:
         if isinstance(text, Text):
             style = text.style if isinstance(text.style, Style) else None
         plain = text if isinstance(text, str) else text.plain
-        starts = line_starts(plain, room) if isinstance(text, str) or not text.spans else None
-        if starts is None:
+        lines = wrap_plain(plain, room) if isinstance(text, str) or not text.spans else None
+        if lines is None:
             rich = text if isinstance(text, Text) else Text(text, style=style or "")
             self._add_rich(rich, where, prefix, rest_prefix, room, style)
             return
@@ -132,10 +131,8 @@ class LayoutBuilder:
         leads = (lead + prefix, lead + (prefix if rest_prefix is None else rest_prefix))
         columns = (cell_len(leads[0]), cell_len(leads[1]))
         rows, spans = self.layout.rows, self.layout.spans
-        ends = starts[1:]
-        ends.append(len(plain))
-        for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            line = plain[start : min(end, start + room)]
+        for number, (start, end) in enumerate(lines):
+            line = plain[start:end]
             rows.append((leads[number > 0], line, style))
             if where is None:
                 spans.append(None)
