@@ -12,7 +12,8 @@ from brief.core.model import Source
 from brief.core.timeline.lexicon import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
-_BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")
+_BOUNDARY = re.compile(r"(?=[.!?…。！？])(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")
+"""Where a sentence may end (the look-ahead only lets the scan skip to a stop quickly)."""
 _WORD_BEFORE = re.compile(r"(\w[\w.]*)$")
 
 
