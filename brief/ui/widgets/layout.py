@@ -125,7 +125,7 @@ class LayoutBuilder:
         lines = wrap_plain(plain, room) if isinstance(text, str) or not text.spans else None
         if lines is None:
             rich = text if isinstance(text, Text) else Text(text, style=style or "")
-            self._add_rich(rich, where, prefix, rest_prefix, room, style)
+            self._add_rich(rich, (plain, where), prefix, rest_prefix, room, style)
             return
         lead = " " * self.margin
         leads = (lead + prefix, lead + (prefix if rest_prefix is None else rest_prefix))
@@ -143,13 +143,15 @@ class LayoutBuilder:
     def _add_rich(
         self,
         text: Text,
-        where: int | None,
+        where: tuple[str, int | None],
         prefix: str,
         rest_prefix: str | None,
         room: int,
         style: Style | None,
     ) -> None:
-        """`add` for text that needs rich's wrapping: wide characters, long words, spans."""
+        """`add` for text that needs rich's wrapping (zero-width characters, white space other
+        than spaces, words wider than a line, styled spans); `where` is the text as given (before
+        `Text` dropped any control codes) and its body offset."""
         lead = " " * self.margin
         cursor = 0
         for number, line in enumerate(text.wrap(self.console, room, overflow="fold")):
@@ -157,10 +159,10 @@ class LayoutBuilder:
             segments = [Segment(lead), Segment(pre, style)]
             segments += Segment.apply_style(line.render(self.console, end=""), style)
             self.layout.rows.append(Strip(segments))
-            if where is None:
+            plain, start = where
+            if start is None:
                 self.layout.spans.append(None)
                 continue
-            start, plain = where, text.plain
             shown = line.plain.strip()
             found = plain.find(shown, cursor) if shown else cursor
             found = cursor if found < 0 else found
