@@ -22,6 +22,7 @@ Printed, each figure the median of --reps runs (--cold-reps for cold opens):
 
 Usage: uv run python benchmarks/scale.py [--sizes 10000 100000] [--reps 3] [--cold-reps 2]
        [--work /tmp/brief-scale-bench] [--jobs 2]
+`--sizes` with no size runs the 1 MB source part alone (a minute; no packs are built).
 Runs in about 10 minutes on a 2-core machine the first time (most of it filling the 100k
 cache, kept for later runs until brief's reading code changes).
 """
@@ -55,8 +56,12 @@ def median(values: list[float]) -> float:
 
 
 def env_for(work: Path, cache: Path) -> dict[str, str]:
-    """The app's environment: its own cache folder and annotation store."""
-    return {"BRIEF_CACHE": str(cache), "BRIEF_STORE": str(work / "store.json")}
+    """The app's environment: its own cache folder, annotation store and reading state."""
+    return {
+        "BRIEF_CACHE": str(cache),
+        "BRIEF_STORE": str(work / "store.json"),
+        "BRIEF_STATE": str(work / "state.json"),
+    }
 
 
 def app_runs(
@@ -182,7 +187,7 @@ def search_and_timeline(pack: Path, cache_dir: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--cold-reps", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=2)
@@ -266,14 +271,16 @@ def main() -> None:
     ingest = time.perf_counter() - began
     opens, lines, pages = [], [], []
     for rep in range(args.reps):
-        marks = measure(
-            "brief", [str(long_folder)], env_for(work, work / "cache-long"), sources=2, scroll=30
-        )
+        env = env_for(work, work / "cache-long")
+        env["BRIEF_STATE"] = str(work / "state-long.json")
+        Path(env["BRIEF_STATE"]).unlink(missing_ok=True)  # each run opens at the top
+        marks = measure("brief", [str(long_folder)], env, sources=2, scroll=30)
         opens.append(marks["open"])
         lines.append(median(marks.get("line_steps", [])))
         pages.append(median(marks.get("page_steps", [])))
         print(f"  run {rep + 1}: open {marks['open']:.3f} s, {marks['big_chars']:,} chars, "
-              f"line step {lines[-1] * 1000:.1f} ms, page step {pages[-1] * 1000:.1f} ms")  # fmt: skip
+              f"line step {lines[-1] * 1000:.1f} ms, page step {pages[-1] * 1000:.1f} ms",
+              flush=True)  # fmt: skip
     size_mb = long_path.stat().st_size / 1e6
     rows += [
         (f"1 MB source ({size_mb:.2f} MB): read (cold, core)", f"{ingest:.2f} s", ""),

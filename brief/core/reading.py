@@ -6,12 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from brief.core.model import Source
 from brief.core.timeline.lexicon import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
-_BOUNDARY = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")
+_BOUNDARY = re.compile(r"(?=[.!?…。！？])(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")
+"""Where a sentence may end (the look-ahead only lets the scan skip to a stop quickly)."""
 _WORD_BEFORE = re.compile(r"(\w[\w.]*)$")
 
 
@@ -104,10 +106,13 @@ class TextMap:
         """Each sentence as (start, end), in order; none crosses a paragraph."""
         for start, end in self.paragraphs:
             self.sentences += sentence_spans(self.text, start, end)
-        self.words: list[tuple[int, int]] = [m.span() for m in _WORD.finditer(self.text)]
-        """Each word (a run of non-space characters) as (start, end)."""
         self._sentence_starts = [start for start, _ in self.sentences]
         self._bounds: dict[Unit, tuple[list[int], list[int]]] = {}
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """Each word (a run of non-space characters) as (start, end); found when first used."""
+        return [match.span() for match in _WORD.finditer(self.text)]
 
     def _starts_ends(self, unit: Unit) -> tuple[list[int], list[int]]:
         """The start offsets and end offsets of a unit's spans (found once)."""

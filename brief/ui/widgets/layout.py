@@ -5,22 +5,24 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
 from brief.core.export import meta_line
 from brief.core.model import BlockKind, PubDate, Source
+from brief.ui.widgets.wrap import wrap_plain
 
 StyleOf = Callable[[str], Style]
 """Looks up a component class's style ("reader--title" → Style)."""
 
 
-@dataclass(frozen=True, slots=True)
-class LineSpan:
+class LineSpan(NamedTuple):
     """Where a screen line's text lies in the source's cleaned body."""
 
     start: int
@@ -31,16 +33,40 @@ class LineSpan:
     """The cell at which the line's text starts on screen (after margin and bullet)."""
 
 
+Row = tuple[str, str, Style | None]
+"""A line not yet made a strip: its lead (margin and bullet), its text, their style."""
+
+
 @dataclass
 class Layout:
     """A source as screen lines."""
 
-    strips: list[Strip] = field(default_factory=list)
-    """The styled lines, without marks."""
+    rows: list[Strip | Row] = field(default_factory=list)
+    """The lines without marks: plain lines are kept as text and made strips when drawn."""
     spans: list[LineSpan | None] = field(default_factory=list)
     """For each line, where its text lies in the body (None for titles, blanks, notes)."""
     _starts: list[int] = field(default_factory=list)
     _lines: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def strip(self, line: int) -> Strip:
+        """The styled line, without marks."""
+        row = self.rows[line]
+        if isinstance(row, Strip):
+            return row
+        lead, text, style = row
+        prefix = lead.lstrip(" ")
+        margin = lead[: len(lead) - len(prefix)]
+        segments = [Segment(margin)] if margin else []
+        segments += [Segment(part, style) for part in (prefix, text) if part]
+        return Strip(segments)
+
+    def text(self, line: int) -> str:
+        """The line as plain text."""
+        row = self.rows[line]
+        return row.text if isinstance(row, Strip) else row[0] + row[1]
 
     def index(self) -> None:
         """Prepare the offset look-ups (call once the lines are complete)."""
@@ -60,6 +86,9 @@ class Layout:
         return self._lines[at + 1] if at + 1 < len(self._lines) else None
 
 
+_BLANK = Strip([])
+
+
 class LayoutBuilder:
     """Wraps text into a `Layout` at a reading measure, centred in the given width."""
 
@@ -72,29 +101,68 @@ class LayoutBuilder:
 
     def blank(self) -> None:
         """An empty line."""
-        self.layout.strips.append(Strip([]))
+        self.layout.rows.append(_BLANK)
         self.layout.spans.append(None)
 
     def add(
         self,
-        text: Text,
-        where: tuple[int, str] | None = None,
+        text: str | Text,
+        where: int | None = None,
         prefix: str = "",
         rest_prefix: str | None = None,
+        style: Style | None = None,
     ) -> None:
-        """Wrapped lines of `text`; `where` = (body offset, plain text) maps them to the body."""
-        lead = " " * self.margin
+        """Wrapped lines of `text` (in `style`, or a `Text`'s own); `where` is the body offset
+        of the text, to map the lines to the body.
+
+        The prefix goes before the first line, `rest_prefix` (else the prefix) before the
+        others; both take the text's style, the margin before them none.
+        """
         room = max(5, self.measure - cell_len(prefix))
+        if isinstance(text, Text):
+            style = text.style if isinstance(text.style, Style) else None
+        plain = text if isinstance(text, str) else text.plain
+        lines = wrap_plain(plain, room) if isinstance(text, str) or not text.spans else None
+        if lines is None:
+            rich = text if isinstance(text, Text) else Text(text, style=style or "")
+            self._add_rich(rich, (plain, where), prefix, rest_prefix, room, style)
+            return
+        lead = " " * self.margin
+        leads = (lead + prefix, lead + (prefix if rest_prefix is None else rest_prefix))
+        columns = (cell_len(leads[0]), cell_len(leads[1]))
+        rows, spans = self.layout.rows, self.layout.spans
+        for number, (start, end) in enumerate(lines):
+            line = plain[start:end]
+            rows.append((leads[number > 0], line, style))
+            if where is None:
+                spans.append(None)
+            else:
+                at = where + start
+                spans.append(LineSpan(at, at + len(line.rstrip(" ")), columns[number > 0]))
+
+    def _add_rich(
+        self,
+        text: Text,
+        where: tuple[str, int | None],
+        prefix: str,
+        rest_prefix: str | None,
+        room: int,
+        style: Style | None,
+    ) -> None:
+        """`add` for text that needs rich's wrapping (zero-width characters, white space other
+        than spaces, words wider than a line, styled spans); `where` is the text as given (before
+        `Text` dropped any control codes) and its body offset."""
+        lead = " " * self.margin
         cursor = 0
         for number, line in enumerate(text.wrap(self.console, room, overflow="fold")):
             pre = prefix if number == 0 or rest_prefix is None else rest_prefix
-            segments = list(Text(lead + pre, style=text.style).render(self.console))
-            segments += list(line.render(self.console, end=""))
-            self.layout.strips.append(Strip(segments))
-            if where is None:
+            segments = [Segment(lead), Segment(pre, style)]
+            segments += Segment.apply_style(line.render(self.console, end=""), style)
+            self.layout.rows.append(Strip(segments))
+            plain, start = where
+            if start is None:
                 self.layout.spans.append(None)
                 continue
-            start, plain = where
             shown = line.plain.strip()
             found = plain.find(shown, cursor) if shown else cursor
             found = cursor if found < 0 else found
@@ -124,18 +192,17 @@ def lay_out_article(
         blank()
         add(Text("This source has no article text.", style=style("reader--empty")))
     for start, block in zip(source.block_starts, source.blocks, strict=True):
-        where = (start, block.text)
         blank()
         if block.kind is BlockKind.HEADING:
-            add(Text(block.text, style=style("reader--heading")), where)
+            add(block.text, start, style=style("reader--heading"))
         elif block.kind is BlockKind.QUOTE:
-            add(Text(block.text, style=style("reader--quote")), where, "│ ", "│ ")
+            add(block.text, start, "│ ", "│ ", style("reader--quote"))
         elif block.kind is BlockKind.LIST_ITEM:
-            add(Text(block.text), where, "• ", "  ")
+            add(block.text, start, "• ", "  ")
         elif block.kind is BlockKind.CAPTION:
-            add(Text(block.text, style=style("reader--caption")), where, "▣ ", "  ")
+            add(block.text, start, "▣ ", "  ", style("reader--caption"))
         else:
-            add(Text(block.text), where)
+            add(block.text, start)
     blank()
     return builder.finish()
 
@@ -165,9 +232,9 @@ def lay_out_raw(
             found = body.find(shown, cursor)
             if found >= 0:
                 cursor = found + len(shown)
-                add(Text(shown), (found, shown))
+                add(shown, found)
             else:
-                add(Text(shown))
+                add(shown)
         else:
             text = Text(shown, style=style("reader--removed"))
             if line.reason:

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -166,6 +166,7 @@ class Reader(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._margin = 0
         self._kept_top: tuple[int, int] | None = None
+        self._frame: tuple[Style, int] | None = None
         self.text_map: TextMap | None = None
         """Sentences and words of the source on show."""
         self.cursor = -1
@@ -230,7 +231,8 @@ class Reader(ScrollView, can_focus=True):
     @property
     def plain_lines(self) -> list[str]:
         """The laid-out lines as plain text (for tests and copying)."""
-        return [strip.text for strip in self._text_layout.strips]
+        layout = self._text_layout
+        return [layout.text(line) for line in range(len(layout))]
 
     # The reading cursor and the selection
 
@@ -518,7 +520,7 @@ class Reader(ScrollView, can_focus=True):
         else:
             layout = lay_out_article(builder, self.source, self.user_date, self._style)
         self._text_layout = layout
-        self.virtual_size = Size(width, len(layout.strips))
+        self.virtual_size = Size(width, len(layout))
         self.refresh()
         self.call_after_refresh(self._check_end)
 
@@ -565,15 +567,22 @@ class Reader(ScrollView, can_focus=True):
         bar = Strip([Segment(CURSOR_BAR, self._style("reader--gutter"))])
         return Strip.join([before, bar, after])
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in `crop`, with the base style and the width looked up once for them."""
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
         """The strip for screen row y (only visible lines are ever rendered)."""
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, width = self._frame or (self.rich_style, self.scrollable_content_region.width)
         layout = self._text_layout
-        if index >= len(layout.strips):
+        if index >= len(layout):
             return Strip.blank(width, base)
-        strip = layout.strips[index]
+        strip = layout.strip(index)
         span = layout.spans[index]
         if span is not None:
             strip = self._draw_marks(strip, span)
