@@ -28,7 +28,8 @@ def sanitize(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from brief.core.clean.captions import (
@@ -47,12 +48,17 @@ def _repeats(
     and whether every copy goes: when repeated text would make up most of the page's prose (a
     page printed twice), the first copies stay.
     """
-    seen: dict[str, list[int]] = {}
-    for index, feat in enumerate(feats):
-        seen.setdefault(feat.key, []).append(index)
-    repeated = [indices for indices in seen.values() if len(indices) > 1]
-    if not repeated:
+    keys = [feat.key for feat in feats]
+    counts = Counter(keys)
+    if len(counts) == len(keys):
         return [], True
+    # The copies of each repeated text, in the order the texts first appear.
+    seen: dict[str, list[int]] = {key: [] for key, count in counts.items() if count > 1}
+    for index, key in enumerate(keys):
+        copies = seen.get(key)
+        if copies is not None:
+            copies.append(index)
+    repeated = list(seen.values())
     prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is GOOD)
     again = sum(
         feats[i].words for indices in repeated for i in indices if verdicts[i].label in (GOOD, NEAR)
