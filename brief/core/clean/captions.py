@@ -92,7 +92,5 @@ def is_caption(text: str) -> bool:
         return True
     if tail.endswith(")") and _SLASH_CREDIT.search(tail):
         return True
-    cued = (
-        "by" in tail or ":" in tail or "=" in tail or "ourtesy" in tail or "opyright" in tail
-    )
+    cued = "by" in tail or ":" in tail or "=" in tail or "ourtesy" in tail or "opyright" in tail
     return cued and _CREDIT.search(tail) is not None
