@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from brief.core.clean.captions import (
     CAPTION_WORDS,
@@ -215,8 +215,9 @@ def _captions(
             bare = verdict.caption and is_bare_credit(units[index].text)
             if bare and above is not None and above.keep:
                 above.caption = feats[index - 1].words <= CAPTION_WORDS
-    for verdict in verdicts[:start] + verdicts[end:]:
-        verdict.caption = verdict.caption and verdict.keep
+    for verdict in chain(verdicts[:start], verdicts[end:]):
+        if verdict.caption and not verdict.keep:
+            verdict.caption = False
 
 
 def classify(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], tuple[int, int]]:
