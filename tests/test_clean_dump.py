@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -235,3 +236,18 @@ def test_white_space_collapsed_as_everywhere(lines: list[list[tuple[str, str]]])
     raws = ["Line " + "".join(word + space for word, space in line) for line in lines]
     parsed = parse_lines("\n".join(raws))
     assert [line.text for line in parsed] == [SPACES.sub(" ", raw).strip() for raw in raws]
+
+
+def test_fast_raw_lines_equal_the_dataclass_and_stay_frozen() -> None:
+    from dataclasses import FrozenInstanceError
+
+    from brief.core.model import RawLine, raw_line
+
+    for args in (("Menu", False, "menu"), ("A paragraph.", True, ""), ("", True, "")):
+        made = raw_line(*args)
+        assert made == RawLine(*args)
+        assert hash(made) == hash(RawLine(*args))
+        assert repr(made) == repr(RawLine(*args))
+    assert raw_line("x", True) == RawLine("x", True)
+    with pytest.raises(FrozenInstanceError):
+        raw_line("x", True).text = "y"  # type: ignore[misc]

@@ -56,6 +56,22 @@ class RawLine:
     """Why a removed line was removed ("menu", "footer", "metadata", ...), when known."""
 
 
+_new_raw_line = object.__new__
+_set_raw_text = RawLine.__dict__["text"].__set__
+_set_raw_kept = RawLine.__dict__["kept"].__set__
+_set_raw_reason = RawLine.__dict__["reason"].__set__
+
+
+def raw_line(text: str, kept: bool, reason: str = "") -> RawLine:
+    """`RawLine(text, kept, reason)`, made a few times faster: a frozen dataclass checks every
+    field it sets, and a source has one raw line per line of its text."""
+    line: RawLine = _new_raw_line(RawLine)
+    _set_raw_text(line, text)
+    _set_raw_kept(line, kept)
+    _set_raw_reason(line, reason)
+    return line
+
+
 def blocks_text(blocks: list[Block]) -> str:
     """Join blocks into the cleaned body: one block a paragraph, blank lines between."""
     return "\n\n".join(block.text for block in blocks)

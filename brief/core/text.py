@@ -13,6 +13,8 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_UNSAFE = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+"""Any character `sanitize` changes or removes (carriage returns, escapes and other controls)."""
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 """A run of horizontal white space (tabs, no-break and typographic spaces included)."""
 
@@ -20,10 +22,14 @@ SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 def sanitize(text: str) -> str:
     """Text safe to show in a terminal: escape sequences and control characters removed.
 
-    Newlines are normalised to ``\\n``; tabs are kept (callers expand or fold them).
+    Newlines are normalised to ``\\n``; tabs are kept (callers expand or fold them). A text
+    with nothing to remove (most block texts) is returned after one scan.
     """
+    if _UNSAFE.search(text) is None:
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from brief.core.clean.features import ends_sentence, word_total
 from brief.core.clean.lines import Line
 from brief.core.clean.units import Unit
-from brief.core.model import Block, BlockKind, RawLine
+from brief.core.model import Block, BlockKind, RawLine, raw_line
 
 HEADING_WORDS = 15
 """A kept line of at most this many words, not ending like a sentence, is a subheading."""
@@ -78,11 +78,17 @@ def raw_lines(
     result: list[RawLine] = []
     append = result.append
     before = False
+    blanks: dict[tuple[str, bool], RawLine] = {}
     for position, line in enumerate(lines):
         got = state[position]
         if got is None:
-            append(RawLine(line.raw, before and after[position], ""))
+            # Lines outside units (blank ones) repeat: equal raw lines are one shared value.
+            flag = before and after[position]
+            shared = blanks.get((line.raw, flag))
+            if shared is None:
+                shared = blanks[line.raw, flag] = raw_line(line.raw, flag)
+            append(shared)
         else:
             before = got
-            append(RawLine(line.raw, got, why[position]))
+            append(raw_line(line.raw, got, why[position]))
     return result

@@ -48,8 +48,8 @@ _CREDIT = re.compile(
 _SLASH_CREDIT = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ ,-]{2,30}\)$")
 """A photographer and agency in parentheses: "(Jane Doe/Agency)", "(AP Photo/Jane Doe, File)"."""
 
-_CREDIT_CUES = ("by", ":", "=", "ourtesy", "opyright")
-"""Cheap tests before the credit pattern is searched."""
+# The cheap tests before the credit pattern is searched (in `is_caption`): "by", ":", "=",
+# "ourtesy", "opyright".
 
 BARE_WORDS = 8
 """A credit line on its own has at most this many words."""
@@ -92,5 +92,5 @@ def is_caption(text: str) -> bool:
         return True
     if tail.endswith(")") and _SLASH_CREDIT.search(tail):
         return True
-    cued = any(cue in tail for cue in _CREDIT_CUES)
+    cued = "by" in tail or ":" in tail or "=" in tail or "ourtesy" in tail or "opyright" in tail
     return cued and _CREDIT.search(tail) is not None

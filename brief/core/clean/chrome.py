@@ -254,6 +254,7 @@ CHROME_WORDS = frozenset(
     ]
 )
 """Single words that make a unit of at most four words a button or menu entry."""
+_IS_CHROME_WORD = CHROME_WORDS.__contains__
 
 
 _TOKEN = re.compile(r"[^\W_][\w'-]*")
@@ -284,31 +285,30 @@ _KEYS = frozenset(_BY_KEY)
 """The keys that have phrases."""
 
 
+_ASCII_KEY = re.compile(r"(?<![a-z])[a-z]{1,3}")
+"""The key of each run of letters of a lower-cased ASCII text (its first three letters)."""
+
+
+def _keys(low: str) -> frozenset[str]:
+    """The keys of a lower-cased text's words that have chrome phrases."""
+    if low.isascii():
+        return _KEYS.intersection(_ASCII_KEY.findall(low))
+    return _KEYS.intersection([_key(word) for word in _LETTERS.findall(low)])
+
+
 def is_chrome(low: str, words: int) -> bool:
     """True when a short unit (lower-cased) holds a chrome phrase or is a button's word."""
     if words <= 4:
         tokens = _TOKEN.findall(low)
-        if 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens):
+        if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
             return True
     by_key = _BY_KEY
-    whole = low.isascii()
-    tried: set[str] = set()
-    for word in _LETTERS.findall(low):
-        key = word[:3] if whole else _key(word)
-        if key in tried:
-            continue
-        tried.add(key)
-        pattern = by_key.get(key)
-        if pattern is not None and pattern.search(low):
-            return True
-    return False
+    return any(by_key[key].search(low) is not None for key in _keys(low))
 
 
 def chrome_phrases(low: str) -> set[str]:
     """The distinct chrome phrases a unit (lower-cased) holds."""
-    letters = _LETTERS.findall(low)
-    keys = {word[:3] for word in letters} if low.isascii() else {_key(word) for word in letters}
     found: set[str] = set()
-    for key in _KEYS.intersection(keys):
+    for key in _keys(low):
         found.update(_BY_KEY[key].findall(low))
     return found

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+from collections import Counter
+from itertools import chain, pairwise
 
 from brief.core.clean.captions import (
     CAPTION_WORDS,
@@ -47,12 +48,17 @@ def _repeats(
     and whether every copy goes: when repeated text would make up most of the page's prose (a
     page printed twice), the first copies stay.
     """
-    seen: dict[str, list[int]] = {}
-    for index, feat in enumerate(feats):
-        seen.setdefault(feat.key, []).append(index)
-    repeated = [indices for indices in seen.values() if len(indices) > 1]
-    if not repeated:
+    keys = [feat.key for feat in feats]
+    counts = Counter(keys)
+    if len(counts) == len(keys):
         return [], True
+    # The copies of each repeated text, in the order the texts first appear.
+    seen: dict[str, list[int]] = {key: [] for key, count in counts.items() if count > 1}
+    for index, key in enumerate(keys):
+        copies = seen.get(key)
+        if copies is not None:
+            copies.append(index)
+    repeated = list(seen.values())
     prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is GOOD)
     again = sum(
         feats[i].words for indices in repeated for i in indices if verdicts[i].label in (GOOD, NEAR)
@@ -209,8 +215,9 @@ def _captions(
             bare = verdict.caption and is_bare_credit(units[index].text)
             if bare and above is not None and above.keep:
                 above.caption = feats[index - 1].words <= CAPTION_WORDS
-    for verdict in verdicts[:start] + verdicts[end:]:
-        verdict.caption = verdict.caption and verdict.keep
+    for verdict in chain(verdicts[:start], verdicts[end:]):
+        if verdict.caption and not verdict.keep:
+            verdict.caption = False
 
 
 def classify(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], tuple[int, int]]:

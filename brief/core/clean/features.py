@@ -263,12 +263,26 @@ LONG_UNIT = 40
 
 def features(text: str) -> Features:
     """The features of one unit's text (costly patterns tried only where they can matter)."""
-    words = word_total(text)
+    plain = text.isascii()
+    if plain and len(text) <= LONG_TEXT:
+        # `word_total` of a short ASCII text, inlined (most units are such).
+        words = len(text.encode("ascii").translate(_NOT_ALNUM).split())
+    else:
+        words = word_total(text)
     tail = text[-40:]
     sentence = ends_sentence(tail)
     # Marks only count for units of six words or more (see `label_unit`).
     marks = sentence_marks(text) if words >= 6 else 0
-    key = text[:REPEAT_PREFIX].casefold()
+    if plain and words <= LONG_UNIT:
+        # Lower-casing ASCII keeps every character in place: one call serves the whole text, its
+        # tail and its repetition key (case folding is lower-casing there).
+        low = text.lower()
+        low_tail = low[-40:]
+        key = low[:REPEAT_PREFIX]
+    else:
+        low = ""
+        low_tail = tail.lower()
+        key = text[:REPEAT_PREFIX].casefold()
     image = ("." in text and _IMAGE_FILE.search(text) is not None) or (
         "[" in text and _IMAGE_MARK.search(text) is not None
     )
@@ -279,7 +293,6 @@ def features(text: str) -> Features:
     )
     form = ("[" in text or "(" in text) and _FORM.search(text) is not None
     cut = words <= CUT_WORDS and tail.endswith(("...", "…")) and _CUT.search(tail) is not None
-    low_tail = tail.lower()
     teaser = _teaser(low_tail) or cut
     if words > LONG_UNIT:
         # A paragraph (the patterns of short lines cannot match), or a long footer that starts
@@ -305,12 +318,13 @@ def features(text: str) -> Features:
             teaser=teaser,
             key=key,
         )
-    low = text.lower()
+    if not plain:
+        low = text.lower()
     short = words <= 12
     datelike = short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None
     copyright = (
         ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
-        or (not text.isascii() and any(cue in low for cue in _COPYRIGHT_CUES))
+        or (not plain and any(cue in low for cue in _COPYRIGHT_CUES))
     ) and _COPYRIGHT.search(low) is not None
     if words <= LOGO_WORDS and low_tail.endswith("logo"):
         # An image's alternative text: "Example GmbH Logo".

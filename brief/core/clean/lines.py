@@ -83,7 +83,10 @@ def parse_lines(text: str) -> list[Line]:
     tabs = "\t" in text
     lines: list[Line] = []
     append = lines.append
-    for index, (raw, flat) in enumerate(zip(text.split("\n"), flats.split("\n"), strict=True)):
+    raws = text.split("\n")
+    for index, (raw, flat) in enumerate(
+        zip(raws, raws if flats is text else flats.split("\n"), strict=True)
+    ):
         flat = flat.strip()
         if not flat:
             append(Line(index, raw, "", 0, "", 0))

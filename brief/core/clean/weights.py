@@ -88,7 +88,8 @@ def teaser_runs(
     prose = [
         i
         for i, v in enumerate(verdicts)
-        if v.label in VALUE and not (feats[i].words <= CAPTION_WORDS and is_caption(units[i].text))
+        if (v.label is GOOD or v.label is NEAR)
+        and not (feats[i].words <= CAPTION_WORDS and is_caption(units[i].text))
     ]
     members: set[int] = set()
     run: list[int] = []
@@ -106,9 +107,11 @@ def teaser_runs(
         # Under a headline and a line more (byline, date, section): one subheading over each
         # paragraph is an article's own list.
         lone = index - previous > 2 and following - index > 1
-        gap = range(max(previous + 1, index - 6), index)
-        headed = lone and any(_headline_like(verdicts[i], feats[i]) for i in gap)
-        dated = headed and any(feats[i].datelike or feats[i].byline for i in gap)
+        headed = dated = False
+        if lone:
+            gap = range(max(previous + 1, index - 6), index)
+            headed = any(_headline_like(verdicts[i], feats[i]) for i in gap)
+            dated = headed and any(feats[i].datelike or feats[i].byline for i in gap)
         previous = index
         if not headed:
             close()

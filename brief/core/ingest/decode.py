@@ -65,7 +65,7 @@ def _binary_kind(data: bytes) -> str | None:
 def _controls_ratio(text: str) -> float:
     """The share of characters that are control characters or replacement marks."""
     sample = text[:20000]
-    if not sample:
+    if not sample or _BAD_CHARS.search(sample) is None:
         return 0.0
     return len(_BAD_CHARS.findall(sample)) / len(sample)
 
@@ -91,7 +91,7 @@ def _declared_charset(head: bytes) -> str | None:
 
 def decode(data: bytes, truncated: bool = False) -> Decoded:
     """Decode file bytes to text: BOMs honoured, UTF-8 first, then Windows-1252."""
-    if not data.strip():
+    if not data or data.isspace():
         return Decoded(error="empty file")
     kind = _binary_kind(data)
     if kind:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml.etree import _Element
 
-from brief.core.model import Block, RawLine
+from brief.core.model import Block, RawLine, raw_line
 from brief.core.text import squash
 
 _BLOCK_TAGS = frozenset(
@@ -126,23 +126,40 @@ _MAX_SEARCH = 200_000
 """Bodies longer than this are matched line by line only, not searched for parts of lines."""
 
 
-def _reason(element: _Element) -> str:
-    """Why text inside this element would be boilerplate, or "" when nothing says so."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _LANDMARKS:
-        return _LANDMARKS[tag]
-    role = (element.get("role") or "").lower()
-    if role in ("navigation", "menu", "menubar"):
-        return "menu"
-    if role == "contentinfo":
-        return "footer"
-    hint = f"{element.get('class') or ''} {element.get('id') or ''}"
+def _hint_reason(hint: str) -> str:
+    """The reason a class or id text (class and id joined by a space) gives, or ""."""
     if hint.strip():
         words = hint.replace("_", " ").replace("-", " ")
         for pattern, reason in _HINTS:
             if pattern.search(words):
                 return reason
     return ""
+
+
+def _reason(element: _Element, hints: dict[str, str] | None = None) -> str:
+    """Why text inside this element would be boilerplate, or "" when nothing says so (`hints`
+    keeps the reasons of class and id texts already seen on the page)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _LANDMARKS:
+        return _LANDMARKS[tag]
+    get = element.get
+    role = get("role")
+    if role:
+        role = role.lower()
+        if role in ("navigation", "menu", "menubar"):
+            return "menu"
+        if role == "contentinfo":
+            return "footer"
+    name, ident = get("class"), get("id")
+    if not name and not ident:
+        return ""
+    hint = f"{name or ''} {ident or ''}"
+    if hints is None:
+        return _hint_reason(hint)
+    reason = hints.get(hint)
+    if reason is None:
+        reason = hints[hint] = _hint_reason(hint)
+    return reason
 
 
 def page_lines(root: _Element) -> list[tuple[str, str, float]]:
@@ -152,6 +169,7 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
     linked = 0
     reasons: list[str] = [""]
     link_depth = 0
+    hints: dict[str, str] = {}
 
     def flush() -> None:
         nonlocal parts, linked
@@ -161,38 +179,38 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
         parts = []
         linked = 0
 
-    def add(text: str | None) -> None:
-        nonlocal linked
-        if text:
-            parts.append(text)
-            if link_depth:
-                linked += len(text.strip())
-
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if event in ("comment", "pi"):
-            add(element.tail)
-            continue
+        tag = element.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
             if tag in _INVISIBLE:
                 walker.skip_subtree()
                 continue
-            if tag in _BLOCK_TAGS or tag == "br":
+            if parts and (tag in _BLOCK_TAGS or tag == "br"):
                 flush()
             if tag == "a":
                 link_depth += 1
-            reasons.append(_reason(element) or reasons[-1])
-            add(element.text)
-            continue
-        if tag not in _INVISIBLE:
-            if tag in _BLOCK_TAGS:
-                flush()
-            if tag == "a":
-                link_depth -= 1
-            reasons.pop()
-        add(element.tail)
-    flush()
+            reasons.append(_reason(element, hints) or reasons[-1])
+            text = element.text
+        elif event == "end":
+            if tag not in _INVISIBLE:
+                if parts and tag in _BLOCK_TAGS:
+                    flush()
+                if tag == "a":
+                    link_depth -= 1
+                reasons.pop()
+            text = element.tail
+        else:
+            # A comment or processing instruction: only the text after it shows.
+            text = element.tail
+        if text:
+            parts.append(text)
+            if link_depth:
+                linked += len(text.strip())
+    if parts:
+        flush()
     return lines
 
 
@@ -218,7 +236,7 @@ def raw_lines(
         key = word_key(text)
         kept = bool(key) and (key in whole or (search and len(key) >= 3 and key in body))
         if kept:
-            result.append(RawLine(text, True))
+            result.append(raw_line(text, True))
             continue
         if key in front_keys:
             reason = "metadata"
@@ -228,5 +246,5 @@ def raw_lines(
             reason = "links"
         else:
             reason = "boilerplate"
-        result.append(RawLine(text, False, reason))
+        result.append(raw_line(text, False, reason))
     return result

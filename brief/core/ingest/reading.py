@@ -11,7 +11,7 @@ from brief.core.ingest.common import content_id
 from brief.core.ingest.decode import decode
 from brief.core.ingest.sniff import sniff
 from brief.core.language import detect_language
-from brief.core.model import Format, RawLine, Source
+from brief.core.model import Format, Source, raw_line
 from brief.core.text import sanitize
 
 Reader = Callable[[str, Path], list[Source]]
@@ -50,7 +50,7 @@ def read_text(content: str, path: Path) -> list[Source]:
     for source in sources:
         _sanitize_fields(source)
         if not source.raw:
-            source.raw = [RawLine(line, True) for line in content.split("\n")]
+            source.raw = [raw_line(line, True) for line in content.split("\n")]
         if source.language is None:
             source.language = detect_language(source.body or source.title)
     return sources
