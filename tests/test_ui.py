@@ -186,8 +186,7 @@ async def test_source_text_is_shown_literally_and_skipped_files_listed(tmp_path:
         assert "Markup [bold red]stays[/] literal" in text
         assert "[link=https://x]brackets[/link]" in text
         assert "\x1b" not in text
-        prompts = [str(main.sidebar.get_option_at_index(i).prompt)
-                   for i in range(main.sidebar.option_count)]  # fmt: skip
+        prompts = [str(main.sidebar.row_text(i)) for i in range(main.sidebar.row_count)]
         assert any("Skipped (1)" in p for p in prompts)
         assert any("empty.txt" in p and "empty file" in p for p in prompts)
 
