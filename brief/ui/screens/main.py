@@ -19,6 +19,8 @@ from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
     from brief.core.cache import LibraryCache
+    from brief.core.search import Hit, Searcher
+    from brief.core.timeline import Event
 
 from brief.core.annotations import (
     DEFAULT_COLOURS,
@@ -33,16 +35,11 @@ from brief.core.ingest import iter_load, load_paths
 from brief.core.ingest.files import walk
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
-from brief.core.search import Hit, Searcher, SearchIndex
 from brief.core.state import StateStore
 from brief.core.text import shorten
-from brief.core.timeline import Event, timeline
 from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
-from brief.ui.screens.search import SearchScreen
-from brief.ui.screens.setdate import SetDateScreen
-from brief.ui.screens.timeline import TimelineScreen
 from brief.ui.widgets.reader import MEASURE, CursorMoved, FindStatus, ReachedEnd, Reader
 from brief.ui.widgets.sidebar import SourceList
 
@@ -133,6 +130,8 @@ class MainScreen(AnnotatingScreen):
         self.ordered: list[Source] = []
         self.current: Source | None = None
         self.searcher: Searcher | None = None
+        self._search_wanted = False
+        """The user asked for search before the index was ready."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -216,9 +215,26 @@ class MainScreen(AnnotatingScreen):
             self.app.call_from_thread(self.show_progress, snapshot, done, total)
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
-        self.searcher = Searcher(SearchIndex(library.sources))
         self.watcher = PackWatcher(self.paths)
         return library
+
+    @work(thread=True, exclusive=True, group="index")
+    def index(self, library: Library) -> None:
+        """Build the search index off the UI thread, once the sidebar lists every source."""
+        from brief.core.search import Searcher, SearchIndex
+
+        searcher = Searcher(SearchIndex(library.sources))
+        self.app.call_from_thread(self.indexed, library, searcher)
+
+    def indexed(self, library: Library, searcher: Searcher) -> None:
+        """Search is ready; open it if the user asked for it while the index was built."""
+        if library is not self.library:
+            return  # the pack changed meanwhile; its own index comes with the change
+        self.searcher = searcher
+        if self._search_wanted:
+            self._search_wanted = False
+            if self.app.screen is self:
+                self.action_search()
 
     def show_progress(self, library: Library, done: int, total: int) -> None:
         """Show the sources read so far; the first (or the one left open) can be read at once."""
@@ -249,6 +265,7 @@ class MainScreen(AnnotatingScreen):
             self.session.set_sources(self.library.sources)
             self.refresh_sidebar()
             self._open_first(loading=False)
+            self.index(self.library)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             self.query_one("#sidebar-title", Static).update(Text(f"Could not read: {error}"))
@@ -273,6 +290,8 @@ class MainScreen(AnnotatingScreen):
         self._next_check = time.monotonic() + max(WATCH_SECONDS, 20 * (time.monotonic() - started))
         if not changes:
             return
+        from brief.core.search import Searcher, SearchIndex
+
         library = load_paths(self.paths, cache=self.library_cache)
         searcher = Searcher(SearchIndex(library.sources))
         self.app.call_from_thread(self.pack_changed, library, searcher, changes)
@@ -414,6 +433,9 @@ class MainScreen(AnnotatingScreen):
         if not self.library.sources:
             self.notify("Nothing to show yet: the briefing is still being read.")
             return
+        from brief.core.timeline import timeline
+        from brief.ui.screens.timeline import TimelineScreen
+
         events = timeline(self.library.sources, self.user_dates, self.library_cache)
         current = self.current.id if self.current else None
         self.app.push_screen(
@@ -431,8 +453,11 @@ class MainScreen(AnnotatingScreen):
     def action_search(self) -> None:
         """Search every source; enter there comes back at the passage."""
         if self.searcher is None:
-            self.notify("Nothing to search yet: the briefing is still being read.")
+            self._search_wanted = True
+            self.notify("Search opens as soon as the briefing is read and indexed.", timeout=4)
             return
+        from brief.ui.screens.search import SearchScreen
+
         self.app.push_screen(SearchScreen(self.searcher), callback=self.open_hit)
 
     def open_hit(self, hit: Hit | None) -> None:
@@ -483,6 +508,8 @@ class MainScreen(AnnotatingScreen):
             return
         current = self.user_dates.get(source.id)
         shown = current.isoformat() if current is not None else ""
+        from brief.ui.screens.setdate import SetDateScreen
+
         self.app.push_screen(
             SetDateScreen(source.title, shown), callback=lambda text: self.date_typed(source, text)
         )
