@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,7 +34,7 @@ from brief.core.annotations import (
 from brief.core.dates import parse_date
 from brief.core.export import human_date
 from brief.core.ingest import iter_load, load_paths
-from brief.core.ingest.files import walk
+from brief.core.ingest.files import _is_hidden as is_hidden
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.state import StateStore
@@ -45,6 +47,10 @@ from brief.ui.widgets.sidebar import SourceList
 
 BATCH_SECONDS = 0.25
 """How often the sidebar shows the sources read so far while a pack is being read."""
+
+UI_SHARE = 4.0
+"""While a pack is read, the next batch is shown no sooner than this many times as long as
+showing the last one took (so redrawing a large sidebar takes at most a fifth of the time)."""
 
 WATCH_SECONDS = 3.0
 """How often the pack's files are looked at for changes (at least; large packs less often)."""
@@ -60,6 +66,39 @@ ORDER_LABELS = {
     SortOrder.TITLE: "by title",
     SortOrder.OUTLET: "by outlet",
 }
+
+
+def count_files(paths: list[Path]) -> int:
+    """How many files reading `paths` walks through, for the progress shown meanwhile: from
+    the folders' listings alone (a file is not looked at, as the walk does, one by one)."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(path: str) -> int:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return 1
+        if not stat.S_ISDIR(info.st_mode):
+            return 1
+        if (info.st_dev, info.st_ino) in seen:
+            return 0
+        seen.add((info.st_dev, info.st_ino))
+        count = 0
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if is_hidden(entry.name):
+                        continue
+                    try:
+                        folder = entry.is_dir()
+                    except OSError:
+                        folder = False
+                    count += visit(entry.path) if folder else 1
+        except OSError:
+            return 1
+        return count
+
+    return sum(visit(str(path)) for path in paths)
 
 
 class MainScreen(AnnotatingScreen):
@@ -132,6 +171,8 @@ class MainScreen(AnnotatingScreen):
         self.searcher: Searcher | None = None
         self._search_wanted = False
         """The user asked for search before the index was ready."""
+        self._read_flags: dict[str, bool] = {}
+        """Read flags already looked up (see `is_read`)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -205,24 +246,43 @@ class MainScreen(AnnotatingScreen):
         from brief.core.cache import LibraryCache
 
         cache = self.library_cache = LibraryCache() if self.use_cache else None
-        total = sum(1 for _ in walk(self.paths))
+        total = count_files(self.paths)
         library = Library()
+        shown = cost = 0.0
+        waiting = False
         for batch in iter_load(self.paths, cache=cache, interval=BATCH_SECONDS):
             library.sources += batch.sources
             library.skipped += batch.skipped
-            done = len(library.sources) + len(library.skipped)
-            snapshot = Library(list(library.sources), list(library.skipped))
-            self.app.call_from_thread(self.show_progress, snapshot, done, total)
+            waiting = time.monotonic() - shown < UI_SHARE * cost
+            if not waiting:
+                began = time.monotonic()
+                self._show_progress(library, total)
+                shown = time.monotonic()
+                cost = shown - began
+        if waiting:  # the last batch came too soon after the one before: show it now
+            self._show_progress(library, total)
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
+        self.app.call_from_thread(self.finish_load, library)
         self.watcher = PackWatcher(self.paths)
         return library
 
-    @work(thread=True, exclusive=True, group="index")
-    def index(self, library: Library) -> None:
+    def finish_load(self, library: Library) -> None:
+        """The whole pack is read: list it, open a source, start indexing it for search."""
+        shown = len(self.library.sources), len(self.library.skipped)
+        self.library = library
+        if shown != (len(library.sources), len(library.skipped)) or not library.sources:
+            self.session.set_sources(library.sources)
+            self.refresh_sidebar()
+        self._open_first(loading=False)
+        self.index()
+
+    @work(thread=True, exclusive=True, group="index", description="search index")
+    def index(self) -> None:
         """Build the search index off the UI thread, once the sidebar lists every source."""
         from brief.core.search import Searcher, SearchIndex
 
+        library = self.library
         searcher = Searcher(SearchIndex(library.sources))
         self.app.call_from_thread(self.indexed, library, searcher)
 
@@ -235,6 +295,12 @@ class MainScreen(AnnotatingScreen):
             self._search_wanted = False
             if self.app.screen is self:
                 self.action_search()
+
+    def _show_progress(self, library: Library, total: int) -> None:
+        """From the load worker: show what is read so far (a copy: reading goes on)."""
+        snapshot = Library(list(library.sources), list(library.skipped))
+        done = len(library.sources) + len(library.skipped)
+        self.app.call_from_thread(self.show_progress, snapshot, done, total)
 
     def show_progress(self, library: Library, done: int, total: int) -> None:
         """Show the sources read so far; the first (or the one left open) can be read at once."""
@@ -260,13 +326,7 @@ class MainScreen(AnnotatingScreen):
     def loaded(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
             return
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Library):
-            self.library = event.worker.result
-            self.session.set_sources(self.library.sources)
-            self.refresh_sidebar()
-            self._open_first(loading=False)
-            self.index(self.library)
-        elif event.state is WorkerState.ERROR:
+        if event.state is WorkerState.ERROR:
             error = event.worker.error
             self.query_one("#sidebar-title", Static).update(Text(f"Could not read: {error}"))
             self.notify(f"Could not read the briefing: {error}", severity="error", timeout=10)
@@ -301,6 +361,7 @@ class MainScreen(AnnotatingScreen):
         old = self.current
         self.remember_position()
         self.library, self.searcher = library, searcher
+        self._read_flags.clear()
         self.session.set_sources(library.sources)
         self.refresh_sidebar()
         self.notify(f"The briefing changed: {changes.summary()}.", timeout=6)
@@ -320,20 +381,37 @@ class MainScreen(AnnotatingScreen):
         else:
             self.show_highlights()
 
+    def is_read(self, source: Source) -> bool:
+        """Whether a source is read; asked of the reading state once per source (it may look
+        the source up by path), then remembered until the pack changes."""
+        flag = self._read_flags.get(source.id)
+        if flag is None:
+            flag = self._read_flags[source.id] = self.reading.is_read(source)
+        return flag
+
+    def set_read(self, source: Source, read: bool) -> None:
+        """Mark a source read or unread in the reading state."""
+        self.reading.set_read(source, read)
+        self._read_flags[source.id] = read
+
     def refresh_sidebar(self) -> None:
         """Re-sort and redraw the sidebar, keeping the current source highlighted."""
         dates = self.user_dates
         self.ordered = sort_sources(self.library.sources, self.order, dates)
-        self.refresh_title()
         current = self.current.id if self.current else None
         counts = self.session.counts()
-        read = {source.id for source in self.ordered if self.reading.is_read(source)}
+        read = {source.id for source in self.ordered if self.is_read(source)}
+        self.refresh_title(len(read))
         self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts, read)
 
-    def refresh_title(self) -> None:
-        """The sidebar's title: how many sources, how many unread, the order, skipped files."""
+    def refresh_title(self, read: int | None = None) -> None:
+        """The sidebar's title: how many sources, how many unread, the order, skipped files.
+
+        `read`: how many of the sources are read, when the caller counted them already."""
         count = len(self.ordered)
-        unread = sum(1 for source in self.ordered if not self.reading.is_read(source))
+        if read is None:
+            read = sum(1 for source in self.ordered if self.is_read(source))
+        unread = count - read
         title = f"{count} source{'s' if count != 1 else ''}"
         if unread:
             title += f" · {unread} unread"
@@ -563,7 +641,7 @@ class MainScreen(AnnotatingScreen):
 
     def _show_read(self, source: Source) -> None:
         """Redraw a source's row and the unread count after its read flag changed."""
-        read = self.reading.is_read(source)
+        read = self.is_read(source)
         self.sidebar.show_row(source, self.session.counts().get(source.id, 0), read)
         self.refresh_title()
 
@@ -571,12 +649,8 @@ class MainScreen(AnnotatingScreen):
     def reached_end(self, message: ReachedEnd) -> None:
         """A source read to its end counts as read."""
         source = self.current
-        if (
-            source is not None
-            and source.id == message.source_id
-            and not self.reading.is_read(source)
-        ):
-            self.reading.set_read(source, True)
+        if source is not None and source.id == message.source_id and not self.is_read(source):
+            self.set_read(source, True)
             self._show_read(source)
 
     def action_toggle_read(self) -> None:
@@ -584,8 +658,8 @@ class MainScreen(AnnotatingScreen):
         source = self.current
         if source is None:
             return
-        read = not self.reading.is_read(source)
-        self.reading.set_read(source, read)
+        read = not self.is_read(source)
+        self.set_read(source, read)
         self._show_read(source)
         self.notify(f"Marked {'read' if read else 'unread'}: “{shorten(source.title, 40)}”")
 
@@ -597,7 +671,7 @@ class MainScreen(AnnotatingScreen):
         start = ids.index(self.current.id) + 1 if self.current and self.current.id in ids else 0
         for step in range(len(self.ordered)):
             source = self.ordered[(start + step) % len(self.ordered)]
-            if source is not self.current and not self.reading.is_read(source):
+            if source is not self.current and not self.is_read(source):
                 self.open_source(source.id, focus=self.reader.has_focus or self.narrow)
                 return
         self.notify("Every other source is read.")
