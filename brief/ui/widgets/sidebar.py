@@ -382,7 +382,10 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         console = self.app.console
         pad = Segment(" " * PAD)
         for text in lines:
-            segments = [pad, *text.render(console, end="")]
+            segments = list(text.render(console, end=""))
+            if text.style:  # a Text's own style is not in the segments it renders
+                segments = list(Segment.apply_style(segments, console.get_style(text.style)))
+            segments.insert(0, pad)
             strip = Strip(segments).crop_extend(0, width, None).apply_style(base)
             strips.append(strip)
         self._drawn[key] = strips
