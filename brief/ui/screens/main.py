@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -66,6 +66,17 @@ ORDER_LABELS = {
     SortOrder.TITLE: "by title",
     SortOrder.OUTLET: "by outlet",
 }
+
+
+def _releasing(sources: list[Source]) -> Iterator[Source]:
+    """The sources one by one, each letting its blocks go once the next is asked for (its body
+    is made by then: see `CachedSource.release`), so indexing holds bodies, not blocks too."""
+    from brief.core.cache.lazy import CachedSource
+
+    for source in sources:
+        yield source
+        if isinstance(source, CachedSource):
+            source.release()
 
 
 def count_files(paths: list[Path]) -> int:
@@ -289,7 +300,7 @@ class MainScreen(AnnotatingScreen):
         from brief.core.search import Searcher, SearchIndex
 
         library = self.library
-        searcher = Searcher(SearchIndex(library.sources))
+        searcher = Searcher(SearchIndex(_releasing(library.sources)))
         self.app.call_from_thread(self.indexed, library, searcher)
 
     def indexed(self, library: Library, searcher: Searcher) -> None:
