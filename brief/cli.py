@@ -15,10 +15,10 @@ from brief.core.export import date_label, day_label, skipped_row, source_row
 from brief.core.ingest import MissingPathError, load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.text import shorten
-from brief.core.timeline import Kind
 
 if TYPE_CHECKING:
     from brief.core.cache import LibraryCache
+    from brief.core.timeline import Kind
 
 COMMANDS = ("list", "show", "timeline", "search", "notes", "config")
 NOTES_ACTIONS = ("list", "add", "rm")
@@ -43,6 +43,13 @@ user data folder).
 
 Exit status: 0 done; 1 the quote does not occur in the source; 2 any other error (unknown
 source or id, bad colour, a store written by a newer brief, which is read-only)."""
+
+
+def timeline_kinds() -> list[Kind]:
+    """The kinds of timeline event (imported here: the timeline's modules are slow to import)."""
+    from brief.core.timeline import Kind
+
+    return list(Kind)
 
 
 class UsageError(Exception):
@@ -176,7 +183,7 @@ def _user_dates(store: str | None) -> dict[str, PubDate]:
 
 def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     """`brief timeline`: every dated event of the pack, one per line, oldest first."""
-    from brief.core.timeline import timeline
+    from brief.core.timeline import Kind, timeline
     from brief.core.timeline.labels import RangeError, TimelineFilter, parse_range
     from brief.core.timeline.labels import date_label as event_date
 
@@ -348,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     line = sub.add_parser("timeline", help="every dated event in the pack, oldest first")
     line.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     line.add_argument("--json", action="store_true", help="one JSON object per event")
-    line.add_argument("--kind", action="append", choices=[k.value for k in Kind],
+    line.add_argument("--kind", action="append", choices=[k.value for k in timeline_kinds()],
                       help="only events of this kind (repeatable)")  # fmt: skip
     line.add_argument("--range", metavar="DATES", help='e.g. "2021", "2019 to 2021", "after 2020"')
     line.add_argument("--store", metavar="PATH", help="the annotation store (dates you set)")
@@ -420,14 +427,14 @@ def _open_app(
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `brief` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     try:
         if argv and argv[0] in COMMANDS:
+            parser = build_parser()
             notes = argv[0] == "notes"
             args = _parse_notes(parser, argv[1:]) if notes else parser.parse_args(argv)
             return int(args.handler(args, sys.stdout))
         if any(arg in ("-h", "--help", "--version") for arg in argv):
-            parser.parse_args(argv)
+            build_parser().parse_args(argv)
         opened = build_app_parser().parse_args(argv)
         return _open_app(opened.paths, opened.store, opened.config, not opened.no_cache)
     except UsageError as error:

@@ -76,8 +76,10 @@ def private_cache(
 
 
 async def loaded(pilot: Pilot[None]) -> MainScreen:
-    """Wait until the app has read its pack and shows it; the main screen."""
+    """Wait until the app has read its pack, shows it and has indexed it; the main screen."""
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the search index, built once the pack is read
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)

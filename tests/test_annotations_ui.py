@@ -116,7 +116,7 @@ async def test_select_by_word_and_sentence_then_highlight(pack: Path) -> None:
         assert item.color == 1
         hl = background(reader, "reader--hl-1")
         assert backgrounds_on_line(reader, "Exports rose") == {hl}
-        prompt = str(main.sidebar.get_option(main.current.id).prompt)  # type: ignore[union-attr]
+        prompt = str(main.sidebar.source_row_text(main.current.id))  # type: ignore[union-attr]
         assert "✎1" in prompt
 
 
@@ -232,7 +232,7 @@ async def test_another_session_s_highlight_appears(pack: Path) -> None:
         main.poll_store()
         await pilot.pause()
         assert main.session.counts() == {main.current.id: 1}
-        prompt = str(main.sidebar.get_option(main.current.id).prompt)
+        prompt = str(main.sidebar.source_row_text(main.current.id))
         assert "✎1" in prompt
 
 

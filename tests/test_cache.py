@@ -19,6 +19,7 @@ import brief.core.ingest
 from brief.cli import main
 from brief.core.cache import CachedSource, LibraryCache, codec
 from brief.core.cache import store as cache_store
+from brief.core.cache.lazy import LAZY
 from brief.core.ingest import iter_load, load_paths
 from brief.core.model import Library, Source
 from brief.core.timeline import events as events_module
@@ -385,3 +386,22 @@ def test_cache_of_another_layout_is_rebuilt(pack: Path) -> None:
     again = LibraryCache()
     load_paths([pack], cache=again)
     assert again.stats.hits == 6
+
+
+def test_sources_read_cold_or_released_get_their_text_back_from_the_cache(
+    pack: Path, reads: list[Path]
+) -> None:
+    fresh = load_paths([pack])
+    cold = load_paths([pack], cache=LibraryCache())
+    assert len(reads) == 12  # read once for `fresh`, once for the cache; never again below
+    assert all(isinstance(source, CachedSource) for source in cold.sources)
+    for source in cold.sources:
+        assert source.__dict__["blocks"] is LAZY and source.__dict__["raw"] is LAZY
+    assert cold.sources == fresh.sources  # bodies and raw lines read back from the cache
+    for source in cold.sources:
+        body = source.body
+        source.release()
+        assert source.__dict__["blocks"] is LAZY  # its blocks let go, its body kept
+        assert source.body is body
+    assert cold.sources == fresh.sources
+    assert len(reads) == 12

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 from textual.widgets import Static
 
 from brief.core.config import load_config
@@ -37,8 +36,7 @@ def title_of(app: BriefApp) -> str:
 
 def title_is_bold(app: BriefApp, source_id: str) -> bool:
     """True when the sidebar shows a source's title in bold (unread)."""
-    prompt = app.main.sidebar.get_option(source_id).prompt
-    assert isinstance(prompt, Text)
+    prompt = app.main.sidebar.source_row_text(source_id)
     return "bold" in str(prompt.style)
 
 

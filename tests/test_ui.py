@@ -193,8 +193,7 @@ async def test_source_text_is_shown_literally_and_skipped_files_listed(tmp_path:
         assert "Markup [bold red]stays[/] literal" in text
         assert "[link=https://x]brackets[/link]" in text
         assert "\x1b" not in text
-        prompts = [str(main.sidebar.get_option_at_index(i).prompt)
-                   for i in range(main.sidebar.option_count)]  # fmt: skip
+        prompts = [str(main.sidebar.row_text(i)) for i in range(main.sidebar.row_count)]
         assert any("Skipped (1)" in p for p in prompts)
         assert any("empty.txt" in p and "empty file" in p for p in prompts)
 
@@ -237,3 +236,65 @@ async def test_below_the_minimum_size_a_message_replaces_the_layout() -> None:
         assert app.screen is main
         assert top is not None
         assert main.reader.line_of(top) == main.reader.scroll_y  # the same text at the top
+
+
+def screen_lines(main: MainScreen) -> list[str]:
+    """The sidebar's lines as they are on screen."""
+    sidebar = main.sidebar
+    return [sidebar.render_line(y).text for y in range(sidebar.size.height)]
+
+
+async def test_a_large_pack_lists_every_source_and_the_keys_reach_the_last(
+    tmp_path: Path,
+) -> None:
+    for n in range(300):
+        (tmp_path / f"note-{n:03}.txt").write_text(
+            f"Harbour report number {n:03} with a title long enough to wrap in the sidebar\n\n"
+            f"The committee met on the harbour for the {n}th time, officials said on Monday.\n"
+        )
+    (tmp_path / ".hidden.txt").write_text("not part of the pack")
+    (tmp_path / "empty.txt").write_text("")
+    app = BriefApp([tmp_path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await loaded(pilot)
+        sidebar = main.sidebar
+        assert len(main.ordered) == 300
+        assert sidebar.row_count == 302  # the sources, the skipped heading, the empty file
+        assert "300 sources" in str(main.query_one("#sidebar-title", Static).render())
+        shown = screen_lines(main)
+        assert any("Harbour report number" in line for line in shown)
+        sidebar.focus()
+        await pilot.press("G")
+        last = main.ordered[-1]
+        assert sidebar.highlighted == 299
+        shown = screen_lines(main)
+        title_words = last.title.split()[:4]
+        assert any(" ".join(title_words) in line for line in shown)  # scrolled to the last
+        await pilot.press("enter")
+        assert main.current is last
+        await pilot.press("shift+tab", "g", "pagedown")
+        assert 0 < (sidebar.highlighted or 0) < 299
+        await pilot.press("end")
+        assert sidebar.highlighted == 299
+        sidebar.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        shown = screen_lines(main)
+        assert any("Skipped (1)" in line for line in shown)
+        assert any("empty.txt" in line for line in shown)
+
+
+def test_files_are_counted_as_the_walk_finds_them(tmp_path: Path) -> None:
+    from brief.core.ingest.files import walk
+    from brief.ui.screens.main import count_files
+
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "b.txt").write_text("b")
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "c.txt").write_text("c")
+    (tmp_path / "inner" / ".d.txt").write_text("d")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    paths = [tmp_path, tmp_path / "a.txt"]
+    walked = list(walk(paths))
+    assert len([item for item in walked if item.info is not None]) == 2  # a.txt once, c.txt
+    assert count_files(paths) == len(walked) == 3  # and the link loop, skipped with a reason

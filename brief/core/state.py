@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -46,8 +47,23 @@ def default_state_path(
 
 
 def _path_text(path: Path) -> str:
-    """How a file is recorded: its absolute path with symbolic links resolved."""
-    return str(path.expanduser().resolve())
+    """How a file is recorded: its absolute path with symbolic links resolved.
+
+    The folder is resolved once for all its files (one `lstat` per file then, where
+    resolving the whole path costs one per component: a large pack has many files)."""
+    absolute = os.path.abspath(path.expanduser())
+    if os.path.islink(absolute):
+        return str(Path(absolute).resolve())
+    folder, name = os.path.split(absolute)
+    if not name:
+        return _real_folder(folder)
+    return os.path.join(_real_folder(folder), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    """A folder's path with symbolic links resolved (kept: folders of a pack are few)."""
+    return str(Path(folder).resolve())
 
 
 def pack_key(paths: Iterable[Path]) -> str:
@@ -297,6 +313,8 @@ class StateStore:
         self._clock = clock
         self._data = StateData()
         self._dirty = False
+        self._generation = 0
+        """Counts changes, so that what is worked out from the entries is made again."""
         try:
             if path.exists() or backup_path(path).exists():
                 with locked(path):
@@ -402,6 +420,7 @@ class StateStore:
             return False
         self._data = merged
         self._dirty = False
+        self._generation += 1
         return True
 
     # For PackState
@@ -422,6 +441,7 @@ class StateStore:
 
     def _changed(self) -> None:
         self._dirty = True
+        self._generation += 1
 
 
 def _reason(error: OSError) -> str:
@@ -453,6 +473,18 @@ class PackState:
         """The store holding the state."""
         self.key = key
         """The pack's key in the file."""
+        self._paths: tuple[tuple[int, int], dict[str, list[SourceEntry]]] | None = None
+
+    def _by_path(self, sources: dict[str, SourceEntry]) -> dict[str, list[SourceEntry]]:
+        """The live entries by path (made again when the store changed)."""
+        stamp = (id(sources), self.store._generation)
+        if self._paths is None or self._paths[0] != stamp:
+            index: dict[str, list[SourceEntry]] = {}
+            for entry in sources.values():
+                if not entry.gone:
+                    index.setdefault(entry.path, []).append(entry)
+            self._paths = (stamp, index)
+        return self._paths[1]
 
     @property
     def paths(self) -> list[str]:
@@ -465,8 +497,10 @@ class PackState:
         entry = sources.get(source.id)
         if entry is not None:
             return None if entry.gone else entry
-        path = _path_text(source.path)
-        same_path = [e for e in sources.values() if not e.gone and e.path == path]
+        by_path = self._by_path(sources)
+        if not by_path:
+            return None
+        same_path = by_path.get(_path_text(source.path), [])
         titled = [e for e in same_path if e.title == source.title]
         if titled:
             return max(titled, key=lambda e: e.updated)

@@ -20,7 +20,6 @@ from textual.screen import Screen
 from brief.core.annotations import AnnotationStore
 from brief.core.config import Config, check_keys, check_theme, load_config
 from brief.core.state import StateStore
-from brief.ui.catalogue import known_bindings
 from brief.ui.help import BindingRow, binding_rows
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
@@ -72,7 +71,11 @@ class BriefApp(App[None], inherit_bindings=False):
         """Where each pack was left: open source, positions, read flags; the theme chosen."""
         self.register_theme(HIGH_CONTRAST)
         loaded = config if config is not None else load_config()
-        self.config = check_theme(check_keys(loaded, known_bindings()), self.available_themes)
+        if loaded.keys:  # the catalogue imports every screen: only for a config that remaps
+            from brief.ui.catalogue import known_bindings
+
+            loaded = check_keys(loaded, known_bindings())
+        self.config = check_theme(loaded, self.available_themes)
         """The config file's settings (``--config``, ``$BRIEF_CONFIG`` or the config dir)."""
         if self.config.keys:
             self.set_keymap(self.config.keys)

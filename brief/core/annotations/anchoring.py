@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
-
 from brief.core.annotations.model import (
     CONTEXT_CHARS,
     AnchorStatus,
@@ -120,6 +118,8 @@ def find_all(text: str, needle: str, limit: int) -> list[int] | None:
 def _side_similarity(stored: str, actual: str) -> float:
     """Similarity of two contexts read outwards from the quote, the nearest characters
     weighing most (the nearest 8, 16 and all 32 are compared and averaged)."""
+    from rapidfuzz.distance import Indel  # imported here: slow to import, seldom needed
+
     total = 0.0
     for size in (8, 16, CONTEXT_CHARS):
         total += Indel.normalized_similarity(stored[:size], actual[:size])

@@ -5,18 +5,21 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from brief.core.annotations.placement import Placement
 from brief.core.model import Source
-from brief.core.search.index import FieldSpec, Place, SearchIndex
-from brief.core.search.normalize import PASSAGE_BREAK
+
+if TYPE_CHECKING:  # the index (and rapidfuzz) load when a search needs them, not at start-up
+    from brief.core.search.index import FieldSpec, Place, SearchIndex
 
 NOTE_FIELD = "note"
 """The name hits in a note carry in `Hit.field`."""
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
-Note = tuple[str, Place | None]
+Note = tuple[str, "Place | None"]
 """A note's text (one passage: no blank line in it) and the highlight it is on (None for an
 orphan, which has no place)."""
 
@@ -39,9 +42,14 @@ class NoteField:
         """The notes of `placements` (none when not given)."""
         self._notes: dict[str, tuple[Note, ...]] = {}
         self._lock = threading.Lock()
-        self.field = FieldSpec(NOTE_FIELD, self.text, places=self.places, changing=True)
-        """The searchable field: add it to an index's fields."""
         self.update(placements)
+
+    @cached_property
+    def field(self) -> FieldSpec:
+        """The searchable field: add it to an index's fields."""
+        from brief.core.search.index import FieldSpec
+
+        return FieldSpec(NOTE_FIELD, self.text, places=self.places, changing=True)
 
     def update(self, placements: Iterable[Placement]) -> set[str]:
         """Take the notes of these (live) annotations; the ids of sources whose notes changed."""
@@ -72,6 +80,8 @@ class NoteField:
 
     def text(self, source: Source) -> str:
         """The source's notes, one passage each ("" when it has none)."""
+        from brief.core.search.normalize import PASSAGE_BREAK
+
         return PASSAGE_BREAK.join(note for note, _ in self._of(source))
 
     def places(self, source: Source) -> list[Place | None]:

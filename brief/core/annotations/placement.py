@@ -53,16 +53,29 @@ class SourceMatcher:
         """Index `sources` by id, text hash and path, as annotations record them."""
         self.sources = list(sources)
         """The sources, in the order given."""
-        refs = [(source_ref(s), s) for s in self.sources]
-        self._by_id = {ref.source_id: s for ref, s in refs}
-        self._by_hash = {ref.text_hash: s for ref, s in refs}
+        self._by_id = {s.id: s for s in self.sources}
+        self._by_hash: dict[str, Source] = {}
         self._by_path: dict[str, list[Source]] = {}
-        for ref, source in refs:
+        self._indexed = False
+
+    def _index(self) -> None:
+        """Index the sources by text hash and path: only when an id is not found, since it
+        needs every body (which a large pack listed from the cache has not read yet)."""
+        if self._indexed:
+            return
+        self._indexed = True
+        for source in self.sources:
+            ref = source_ref(source)
+            self._by_hash[ref.text_hash] = source
             self._by_path.setdefault(ref.path, []).append(source)
 
     def find(self, ref: SourceRef) -> Source | None:
         """By source id, else by identical cleaned text, else by path (and title if shared)."""
-        found = self._by_id.get(ref.source_id) or self._by_hash.get(ref.text_hash)
+        found = self._by_id.get(ref.source_id)
+        if found is not None:
+            return found
+        self._index()
+        found = self._by_hash.get(ref.text_hash)
         if found is not None:
             return found
         same_path = self._by_path.get(ref.path, [])

@@ -56,6 +56,16 @@ class Entry:
                 values = self._from_file(name)
             self._set(name, values)
 
+    def release(self) -> None:
+        """Let the blocks go once every source of the entry has made its body from them (the
+        body stays): they are read from the cache again if wanted. Indexing a large pack
+        this way holds one body per source, not its blocks as well."""
+        with self.lock:
+            made = all("body" in source.__dict__ for source in self.sources)
+            if self.sources and made and not self.lazy("blocks"):
+                for source in self.sources:
+                    source.__dict__["blocks"] = LAZY
+
     def give(self, name: str, values: list[list[Any]]) -> None:
         """Column `name` read along with another entry's: kept unless being read already."""
         if len(values) != len(self.sources) or not self.lock.acquire(blocking=False):
@@ -107,13 +117,18 @@ class CachedSource(Source):
 
     def _lazy(self, name: str) -> Any:
         value = self.__dict__[name]
-        if value is LAZY:
+        while value is LAZY:  # again if another thread released it meanwhile (see `release`)
             if self.entry is None:
                 self.__dict__[name] = value = []
             else:
                 self.entry.fill(name)
                 value = self.__dict__[name]
         return value
+
+    def release(self) -> None:
+        """Let the blocks go if the body is made (see `Entry.release`)."""
+        if self.entry is not None:
+            self.entry.release()
 
     @property
     def blocks(self) -> list[Block]:

@@ -18,7 +18,7 @@ import platformdirs
 
 from brief import __version__
 from brief.core.cache import codec
-from brief.core.cache.lazy import CachedSource, Entry
+from brief.core.cache.lazy import LAZY, CachedSource, Entry
 from brief.core.durable import locked, move_aside
 from brief.core.model import Source
 from brief.core.timeline import Event
@@ -489,11 +489,15 @@ class LibraryCache:
         return result
 
     def _tied(self, key: FileKey, entry_id: int, digest: str, sources: list[Source]) -> Cached:
-        """Sources just read, as cached sources of the entry just written."""
+        """Sources just read, as cached sources of the entry just written. Their bodies and
+        raw lines are left in the cache, to be read from it when first asked for (as for
+        sources listed from it): a large pack read cold then holds no more than one listed
+        from the cache."""
         entry = Entry(entry_id, digest, key.path, key.limit, self._fetch, _reread)
         for source in sources:
             tied = CachedSource(**{f.name: getattr(source, f.name) for f in fields(Source)})
             tied.entry = entry
+            tied.__dict__.update(blocks=LAZY, raw=LAZY)
             entry.sources.append(tied)
         return list(entry.sources)
 

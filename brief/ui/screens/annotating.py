@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -20,9 +20,10 @@ from brief.core.durable import write_new_file
 from brief.core.export import citation
 from brief.core.model import Source
 from brief.core.text import shorten
-from brief.ui.screens.annotations import AnnotationsScreen, PanelChoice
-from brief.ui.screens.note import NoteScreen
 from brief.ui.widgets.reader import Mark, Reader
+
+if TYPE_CHECKING:
+    from brief.ui.screens.annotations import PanelChoice
 
 EXPORT_NAME = "brief-notes.md"
 """The file `E` writes (numbered when it exists: brief-notes-2.md, ...)."""
@@ -191,6 +192,8 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
                 self.annotations_changed(source.id)
                 self.notify("Note saved.")
 
+        from brief.ui.screens.note import NoteScreen  # its editor is slow to import
+
         self.app.push_screen(NoteScreen(quote, note, colour), callback=saved)
 
     def action_delete(self) -> None:
@@ -253,6 +256,8 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
 
     def action_annotations(self) -> None:
         """Open the annotations panel."""
+        from brief.ui.screens.annotations import AnnotationsScreen
+
         current = self.current.id if self.current else None
         screen = AnnotationsScreen(self.session.placements, self.colours, current)
         self.app.push_screen(screen, callback=self.panel_closed)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,6 +21,8 @@ from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
     from brief.core.cache import LibraryCache
+    from brief.core.search import Hit, Searcher
+    from brief.core.timeline import Event
 
 from brief.core.annotations import (
     DEFAULT_COLOURS,
@@ -31,24 +35,23 @@ from brief.core.annotations import (
 from brief.core.dates import parse_date
 from brief.core.export import human_date
 from brief.core.ingest import iter_load, load_paths
-from brief.core.ingest.files import walk
+from brief.core.ingest.files import _is_hidden as is_hidden
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
-from brief.core.search import DEFAULT_FIELDS, Hit, Searcher, SearchIndex, settle
 from brief.core.state import StateStore
 from brief.core.text import shorten
-from brief.core.timeline import Event, timeline
 from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
-from brief.ui.screens.search import SearchScreen
-from brief.ui.screens.setdate import SetDateScreen
-from brief.ui.screens.timeline import TimelineScreen
 from brief.ui.widgets.reader import MEASURE, CursorMoved, FindStatus, ReachedEnd, Reader
 from brief.ui.widgets.sidebar import SourceList
 
 BATCH_SECONDS = 0.25
 """How often the sidebar shows the sources read so far while a pack is being read."""
+
+UI_SHARE = 4.0
+"""While a pack is read, the next batch is shown no sooner than this many times as long as
+showing the last one took (so redrawing a large sidebar takes at most a fifth of the time)."""
 
 WATCH_SECONDS = 3.0
 """How often the pack's files are looked at for changes (at least; large packs less often)."""
@@ -64,6 +67,56 @@ ORDER_LABELS = {
     SortOrder.TITLE: "by title",
     SortOrder.OUTLET: "by outlet",
 }
+
+
+def _releasing(sources: list[Source]) -> Iterator[Source]:
+    """The sources one by one, each letting its blocks go once the next is asked for (its body
+    is made by then: see `CachedSource.release`), so indexing holds bodies, not blocks too."""
+    from brief.core.cache.lazy import CachedSource
+
+    for source in sources:
+        yield source
+        if isinstance(source, CachedSource):
+            source.release()
+
+
+def count_files(paths: list[Path]) -> int:
+    """How many entries reading `paths` walks through (files, and folders it cannot read), for
+    the progress shown meanwhile: from the folders' listings, without looking at each file as
+    the walk does (see `walk`: hidden names skipped, link loops and files named twice once)."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+
+    def visit(path: str, folder: bool | None = None) -> int:
+        if folder is False:
+            if path in seen_files:
+                return 0
+            seen_files.add(path)
+            return 1
+        try:
+            info = os.stat(path)
+        except OSError:
+            return 1
+        if not stat.S_ISDIR(info.st_mode):
+            return visit(path, False)
+        if (info.st_dev, info.st_ino) in seen_dirs:
+            return 1 if os.path.islink(path) else 0
+        seen_dirs.add((info.st_dev, info.st_ino))
+        count = 0
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if not is_hidden(entry.name):
+                        try:
+                            inner = entry.is_dir()
+                        except OSError:
+                            inner = False
+                        count += visit(entry.path, None if inner else False)
+        except OSError:
+            return 1
+        return count
+
+    return sum(visit(str(path)) for path in paths)
 
 
 class MainScreen(AnnotatingScreen):
@@ -134,6 +187,10 @@ class MainScreen(AnnotatingScreen):
         self.ordered: list[Source] = []
         self.current: Source | None = None
         self.searcher: Searcher | None = None
+        self._search_wanted = False
+        """The user asked for search before the index was ready."""
+        self._read_flags: dict[str, bool] = {}
+        """Read flags already looked up (see `is_read`)."""
         self.notes = NoteField()
         """The user's notes as a search field, kept in step by `sync_notes`."""
 
@@ -199,9 +256,62 @@ class MainScreen(AnnotatingScreen):
             self.show_highlights()
             self.show_note()
 
-    def new_searcher(self, library: Library) -> Searcher:
-        """A searcher over the library's sources and the user's notes on them (any thread)."""
-        searcher = Searcher(SearchIndex(library.sources, (*DEFAULT_FIELDS, self.notes.field)))
+    @property
+    def user_dates(self) -> dict[str, PubDate]:
+        """Dates the user set on undated sources (from the annotation store)."""
+        return self.store.source_dates()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> Library:
+        """Read the pack off the UI thread, showing sources as they come, then index it."""
+        from brief.core.cache import LibraryCache
+
+        cache = self.library_cache = LibraryCache() if self.use_cache else None
+        total = count_files(self.paths)
+        library = Library()
+        shown = cost = 0.0
+        waiting = False
+        for batch in iter_load(self.paths, cache=cache, interval=BATCH_SECONDS):
+            library.sources += batch.sources
+            library.skipped += batch.skipped
+            waiting = time.monotonic() - shown < UI_SHARE * cost
+            if not waiting:
+                began = time.monotonic()
+                self._show_progress(library, total)
+                shown = time.monotonic()
+                cost = shown - began
+        if waiting:  # the last batch came too soon after the one before: show it now
+            self._show_progress(library, total)
+        for notice in cache.notices if cache else []:
+            self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
+        self.app.call_from_thread(self.finish_load, library)
+        self.watcher = PackWatcher(self.paths)
+        return library
+
+    def finish_load(self, library: Library) -> None:
+        """The whole pack is read: list it, open a source, start indexing it for search."""
+        shown = len(self.library.sources), len(self.library.skipped)
+        self.library = library
+        if shown != (len(library.sources), len(library.skipped)) or not library.sources:
+            self.session.set_sources(library.sources)
+            self.refresh_sidebar()
+        self._open_first(loading=False)
+        self.sync_notes()
+        self.index()
+
+    @work(thread=True, exclusive=True, group="index", description="search index")
+    def index(self) -> None:
+        """Build the search index off the UI thread, once the sidebar lists every source."""
+
+        library = self.library
+        searcher = self.new_searcher(_releasing(library.sources))
+        self.app.call_from_thread(self.indexed, library, searcher)
+
+    def new_searcher(self, sources: Iterable[Source]) -> Searcher:
+        """A searcher over the sources and the user's notes on them (any thread)."""
+        from brief.core.search import DEFAULT_FIELDS, Searcher, SearchIndex, settle
+
+        searcher = Searcher(SearchIndex(sources, (*DEFAULT_FIELDS, self.notes.field)))
         settle()  # no multi-second collector pauses over the library and index while reading
         return searcher
 
@@ -214,36 +324,27 @@ class MainScreen(AnnotatingScreen):
         else:
             self.notes.sync(self.searcher.index, placements)
 
-    @property
-    def user_dates(self) -> dict[str, PubDate]:
-        """Dates the user set on undated sources (from the annotation store)."""
-        return self.store.source_dates()
+    def indexed(self, library: Library, searcher: Searcher) -> None:
+        """Search is ready; open it if the user asked for it while the index was built."""
+        if library is not self.library:
+            return  # the pack changed meanwhile; its own index comes with the change
+        self.searcher = searcher
+        self.sync_notes()  # notes written while the index was built
+        if self._search_wanted:
+            self._search_wanted = False
+            if self.app.screen is self:
+                self.action_search()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> Library:
-        """Read the pack off the UI thread, showing sources as they come, then index it."""
-        from brief.core.cache import LibraryCache
-
-        cache = self.library_cache = LibraryCache() if self.use_cache else None
-        total = sum(1 for _ in walk(self.paths))
-        library = Library()
-        for batch in iter_load(self.paths, cache=cache, interval=BATCH_SECONDS):
-            library.sources += batch.sources
-            library.skipped += batch.skipped
-            done = len(library.sources) + len(library.skipped)
-            snapshot = Library(list(library.sources), list(library.skipped))
-            self.app.call_from_thread(self.show_progress, snapshot, done, total)
-        for notice in cache.notices if cache else []:
-            self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
-        self.searcher = self.new_searcher(library)
-        self.watcher = PackWatcher(self.paths)
-        return library
+    def _show_progress(self, library: Library, total: int) -> None:
+        """From the load worker: show what is read so far (a copy: reading goes on)."""
+        snapshot = Library(list(library.sources), list(library.skipped))
+        done = len(library.sources) + len(library.skipped)
+        self.app.call_from_thread(self.show_progress, snapshot, done, total)
 
     def show_progress(self, library: Library, done: int, total: int) -> None:
         """Show the sources read so far; the first (or the one left open) can be read at once."""
         self.library = library
         self.session.set_sources(library.sources)
-        self.sync_notes()
         self.refresh_sidebar()
         if done < total:
             title = self.query_one("#sidebar-title", Static)
@@ -264,13 +365,7 @@ class MainScreen(AnnotatingScreen):
     def loaded(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
             return
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Library):
-            self.library = event.worker.result
-            self.session.set_sources(self.library.sources)
-            self.sync_notes()
-            self.refresh_sidebar()
-            self._open_first(loading=False)
-        elif event.state is WorkerState.ERROR:
+        if event.state is WorkerState.ERROR:
             error = event.worker.error
             self.query_one("#sidebar-title", Static).update(Text(f"Could not read: {error}"))
             self.notify(f"Could not read the briefing: {error}", severity="error", timeout=10)
@@ -295,7 +390,7 @@ class MainScreen(AnnotatingScreen):
         if not changes:
             return
         library = load_paths(self.paths, cache=self.library_cache)
-        searcher = self.new_searcher(library)
+        searcher = self.new_searcher(library.sources)
         self.app.call_from_thread(self.pack_changed, library, searcher, changes)
 
     def pack_changed(self, library: Library, searcher: Searcher, changes: PackChanges) -> None:
@@ -303,6 +398,7 @@ class MainScreen(AnnotatingScreen):
         old = self.current
         self.remember_position()
         self.library, self.searcher = library, searcher
+        self._read_flags.clear()
         self.session.set_sources(library.sources)
         self.sync_notes()
         self.refresh_sidebar()
@@ -323,20 +419,37 @@ class MainScreen(AnnotatingScreen):
         else:
             self.show_highlights()
 
+    def is_read(self, source: Source) -> bool:
+        """Whether a source is read; asked of the reading state once per source (it may look
+        the source up by path), then remembered until the pack changes."""
+        flag = self._read_flags.get(source.id)
+        if flag is None:
+            flag = self._read_flags[source.id] = self.reading.is_read(source)
+        return flag
+
+    def set_read(self, source: Source, read: bool) -> None:
+        """Mark a source read or unread in the reading state."""
+        self.reading.set_read(source, read)
+        self._read_flags[source.id] = read
+
     def refresh_sidebar(self) -> None:
         """Re-sort and redraw the sidebar, keeping the current source highlighted."""
         dates = self.user_dates
         self.ordered = sort_sources(self.library.sources, self.order, dates)
-        self.refresh_title()
         current = self.current.id if self.current else None
         counts = self.session.counts()
-        read = {source.id for source in self.ordered if self.reading.is_read(source)}
+        read = {source.id for source in self.ordered if self.is_read(source)}
+        self.refresh_title(len(read))
         self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts, read)
 
-    def refresh_title(self) -> None:
-        """The sidebar's title: how many sources, how many unread, the order, skipped files."""
+    def refresh_title(self, read: int | None = None) -> None:
+        """The sidebar's title: how many sources, how many unread, the order, skipped files.
+
+        `read`: how many of the sources are read, when the caller counted them already."""
         count = len(self.ordered)
-        unread = sum(1 for source in self.ordered if not self.reading.is_read(source))
+        if read is None:
+            read = sum(1 for source in self.ordered if self.is_read(source))
+        unread = count - read
         title = f"{count} source{'s' if count != 1 else ''}"
         if unread:
             title += f" · {unread} unread"
@@ -435,6 +548,9 @@ class MainScreen(AnnotatingScreen):
         if not self.library.sources:
             self.notify("Nothing to show yet: the briefing is still being read.")
             return
+        from brief.core.timeline import timeline
+        from brief.ui.screens.timeline import TimelineScreen
+
         sources, dates = list(self.library.sources), dict(self.user_dates)
         cache = self.library_cache
         current = self.current.id if self.current else None
@@ -454,8 +570,11 @@ class MainScreen(AnnotatingScreen):
     def action_search(self) -> None:
         """Search every source; enter there comes back at the passage."""
         if self.searcher is None:
-            self.notify("Nothing to search yet: the briefing is still being read.")
+            self._search_wanted = True
+            self.notify("Search opens as soon as the briefing is read and indexed.", timeout=4)
             return
+        from brief.ui.screens.search import SearchScreen
+
         self.app.push_screen(SearchScreen(self.searcher), callback=self.open_hit)
 
     def open_hit(self, hit: Hit | None) -> None:
@@ -511,6 +630,8 @@ class MainScreen(AnnotatingScreen):
             return
         current = self.user_dates.get(source.id)
         shown = current.isoformat() if current is not None else ""
+        from brief.ui.screens.setdate import SetDateScreen
+
         self.app.push_screen(
             SetDateScreen(source.title, shown), callback=lambda text: self.date_typed(source, text)
         )
@@ -565,7 +686,7 @@ class MainScreen(AnnotatingScreen):
 
     def _show_read(self, source: Source) -> None:
         """Redraw a source's row and the unread count after its read flag changed."""
-        read = self.reading.is_read(source)
+        read = self.is_read(source)
         self.sidebar.show_row(source, self.session.counts().get(source.id, 0), read)
         self.refresh_title()
 
@@ -573,12 +694,8 @@ class MainScreen(AnnotatingScreen):
     def reached_end(self, message: ReachedEnd) -> None:
         """A source read to its end counts as read."""
         source = self.current
-        if (
-            source is not None
-            and source.id == message.source_id
-            and not self.reading.is_read(source)
-        ):
-            self.reading.set_read(source, True)
+        if source is not None and source.id == message.source_id and not self.is_read(source):
+            self.set_read(source, True)
             self._show_read(source)
 
     def action_toggle_read(self) -> None:
@@ -586,8 +703,8 @@ class MainScreen(AnnotatingScreen):
         source = self.current
         if source is None:
             return
-        read = not self.reading.is_read(source)
-        self.reading.set_read(source, read)
+        read = not self.is_read(source)
+        self.set_read(source, read)
         self._show_read(source)
         self.notify(f"Marked {'read' if read else 'unread'}: “{shorten(source.title, 40)}”")
 
@@ -599,7 +716,7 @@ class MainScreen(AnnotatingScreen):
         start = ids.index(self.current.id) + 1 if self.current and self.current.id in ids else 0
         for step in range(len(self.ordered)):
             source = self.ordered[(start + step) % len(self.ordered)]
-            if source is not self.current and not self.reading.is_read(source):
+            if source is not self.current and not self.is_read(source):
                 self.open_source(source.id, focus=self.reader.has_focus or self.narrow)
                 return
         self.notify("Every other source is read.")
