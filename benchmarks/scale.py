@@ -56,11 +56,13 @@ def median(values: list[float]) -> float:
 
 
 def env_for(work: Path, cache: Path) -> dict[str, str]:
-    """The app's environment: its own cache folder, annotation store and reading state."""
+    """The app's environment: its own cache folder, annotation store, reading state and
+    (absent) config, so that the user's own files neither change nor sway the figures."""
     return {
         "BRIEF_CACHE": str(cache),
         "BRIEF_STORE": str(work / "store.json"),
         "BRIEF_STATE": str(work / "state.json"),
+        "BRIEF_CONFIG": str(work / "config.toml"),
     }
 
 

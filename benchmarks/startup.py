@@ -3,8 +3,8 @@
 Both apps are started the same way, alternately, in a pseudo-terminal of 120x40, each run a
 fresh Python process (see paint.py for the method: from before the process is started to the
 first frame of a screen with widgets handed to the terminal). `brief` is started as the
-command is (`brief.cli.main([])`: the bundled briefing), with its own cache folder and
-annotation store; the floor is an app with one `Static`. One untimed run of each comes first
+command is (`brief.cli.main([])`: the bundled briefing), with its own cache folder,
+annotation store, reading state and (absent) config; the floor is an app with one `Static`. One untimed run of each comes first
 (Python's bytecode and the OS page cache warm, the library cache filled).
 
 Printed: every run, the medians, their ratio (target <= 1.3) and the median of the ratios of
@@ -54,7 +54,12 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        env = {"BRIEF_CACHE": f"{folder}/cache", "BRIEF_STORE": f"{folder}/annotations.json"}
+        env = {  # all of brief's files in the temporary folder: the user's own stay untouched
+            "BRIEF_CACHE": f"{folder}/cache",
+            "BRIEF_STORE": f"{folder}/annotations.json",
+            "BRIEF_STATE": f"{folder}/state.json",
+            "BRIEF_CONFIG": f"{folder}/config.toml",
+        }
         measure("minimal", [], env)
         measure("brief", [], env, sources=5)
         floors, briefs, ratios = [], [], []
