@@ -43,6 +43,15 @@ RACY_NS = 3_000_000_000
 """A file modified this recently may change again within its clock tick: checked by hash."""
 CHUNK = 400
 """Ids or paths looked up in one query."""
+
+
+def _in_chunks(values: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
+    """`values` a query's worth at a time, each with its `IN (...)` placeholders."""
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start : start + CHUNK]
+        yield chunk, f"({','.join('?' * len(chunk))})"
+
+
 READAHEAD = 256
 """Entries whose bodies are read in one go when bodies are asked for in listing order."""
 
@@ -326,13 +335,12 @@ class LibraryCache:
         with self._using() as db:
             if db is None:
                 return found
-            for start in range(0, len(paths), CHUNK):
-                chunk = paths[start : start + CHUNK]
+            for chunk, marks in _in_chunks(paths):
                 rows = db.execute(
                     "SELECT f.path, f.size, f.mtime_ns, f.inode, f.lim, e.id, e.digest, "
                     "e.skipped, e.meta FROM files f JOIN entries e ON e.digest = f.digest "
                     "AND e.version = ? AND (e.name = '' OR e.name = f.name) "
-                    f"WHERE f.path IN ({','.join('?' * len(chunk))})",
+                    f"WHERE f.path IN {marks}",
                     [self.version, *chunk],
                 ).fetchall()
                 for path, size, mtime_ns, inode, lim, entry, digest, skipped, meta in rows:
@@ -591,12 +599,10 @@ class LibraryCache:
         with self._using() as db:
             if db is None:
                 return kept
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
+            for chunk, marks in _in_chunks(ids):
                 found = db.execute(
                     "SELECT b.id, e.digest, b.events FROM bodies b JOIN entries e ON e.id = b.id "
-                    "WHERE e.version = ? AND b.events IS NOT NULL "
-                    f"AND b.id IN ({','.join('?' * len(chunk))})",
+                    f"WHERE e.version = ? AND b.events IS NOT NULL AND b.id IN {marks}",
                     [self.version, *chunk],
                 ).fetchall()
                 for entry_id, digest, events in found:

@@ -29,7 +29,7 @@ from brief.core.search.matcher import (
     max_edits,
     term_pattern,
 )
-from brief.core.search.normalize import PASSAGE_BREAK, fold
+from brief.core.search.normalize import fold, passage_bounds
 from brief.core.search.query import Query, Term, parse_query, value_matches
 
 MAX_TYPO_FORMS = 12
@@ -554,12 +554,7 @@ class _Run:
         table = self.table
         field = table.field[number]
         text = texts[field & ~FOLDS]
-        start = table.start[number]
-        end = text.find(PASSAGE_BREAK, start)
-        if end < 0:
-            end = len(text)
-        if start and text[start] == "\n":
-            start += 1
+        start, end = passage_bounds(text, table.start[number])
         piece = text[start:end]
         folded = fold(piece) if field & FOLDS else piece.lower()
         occurrences = matcher.occurrences(folded)
@@ -601,12 +596,7 @@ class _Run:
                 continue
             field = field_of[number]
             text = texts[field & ~FOLDS]
-            start = start_of[number]
-            end = text.find(PASSAGE_BREAK, start)
-            if end < 0:
-                end = len(text)
-            if start and text[start] == "\n":
-                start += 1
+            start, end = passage_bounds(text, start_of[number])
             piece = text[start:end]
             matched, exact = word_matches(fold(piece) if field & FOLDS else piece.lower())
             if exact is not None:

@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from brief.core.model import Source
-from brief.core.search.normalize import PASSAGE_BREAK, fold_lowered, tokens
+from brief.core.search.normalize import PASSAGE_BREAK, fold_lowered, passage_bounds, tokens
 from brief.core.search.query import normalize_value
 
 Slot = int
@@ -461,11 +461,8 @@ class SearchIndex:
         if not texts:  # removed or replaced meanwhile
             return "", 0, 0, False
         text = texts[field & ~FOLDS]
-        start = self._start[passage]
-        end = text.find(PASSAGE_BREAK, start)
-        if start and text.startswith("\n", start):
-            start += 1
-        return text, start, len(text) if end < 0 else end, bool(field & FOLDS)
+        start, end = passage_bounds(text, self._start[passage])
+        return text, start, end, bool(field & FOLDS)
 
     def phrase_key(self, words: Iterable[str]) -> bytes | None:
         """The bytes `has_sequence` looks for: the words' ids in order (None if one is unknown)."""

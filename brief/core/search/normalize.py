@@ -18,6 +18,15 @@ PASSAGE_BREAK = "\n\n"
 """What separates passages of a field's text (blocks of the body are joined by it)."""
 
 
+def passage_bounds(text: str, start: int) -> tuple[int, int]:
+    """Where the passage that begins at `start` of a field's text (just after a break, or at
+    0) starts and ends: the break's second line feed skipped, up to the next break or the end."""
+    end = text.find(PASSAGE_BREAK, start)
+    if start and text.startswith("\n", start):
+        start += 1
+    return start, len(text) if end < 0 else end
+
+
 def _foldable() -> dict[str, str]:
     """Each character (below U+3000) that is a letter plus diacritics, mapped to the letter."""
     table: dict[str, str] = {}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -17,6 +18,15 @@ from textual.strip import Strip
 
 KEPT_ROWS = 500
 """Rows whose drawn lines are kept (several screenfuls; the cache is emptied when full)."""
+
+
+def text_strip(text: Text, console: Console, width: int, pad: int = 1) -> Strip:
+    """One line of `text` as a strip `width` cells wide after `pad` blank cells, its own style
+    kept (rich leaves a Text's base style out of the segments it renders)."""
+    segments = list(text.render(console, end=""))
+    if text.style:
+        segments = list(Segment.apply_style(segments, console.get_style(text.style)))
+    return Strip([Segment(" " * pad), *segments]).crop_extend(0, width, None)
 
 
 class RowList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -138,17 +148,14 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             if len(self._drawn) >= KEPT_ROWS:
                 self._drawn.clear()
             lines = self.row_lines(index, max(1, width - 2))
-            strips = [
-                Strip([Segment(" "), *text.render(self.app.console), Segment(" ")])
-                for text in lines
-            ]
+            strips = [text_strip(text, self.app.console, width) for text in lines]
             self._drawn[index] = strips
         at = line - self._tops[index]
         strip = strips[at] if at < len(strips) else Strip.blank(width)
         style = base
         if index == self.highlighted:
             style = base + self.get_component_rich_style("rowlist--highlight")
-        return strip.crop_extend(0, width, style).apply_style(style)
+        return strip.apply_style(style)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._tops[-1])

@@ -26,6 +26,7 @@ from brief.core.export import human_date
 from brief.core.model import PubDate, Skipped, Source
 from brief.core.text import squash
 from brief.ui.messages import SourceOpened
+from brief.ui.widgets.rows import text_strip
 
 PAD = 1
 """Blank columns either side of a row's text."""
@@ -380,14 +381,7 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             strips = []
         console = self.app.console
-        pad = Segment(" " * PAD)
-        for text in lines:
-            segments = list(text.render(console, end=""))
-            if text.style:  # a Text's own style is not in the segments it renders
-                segments = list(Segment.apply_style(segments, console.get_style(text.style)))
-            segments.insert(0, pad)
-            strip = Strip(segments).crop_extend(0, width, None).apply_style(base)
-            strips.append(strip)
+        strips += [text_strip(text, console, width, PAD).apply_style(base) for text in lines]
         self._drawn[key] = strips
         return strips
 
