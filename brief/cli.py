@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from brief import __version__
+from brief.core import collector
 from brief.core.config import Config, load_config
 from brief.core.export import date_label, day_label, skipped_row, source_row
 from brief.core.ingest import MissingPathError, load_paths
@@ -418,9 +419,13 @@ def _open_app(
         check_paths(library_paths)
     except MissingPathError as error:
         raise UsageError(str(error)) from None
-    from brief.ui.app import BriefApp
+    collector.pause()  # the app resumes it after its first frame
+    try:
+        from brief.ui.app import BriefApp
 
-    BriefApp(library_paths, Path(store) if store else None, config, cache=cached).run()
+        BriefApp(library_paths, Path(store) if store else None, config, cache=cached).run()
+    finally:
+        collector.resume()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.binding import Binding
@@ -9,6 +10,7 @@ from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.widgets import Static
 
+from brief.core import collector
 from brief.core.ordering import SortOrder
 from brief.core.paths import bundled_pack
 from brief.ui.app import BriefApp
@@ -32,6 +34,19 @@ async def test_opens_the_bundled_briefing_newest_first() -> None:
         assert title.startswith("5 sources · ") and title.endswith("newest first")
         lines = main.reader.plain_lines
         assert main.ordered[0].title.split()[0] in lines[1]
+
+
+async def test_the_collector_paused_for_start_up_runs_again_once_the_room_is_drawn() -> None:
+    collector.pause()  # as `brief` does before importing the interface
+    try:
+        assert not gc.isenabled()
+        app = BriefApp([bundled_pack()])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert gc.isenabled()
+    finally:
+        collector.resume()
+        gc.enable()
 
 
 async def test_scrolling_keys() -> None:

@@ -17,6 +17,7 @@ from textual.events import Resize
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
+from brief.core import collector
 from brief.core.annotations import AnnotationStore
 from brief.core.config import Config, check_keys, check_theme, load_config
 from brief.core.state import StateStore
@@ -101,6 +102,7 @@ class BriefApp(App[None], inherit_bindings=False):
             cache=self.use_cache,
         )
         self.push_screen(main)
+        main.call_after_refresh(collector.resume)  # paused by the command until the first frame
         self.check_size(self.size.width, self.size.height)
         self.watch(self, "theme", self.remember_theme, init=False)
         with contextlib.suppress(NotImplementedError, RuntimeError):

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from brief.core.annotations import AnchorStatus, Colour, Placement
 from brief.core.export import human_date
 from brief.core.text import shorten
+from brief.ui.screens import PANELS_CSS
 
 FUZZY_THRESHOLD = 75
 """How close (rapidfuzz partial ratio, 0-100) filter words must come to a highlight's text."""
@@ -114,6 +115,7 @@ class AnnotationList(OptionList, inherit_bindings=False):
 class AnnotationsScreen(Screen[PanelChoice | None], inherit_bindings=False):
     """Every annotation of the current source or of all sources; enter jumps to one."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Annotations"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", tooltip="Back to reading", id="annotations.close"),

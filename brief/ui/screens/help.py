@@ -13,11 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from brief.ui.help import BindingRow
+from brief.ui.screens import PANELS_CSS
 
 
 class HelpScreen(ModalScreen[None]):
     """Lists every binding by group; any of its keys closes it."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),

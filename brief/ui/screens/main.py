@@ -202,9 +202,7 @@ class MainScreen(AnnotatingScreen):
             with Vertical(id="reading"):
                 yield Reader(measure=self.measure, id="reader")
                 yield Static(id="note-bar")
-        with Horizontal(id="find-bar"):
-            yield Input(placeholder="Find in this source (typos forgiven)", id="find-input")
-            yield Static(id="find-status")
+        yield Horizontal(id="find-bar")  # filled on first use (see action_find)
         yield Footer(compact=True)
 
     @property
@@ -587,9 +585,14 @@ class MainScreen(AnnotatingScreen):
         elif hit.field == "body":
             self.reader.jump_to(hit.start, hit.end)
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         """Open the find bar for the source being read."""
         bar = self.query_one("#find-bar")
+        if not bar.children:  # made when first wanted: start-up draws only what is shown
+            await bar.mount(
+                Input(placeholder="Find in this source (typos forgiven)", id="find-input"),
+                Static(id="find-status"),
+            )
         bar.add_class("-open")
         self.query_one("#find-input", Input).focus()
 
@@ -611,6 +614,8 @@ class MainScreen(AnnotatingScreen):
 
     @on(FindStatus)
     def find_status(self, message: FindStatus) -> None:
+        if not self.query("#find-status"):
+            return  # the bar was never opened: nothing to show or clear
         status = self.query_one("#find-status", Static)
         if message.cleared:
             self.query_one("#find-bar").remove_class("-open")

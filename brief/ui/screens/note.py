@@ -13,11 +13,13 @@ from textual.widgets import Static, TextArea
 
 from brief.core.annotations import Colour
 from brief.core.text import shorten
+from brief.ui.screens import PANELS_CSS
 
 
 class NoteScreen(ModalScreen[str | None]):
     """Edits a note; returns its text when saved, None when cancelled."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Note"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the note",

@@ -18,6 +18,7 @@ from brief.core.dates import as_date
 from brief.core.export import human_date
 from brief.core.search import Hit, Results, Searcher, parse_query
 from brief.core.text import shorten
+from brief.ui.screens import PANELS_CSS
 
 PAGE = 200
 """How many results are listed at first, and added each time the highlight reaches the end."""
@@ -57,6 +58,7 @@ class ResultList(OptionList, inherit_bindings=False):
 class SearchScreen(Screen[Hit | None], inherit_bindings=False):
     """A query box and its streaming results."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Search"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to where you were", id="search.back"),

@@ -12,10 +12,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from brief.ui.screens import PANELS_CSS
+
 
 class SetDateScreen(ModalScreen[str | None]):
     """Asks for a date; returns the text typed (empty clears), or None when cancelled."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Set date"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing the date",

@@ -23,6 +23,7 @@ from brief.core.timeline.labels import (
     group_label,
     parse_range,
 )
+from brief.ui.screens import PANELS_CSS
 from brief.ui.widgets.rows import RowList
 
 KIND_MARKS = {Kind.PUBLISHED: "◆ published", Kind.EVENT: "● event", Kind.PLAN: "▷ plan"}
@@ -155,6 +156,7 @@ class TimelineList(RowList, inherit_bindings=False):
 class TimelineScreen(Screen[Event | None], inherit_bindings=False):
     """All events, oldest first; enter returns the chosen event, esc returns nothing."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the reader", id="timeline.back"),

@@ -10,6 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
+from brief.ui.screens import PANELS_CSS
+
 MIN_WIDTH = 60
 """The narrowest terminal brief lays out (columns)."""
 MIN_HEIGHT = 20
@@ -24,6 +26,7 @@ def too_small(width: int, height: int) -> bool:
 class TooSmallScreen(Screen[None], inherit_bindings=False):
     """Says how large the terminal must be; goes away by itself once it is."""
 
+    CSS_PATH = PANELS_CSS
     HELP_GROUP = "Terminal too small"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", tooltip="Quit brief", id="toosmall.quit"),
