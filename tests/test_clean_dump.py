@@ -52,8 +52,8 @@ def w3m_page(paragraphs: list[str], heading: str | None = None) -> str:
 
 def test_wrap_width_of_w3m_dump() -> None:
     """The width a dump was wrapped at is found; unwrapped text has none."""
-    assert wrap_width(parse_lines(w3m_page(PARAGRAPHS * 3))) in range(70, 81)
-    assert wrap_width(parse_lines("\n\n".join(PARAGRAPHS * 4))) is None
+    assert wrap_width(parse_lines(w3m_page(PARAGRAPHS * 3))[1]) in range(70, 81)
+    assert wrap_width(parse_lines("\n\n".join(PARAGRAPHS * 4))[1]) is None
 
 
 def test_wrapped_lines_joined() -> None:
@@ -234,8 +234,8 @@ def test_white_space_collapsed_as_everywhere(lines: list[list[tuple[str, str]]])
     """A line's text has every run of white space (tabs, no-break and wide spaces) collapsed to
     one space and its ends stripped, as elsewhere in brief."""
     raws = ["Line " + "".join(word + space for word, space in line) for line in lines]
-    parsed = parse_lines("\n".join(raws))
-    assert [line.text for line in parsed] == [SPACES.sub(" ", raw).strip() for raw in raws]
+    _, parsed = parse_lines("\n".join(raws))
+    assert [text for _, text, *_ in parsed] == [SPACES.sub(" ", raw).strip() for raw in raws]
 
 
 def test_fast_raw_lines_equal_the_dataclass_and_stay_frozen() -> None:

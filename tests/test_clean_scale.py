@@ -61,17 +61,17 @@ def test_single_paragraph_without_newlines_reads_in_linear_time() -> None:
 
 def test_log_is_not_taken_for_wrapped_text() -> None:
     """Lines all of one length are not a paragraph wrapped at that width: each stays a line."""
-    lines = parse_lines(LOG_LINE * 500)
+    raws, lines = parse_lines(LOG_LINE * 500)
     assert wrap_width(lines) is None
-    assert len(build_units(lines, wrap_width(lines))) == 500
+    assert len(build_units(raws, lines, wrap_width(lines))) == 500
 
 
 def test_joining_many_wrapped_lines_is_linear() -> None:
     """Joining 20,000 wrapped lines into one unit copies each line once (no growing string)."""
     row = "word " * 15 + "wrapped"
     text = "\n".join([row] * 20000 + ["", "end"])
-    lines = parse_lines(text)
-    units = build_units(lines, len(row))
+    raws, lines = parse_lines(text)
+    units = build_units(raws, lines, len(row))
     assert len(units) == 2
     assert len(units[0].lines) == 20000
     assert units[0].text == " ".join([row] * 20000)

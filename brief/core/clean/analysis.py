@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from brief.core.clean.features import Features, shared_features
-from brief.core.clean.lines import Line
 from brief.core.clean.units import Unit, split_units
 
 
@@ -15,8 +14,8 @@ class Analysis:
 
     text: str
     """The text analysed (compared by identity to find the analysis again)."""
-    lines: list[Line]
-    """Every line, parsed."""
+    lines: list[str]
+    """Every line, as in the text."""
     units: list[Unit]
     """The candidate blocks."""
     width: int | None

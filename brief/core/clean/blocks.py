@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from brief.core.clean.features import ends_sentence, word_total
-from brief.core.clean.lines import Line
 from brief.core.clean.units import Unit
 from brief.core.model import Block, BlockKind, RawLine, raw_line
 
@@ -53,7 +52,7 @@ def build_blocks(
 
 
 def raw_lines(
-    lines: list[Line], units: list[Unit], keep: list[bool], reasons: list[str]
+    lines: list[str], units: list[Unit], keep: list[bool], reasons: list[str]
 ) -> list[RawLine]:
     """Every source line marked kept or removed, with its unit's reason (`lines` are all the
     lines of the text, in order, so a line's index is its position).
@@ -84,11 +83,11 @@ def raw_lines(
         if got is None:
             # Lines outside units (blank ones) repeat: equal raw lines are one shared value.
             flag = before and after[position]
-            shared = blanks.get((line.raw, flag))
+            shared = blanks.get((line, flag))
             if shared is None:
-                shared = blanks[line.raw, flag] = raw_line(line.raw, flag)
+                shared = blanks[line, flag] = raw_line(line, flag)
             append(shared)
         else:
             before = got
-            append(raw_line(line.raw, got, why[position]))
+            append(raw_line(line, got, why[position]))
     return result

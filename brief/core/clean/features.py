@@ -240,6 +240,55 @@ class Features:
     """True for a teaser of another article (cut with "[…]", "Read more")."""
     key: str
     """The text compared when looking for repetition (its start, case-folded)."""
+    bad: str = ""
+    """Why the unit is chrome by its features alone (the first rule that holds, see
+    `chrome_reason`), or empty; worked out once per text, as pages repeat their chrome."""
+
+
+IMAGE_WORDS = 15
+"""A unit naming an image, or holding a link, is chrome when shorter than this."""
+
+
+def chrome_reason(feat: Features) -> str:
+    """Why a unit with these features is chrome whatever its place, or empty: the first of the
+    rules below that holds (the order makes the reason shown for a removed line)."""
+    words = feat.words
+    if words == 0:
+        return "symbols"
+    if feat.form:
+        return "form"
+    if feat.section_end:
+        return "section end"
+    if feat.comment:
+        return "comments"
+    if feat.contact:
+        return "footer"
+    if feat.teaser:
+        return "teaser"
+    if feat.image and words < IMAGE_WORDS:
+        return "image name"
+    if feat.copyright:
+        return "copyright" if feat.rights else "footer"
+    if feat.byline:
+        return "byline"
+    if feat.prefixed:
+        return "link"
+    if feat.chrome:
+        return "share buttons" if words <= 4 else "boilerplate"
+    if feat.link and words < IMAGE_WORDS:
+        return "link"
+    if feat.datelike and (not feat.sentence or feat.dateline):
+        return "date"
+    return ""
+
+
+_LEADS = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (_CHROME_PREFIX, _BYLINE, _SECTION_END, _REPLY, _COMMENTS_START)
+    )
+)
+"""Any of the patterns matched at the start of a short unit (most units match none of them)."""
 
 
 REPEAT_PREFIX = 60
@@ -298,7 +347,7 @@ def features(text: str) -> Features:
         # A paragraph (the patterns of short lines cannot match), or a long footer that starts
         # with its copyright sign.
         footer = _COPYRIGHT_START.match(text[:24].lower()) is not None
-        return Features(
+        feat = Features(
             words=words,
             marks=marks,
             sentence=sentence,
@@ -318,6 +367,8 @@ def features(text: str) -> Features:
             teaser=teaser,
             key=key,
         )
+        feat.bad = chrome_reason(feat)
+        return feat
     if not plain:
         low = text.lower()
     short = words <= 12
@@ -329,7 +380,9 @@ def features(text: str) -> Features:
     if words <= LOGO_WORDS and low_tail.endswith("logo"):
         # An image's alternative text: "Example GmbH Logo".
         image = image or low_tail.endswith(" logo") or low == "logo"
-    return Features(
+    # The patterns anchored at the start are tried one by one only when one of them matches.
+    lead = _LEADS.match(low) is not None
+    feat = Features(
         words,
         marks,
         sentence,
@@ -343,18 +396,20 @@ def features(text: str) -> Features:
         form,
         copyright,
         copyright and _RIGHTS.search(low) is not None,
-        words < 25 and _CHROME_PREFIX.match(low) is not None,
+        lead and words < 25 and _CHROME_PREFIX.match(low) is not None,
         datelike,
         datelike and _DATE_LABEL.match(low) is not None,
-        words <= 15 and _BYLINE.match(low) is not None,
-        words <= 14 and _SECTION_END.match(low) is not None,
+        lead and words <= 15 and _BYLINE.match(low) is not None,
+        lead and words <= 14 and _SECTION_END.match(low) is not None,
         (low_tail[-1:] == ":" and short and _COMMENT_HEAD.search(low_tail[-24:]) is not None)
-        or (words <= 2 and _REPLY.match(low) is not None)
-        or (words <= 30 and low[:1].isdigit() and _COMMENTS_START.match(low) is not None),
+        or (lead and words <= 2 and _REPLY.match(low) is not None)
+        or (lead and words <= 30 and _COMMENTS_START.match(low) is not None),
         _contact(text, low),
         teaser,
         key,
     )
+    feat.bad = chrome_reason(feat)
+    return feat
 
 
 SHARED_CHARS = 80

@@ -48,33 +48,10 @@ LONG_WORDS = 30
 
 def label_unit(unit: Unit, feat: Features) -> Verdict:
     """The class of a unit on its own, with the reason when it is chrome."""
+    reason = feat.bad
+    if reason:
+        return Verdict(BAD, reason)
     words = feat.words
-    if words == 0:
-        return Verdict(BAD, "symbols")
-    if feat.form:
-        return Verdict(BAD, "form")
-    if feat.section_end:
-        return Verdict(BAD, "section end")
-    if feat.comment:
-        return Verdict(BAD, "comments")
-    if feat.contact:
-        return Verdict(BAD, "footer")
-    if feat.teaser:
-        return Verdict(BAD, "teaser")
-    if feat.image and words < 15:
-        return Verdict(BAD, "image name")
-    if feat.copyright:
-        return Verdict(BAD, "copyright" if feat.rights else "footer")
-    if feat.byline:
-        return Verdict(BAD, "byline")
-    if feat.prefixed:
-        return Verdict(BAD, "link")
-    if feat.chrome:
-        return Verdict(BAD, "share buttons" if words <= 4 else "boilerplate")
-    if feat.link and words < 15:
-        return Verdict(BAD, "link")
-    if feat.datelike and (not feat.sentence or feat.dateline):
-        return Verdict(BAD, "date")
     if unit.marker and not unit.marker[0].isdigit():
         # Items of a bulleted list: kept when they read as sentences.
         if feat.sentence and words >= GOOD_WORDS:

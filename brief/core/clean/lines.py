@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _SPACE_RUN = re.compile(" {2,}")
 """Two spaces or more."""
@@ -19,37 +18,6 @@ _BULLET = re.compile(
     r"(?:\s+|$)"
 )
 """A list marker at the start of a line: a bullet sign, `1.`, `1)`, `(1)` or `a)`."""
-
-
-@dataclass(slots=True)
-class Line:
-    """One line of the source, parsed."""
-
-    index: int
-    """The line's position in the source (0-based)."""
-    raw: str
-    """The line exactly as in the source."""
-    text: str
-    """The line's text: white space collapsed, the list marker removed."""
-    indent: int
-    """The number of leading spaces (tabs count as four)."""
-    marker: str = ""
-    """The list marker the line starts with ("•", "1.", ...), or empty."""
-    width: int = 0
-    """The length of the line without trailing white space (tabs count as four)."""
-
-    @property
-    def blank(self) -> bool:
-        """True when the line has no text (a bare list marker counts as blank)."""
-        return not self.text
-
-    @property
-    def text_column(self) -> int:
-        """The column where the text starts, after indentation and marker."""
-        stripped = self.raw.expandtabs(4).lstrip(" ")
-        rest = stripped[len(self.marker) :] if self.marker else stripped
-        return self.indent + (len(stripped) - len(rest.lstrip(" ")))
-
 
 _MARK_START = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
 """The characters a list marker may start with (besides digits and letters)."""
@@ -69,46 +37,61 @@ def _split_marker(flat: str) -> tuple[str, str]:
     return "", flat
 
 
-def parse_lines(text: str) -> list[Line]:
-    """Every line of a text, parsed (line breaks are expected to be ``\\n``).
+Parsed = tuple[int, str, str, int, int]
+"""A line with text: its index in the source, its text (white space collapsed, the list marker
+removed), its list marker ("•", "1.", ... or empty), its indentation (leading spaces, tabs
+counting as four) and its width without trailing white space."""
+
+
+def parse_lines(text: str) -> tuple[list[str], list[Parsed]]:
+    """Every raw line of a text (line breaks are expected to be ``\\n``), and its lines with text
+    parsed (a blank line, or a bare list marker, has none).
 
     A line's white space is collapsed only where it holds more than single spaces, and a line
     that cannot start with a list marker takes the short way.
     """
+    raws = text.split("\n")
     # Other white space is turned into plain spaces in a copy of the text, one kind at a time.
     flats = text
     for space in _ODD_SPACES:
         if space in flats:
             flats = flats.replace(space, " ")
     tabs = "\t" in text
-    lines: list[Line] = []
-    append = lines.append
-    raws = text.split("\n")
+    parsed: list[Parsed] = []
+    append = parsed.append
     for index, (raw, flat) in enumerate(
         zip(raws, raws if flats is text else flats.split("\n"), strict=True)
     ):
         flat = flat.strip()
         if not flat:
-            append(Line(index, raw, "", 0, "", 0))
             continue
         expanded = raw.expandtabs(4) if tabs and "\t" in raw else raw
         if "  " in flat:
             flat = _SPACE_RUN.sub(" ", flat)
-        indent = len(expanded) - len(expanded.lstrip(" \u3000\u00a0"))
         marker = ""
         first = flat[0]
         if first in _MARK_START or first.isdigit() or flat[1:2] in (".", ")"):
             marker, flat = _split_marker(flat)
-        append(Line(index, raw, flat, indent, marker, len(expanded.rstrip())))
-    return lines
+            if not flat:
+                continue
+        indent = len(expanded) - len(expanded.lstrip(" \u3000\u00a0"))
+        append((index, flat, marker, indent, len(expanded.rstrip())))
+    return raws, parsed
 
 
-def wrap_width(lines: list[Line]) -> int | None:
+def text_column(raw: str, indent: int, marker: str) -> int:
+    """The column where a list item's text starts, after indentation and marker."""
+    stripped = raw.expandtabs(4).lstrip(" ")
+    rest = stripped[len(marker) :]
+    return indent + (len(stripped) - len(rest.lstrip(" ")))
+
+
+def wrap_width(lines: list[Parsed]) -> int | None:
     """The column a dump was hard-wrapped at (80 for `w3m -dump`), or None when not wrapped.
 
     A wrapped dump has many lines that end just short of one width and hardly any beyond it.
     """
-    widths = sorted([line.width for line in lines if line.text])
+    widths = sorted([line[4] for line in lines])
     if len(widths) < 8:
         return None
     # The width that only a handful of lines (tables, long links) exceed.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.core.clean.lines import Line, parse_lines, wrap_width
+from brief.core.clean.lines import Parsed, parse_lines, text_column, wrap_width
 
 _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
@@ -55,66 +55,62 @@ def _joiner(left: str, right: str) -> str:
     return " "
 
 
-def _is_full(line: Line, following: Line, width: int) -> bool:
-    """True when `line` was broken only because the next word did not fit the width."""
-    first = following.marker
+def _is_full(raw: str, used: int, marker: str, text: str, width: int) -> bool:
+    """True when a line (`raw`, `used` columns wide) was broken only because the first word of
+    the next line (its `marker` or `text`) did not fit the width."""
+    first = marker
     gap = 1
     if not first:
-        text = following.text
         if text[:1] >= _CJK_START and _NO_SPACE.match(text):
             # Chinese and Japanese break anywhere: the next character did not fit.
             first, gap = text[0], 0
         else:
             space = text.find(" ")
             first = text if space < 0 else text[:space]
-    used = line.width if line.raw.isascii() else display_width(line.raw.rstrip())
+    if not raw.isascii():
+        used = display_width(raw.rstrip())
     return used + gap + (len(first) if first.isascii() else display_width(first)) > width - 1
 
 
-def build_units(lines: list[Line], width: int | None) -> list[Unit]:
-    """Units from parsed lines: wrapped lines joined when the dump was wrapped at `width`."""
+def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list[Unit]:
+    """Units from the parsed lines of the raw lines `raws`: wrapped lines joined when the dump
+    was wrapped at `width`."""
     units: list[Unit] = []
     current: Unit | None = None
     pieces: list[str] = []
-    last: Line | None = None
     column = 0
-    blank = True
-    for line in lines:
-        text = line.text
-        if not text:
-            if current is not None and len(pieces) > 1:
-                current.text = "".join(pieces)
-            current, last, blank = None, None, True
-            continue
-        marker = line.marker
+    last = -2
+    last_width = 0
+    last_text = ""
+    for index, text, marker, indent, line_width in lines:
+        blank = index != last + 1
         if (
-            current is not None
-            and last is not None
+            not blank
+            and current is not None
             and width is not None
-            and line.indent == column
-            and _is_full(last, line, width)
-            and not (marker in ("•", "*") or (marker and _SENTENCE_END.search(last.text)))
+            and indent == column
+            and _is_full(raws[last], last_width, marker, text, width)
+            and not (marker in ("•", "*") or (marker and _SENTENCE_END.search(last_text)))
         ):
             piece = f"{marker} {text}" if marker else text
             pieces.append(_joiner(pieces[-1], piece))
             pieces.append(piece)
-            current.lines.append(line.index)
+            current.lines.append(index)
         else:
             if current is not None and len(pieces) > 1:
                 current.text = "".join(pieces)
-            current = Unit([line.index], text, marker, line.indent, blank)
+            current = Unit([index], text, marker, indent, blank)
             pieces = [text]
             units.append(current)
-            column = line.text_column if marker else line.indent
-        last = line
-        blank = False
+            column = text_column(raws[index], indent, marker) if marker else indent
+        last, last_width, last_text = index, line_width, text
     if current is not None and len(pieces) > 1:
         current.text = "".join(pieces)
     return units
 
 
-def split_units(text: str) -> tuple[list[Line], list[Unit], int | None]:
-    """The parsed lines, the units and the wrap width (None when not wrapped) of a text."""
-    lines = parse_lines(text)
+def split_units(text: str) -> tuple[list[str], list[Unit], int | None]:
+    """The raw lines, the units and the wrap width (None when not wrapped) of a text."""
+    raws, lines = parse_lines(text)
     width = wrap_width(lines)
-    return lines, build_units(lines, width), width
+    return raws, build_units(raws, lines, width), width

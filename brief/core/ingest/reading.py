@@ -27,13 +27,21 @@ READERS: dict[Format, Reader] = {
 """The reader for each detected form (WordPress JSON is found by the JSON reader)."""
 
 
-def _sanitize_fields(source: Source) -> None:
-    """Remove control characters decoded from escapes (e.g. JSON's \\u001b) after reading."""
+CLEAN_BLOCKS = frozenset([Format.DUMP, Format.TEXT])
+"""Forms whose blocks are cut from the sanitised text as it is (no escapes decoded): their
+blocks need no second pass."""
+
+
+def _sanitize_fields(source: Source, blocks: bool = True) -> None:
+    """Remove control characters decoded from escapes (e.g. JSON's \\u001b) after reading (from
+    the blocks too unless `blocks` is False)."""
     source.title = sanitize(source.title).replace("\n", " ")
     for name in ("outlet", "author", "url", "language"):
         value = getattr(source, name)
         if value is not None:
             setattr(source, name, sanitize(value).replace("\n", " ").strip() or None)
+    if not blocks:
+        return
     cleaned = [(block, sanitize(block.text)) for block in source.blocks]
     source.blocks = [block if text == block.text else replace(block, text=text)
                      for block, text in cleaned]  # fmt: skip
@@ -48,7 +56,7 @@ def read_text(content: str, path: Path) -> list[Source]:
     form = sniff(content)
     sources = READERS[form](content, path)
     for source in sources:
-        _sanitize_fields(source)
+        _sanitize_fields(source, form not in CLEAN_BLOCKS)
         if not source.raw:
             source.raw = [raw_line(line, True) for line in content.split("\n")]
         if source.language is None:
