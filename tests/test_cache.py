@@ -405,3 +405,22 @@ def test_sources_read_cold_or_released_get_their_text_back_from_the_cache(
         assert source.body is body
     assert cold.sources == fresh.sources
     assert len(reads) == 12
+
+
+def test_the_code_fingerprint_covers_everything_the_reading_code_imports() -> None:
+    """An edit to code that changes what a file reads as re-reads every pack; an edit to code
+    that cannot (the reading state, the config, search) must leave caches alone, so the
+    fingerprinted modules may import nothing else of the core but the cache itself."""
+    import ast
+
+    core = Path(cache_store.__file__).resolve().parent.parent
+    covered = {path.resolve() for path in cache_store._reading_modules()}
+    assert core / "clean" / "classify.py" in covered
+    assert core / "state.py" not in covered and core / "config.py" not in covered
+    for path in covered:
+        for node in ast.walk(ast.parse(path.read_text())):
+            module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if module.startswith("brief.core."):
+                part = module.split(".")[2]
+                name = part if (core / part).is_dir() else f"{part}.py"
+                assert name in cache_store.READING_PARTS or part == "cache", (path, module)

@@ -17,6 +17,7 @@ from brief.ui.app import BriefApp
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.toosmall import TooSmallScreen
+from brief.ui.widgets.keybar import KeyBar
 from tests.conftest import loaded
 
 
@@ -124,6 +125,28 @@ async def test_sidebar_hides_by_key_and_floats_on_terminals_of_80_columns_or_les
         await pilot.press("tab", "j", "enter")
         assert not pane.display and reading.display
         assert main.reader.source is main.ordered[1]
+
+
+def bar_text(main: MainScreen) -> str:
+    """The key bar's line as drawn."""
+    return str(main.query_one(KeyBar).render())
+
+
+async def test_the_key_bar_keeps_help_when_keys_do_not_fit_and_a_click_presses_a_key() -> None:
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(pilot)
+        line = bar_text(main)
+        assert line.startswith("c Removed h Highlight")
+        assert "t Timeline" not in line  # no room at 80 columns
+        assert "? Help" in line and line.rstrip().endswith("^p Commands")
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        line = bar_text(main)
+        assert "t Timeline" in line and "q Quit" in line
+        await pilot.click(KeyBar, offset=(line.index("t Timeline"), 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TimelineScreen"
 
 
 async def test_help_is_generated_from_the_bindings() -> None:

@@ -473,18 +473,22 @@ class PackState:
         """The store holding the state."""
         self.key = key
         """The pack's key in the file."""
-        self._paths: tuple[tuple[int, int], dict[str, list[SourceEntry]]] | None = None
+        self._paths: tuple[tuple[int, int], dict[str, list[SourceEntry]], set[str]] | None = None
 
-    def _by_path(self, sources: dict[str, SourceEntry]) -> dict[str, list[SourceEntry]]:
-        """The live entries by path (made again when the store changed)."""
+    def _by_path(
+        self, sources: dict[str, SourceEntry]
+    ) -> tuple[dict[str, list[SourceEntry]], set[str]]:
+        """The live entries by path, and the file names among those paths (made again when
+        the store changed)."""
         stamp = (id(sources), self.store._generation)
         if self._paths is None or self._paths[0] != stamp:
             index: dict[str, list[SourceEntry]] = {}
             for entry in sources.values():
                 if not entry.gone:
                     index.setdefault(entry.path, []).append(entry)
-            self._paths = (stamp, index)
-        return self._paths[1]
+            names = {os.path.basename(path) for path in index}
+            self._paths = (stamp, index, names)
+        return self._paths[1], self._paths[2]
 
     @property
     def paths(self) -> list[str]:
@@ -497,8 +501,11 @@ class PackState:
         entry = sources.get(source.id)
         if entry is not None:
             return None if entry.gone else entry
-        by_path = self._by_path(sources)
-        if not by_path:
+        by_path, names = self._by_path(sources)
+        if source.path.name not in names:
+            # No entry has the file's name, so none has its path: this skips resolving the
+            # path of every new source of a large pack (a system call each). Only a file
+            # reached through a link of another name, and saved again since, is not found.
             return None
         same_path = by_path.get(_path_text(source.path), [])
         titled = [e for e in same_path if e.title == source.title]

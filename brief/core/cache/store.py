@@ -103,12 +103,20 @@ def default_cache_dir() -> Path:
     return platformdirs.user_cache_path("brief")
 
 
+READING_PARTS = frozenset(
+    {"clean", "ingest", "timeline", "model.py", "text.py", "language.py", "dates.py"}
+)
+"""The packages and modules of `brief.core` whose code decides what a file reads as and the
+events it holds. Only they are fingerprinted, so an edit to the reading state, the config or
+the search leaves every user's cache alone (a test checks they import nothing else of the
+core but the cache)."""
+
+
 def _reading_modules() -> Iterator[Path]:
     """The source files whose code decides what a file reads as."""
     core = Path(__file__).resolve().parent.parent
     for path in sorted(core.rglob("*.py")):
-        part = path.relative_to(core).parts[0]
-        if part not in ("search", "annotations", "cache"):
+        if path.relative_to(core).parts[0] in READING_PARTS:
             yield path
 
 

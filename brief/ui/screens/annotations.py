@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief.core.annotations import AnchorStatus, Colour, Placement
 from brief.core.export import human_date
 from brief.core.text import shorten
 from brief.ui.screens import PANELS_CSS
+from brief.ui.widgets.keybar import KeyBar
 
 FUZZY_THRESHOLD = 75
 """How close (rapidfuzz partial ratio, 0-100) filter words must come to a highlight's text."""
@@ -146,7 +147,7 @@ class AnnotationsScreen(Screen[PanelChoice | None], inherit_bindings=False):
         yield Static(id="annotations-status")
         yield Input(placeholder="Filter: words, #tag, 1-5 for a colour", id="annotations-filter")
         yield AnnotationList(id="annotations-list")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.fill()

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ from brief.core.text import shorten
 from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
+from brief.ui.widgets.keybar import KeyBar
 from brief.ui.widgets.reader import MEASURE, CursorMoved, FindStatus, ReachedEnd, Reader
 from brief.ui.widgets.sidebar import SourceList
 
@@ -203,7 +204,7 @@ class MainScreen(AnnotatingScreen):
                 yield Reader(measure=self.measure, id="reader")
                 yield Static(id="note-bar")
         yield Horizontal(id="find-bar")  # filled on first use (see action_find)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def sidebar(self) -> SourceList:

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -19,6 +19,7 @@ from brief.core.export import human_date
 from brief.core.search import Hit, Results, Searcher, parse_query
 from brief.core.text import shorten
 from brief.ui.screens import PANELS_CSS
+from brief.ui.widgets.keybar import KeyBar
 
 PAGE = 200
 """How many results are listed at first, and added each time the highlight reaches the end."""
@@ -90,7 +91,7 @@ class SearchScreen(Screen[Hit | None], inherit_bindings=False):
         )
         yield Static(id="search-status")
         yield ResultList(id="search-results")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def results(self) -> ResultList:

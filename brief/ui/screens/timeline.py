@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from brief.core.model import Source
 from brief.core.text import shorten
@@ -24,6 +24,7 @@ from brief.core.timeline.labels import (
     parse_range,
 )
 from brief.ui.screens import PANELS_CSS
+from brief.ui.widgets.keybar import KeyBar
 from brief.ui.widgets.rows import RowList
 
 KIND_MARKS = {Kind.PUBLISHED: "◆ published", Kind.EVENT: "● event", Kind.PLAN: "▷ plan"}
@@ -190,7 +191,7 @@ class TimelineScreen(Screen[Event | None], inherit_bindings=False):
         yield TimelineList(id="timeline-list")
         yield Input(placeholder='Dates: "2021", "March 2024", "2019 to 2021", "after 2020";'
                     " empty for all", id="timeline-dates")  # fmt: skip
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def rows(self) -> TimelineList:
