@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
+from operator import itemgetter
 
 from brief.core.model import PubDate, Source, date_sort_key
 
@@ -22,17 +23,24 @@ class SortOrder(StrEnum):
         return members[(members.index(self) + 1) % len(members)]
 
 
-def _newest_first(
-    source: Source, dates: Mapping[str, PubDate] | None = None
-) -> tuple[int, float, str]:
-    """Key: dated before undated, newest first, then title (user-set dates count)."""
-    when = source.sort_date
-    if when is None and dates and source.id in dates:
-        when = date_sort_key(dates[source.id])
-    if when is None:
-        return (1, 0.0, source.title.casefold())
-    stamp = (when - datetime(1, 1, 1)).total_seconds()
-    return (0, -stamp, source.title.casefold())
+def _newest_first(sources: list[Source], dates: Mapping[str, PubDate] | None) -> list[Source]:
+    """Dated sources newest first, then the undated; ties (and the undated) by title, then id.
+
+    Two stable sorts (by title, then by date, reversed: equal dates keep the title order), so
+    a date is compared as it is rather than turned into a number for each source."""
+    by_title = sorted(sources, key=lambda s: (s.title.casefold(), s.id))
+    dated: list[tuple[datetime, Source]] = []
+    undated: list[Source] = []
+    for source in by_title:
+        when = source.sort_date
+        if when is None and dates and source.id in dates:
+            when = date_sort_key(dates[source.id])
+        if when is None:
+            undated.append(source)
+        else:
+            dated.append((when, source))
+    dated.sort(key=itemgetter(0), reverse=True)
+    return [source for _when, source in dated] + undated
 
 
 def sort_sources(
@@ -44,14 +52,8 @@ def sort_sources(
     """
     if order is SortOrder.TITLE:
         return sorted(sources, key=lambda s: (s.title.casefold(), s.id))
+    by_date = _newest_first(sources, dates)
     if order is SortOrder.OUTLET:
-        return sorted(
-            sources,
-            key=lambda s: (
-                s.outlet is None,
-                (s.outlet or "").casefold(),
-                _newest_first(s, dates),
-                s.id,
-            ),
-        )
-    return sorted(sources, key=lambda s: (_newest_first(s, dates), s.id))
+        # Stable: within an outlet, the date order stays.
+        by_date.sort(key=lambda s: (s.outlet is None, (s.outlet or "").casefold()))
+    return by_date

@@ -54,6 +54,10 @@ UI_SHARE = 4.0
 """While a pack is read, the next batch is shown no sooner than this many times as long as
 showing the last one took (so redrawing a large sidebar takes at most a fifth of the time)."""
 
+NEAR_END_SECONDS = 0.5
+"""A batch is not shown when, at the pace so far, the rest of the pack is read sooner than
+this: the whole list follows at once (a pack read from the cache is one redraw, not three)."""
+
 WATCH_SECONDS = 3.0
 """How often the pack's files are looked at for changes (at least; large packs less often)."""
 
@@ -269,18 +273,18 @@ class MainScreen(AnnotatingScreen):
         total = count_files(self.paths)
         library = Library()
         shown = cost = 0.0
-        waiting = False
+        began = time.monotonic()
         for batch in iter_load(self.paths, cache=cache, interval=BATCH_SECONDS):
             library.sources += batch.sources
             library.skipped += batch.skipped
-            waiting = time.monotonic() - shown < UI_SHARE * cost
+            done = len(library.sources) + len(library.skipped)
+            now = time.monotonic()
+            rest = (now - began) / max(done, 1) * (total - done)
+            waiting = rest < NEAR_END_SECONDS or now - shown < UI_SHARE * cost
             if not waiting:
-                began = time.monotonic()
                 self._show_progress(library, total)
                 shown = time.monotonic()
-                cost = shown - began
-        if waiting:  # the last batch came too soon after the one before: show it now
-            self._show_progress(library, total)
+                cost = shown - now
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
         self.app.call_from_thread(self.finish_load, library)
@@ -288,7 +292,8 @@ class MainScreen(AnnotatingScreen):
         return library
 
     def finish_load(self, library: Library) -> None:
-        """The whole pack is read: list it, open a source, start indexing it for search."""
+        """The whole pack is read: list it (unless the last batch shown was the end), open a
+        source, start indexing it for search."""
         shown = len(self.library.sources), len(self.library.skipped)
         self.library = library
         if shown != (len(library.sources), len(library.skipped)) or not library.sources:
