@@ -278,3 +278,25 @@ def test_declared_charset_is_honoured() -> None:
         [source] = result
         assert any("Привет, мир" in line.text for line in source.raw)
         assert any("cp1251" in warning for warning in source.warnings)
+
+
+def test_parsed_page_has_the_element_classes_of_lxml_html() -> None:
+    """The page tree's elements are lxml.html's classes (forms and inputs their own), as the
+    parser trafilatura is written for gives them."""
+    from lxml import html
+
+    from brief.core.ingest.html import _parse
+
+    page = (
+        "<html><head><title>T</title></head><body><p>Text <b>bold</b></p>"
+        "<form><label>Name</label><input name='q'><select><option>a</option></select>"
+        "<textarea>x</textarea></form></body></html>"
+    )
+    tree = _parse(page)
+    assert tree is not None
+    expected = html.document_fromstring(page)
+    assert [type(element) for element in tree.iter()] == [
+        type(element) for element in expected.iter()
+    ]
+    assert type(tree.find(".//form")) is html.FormElement
+    assert type(tree.find(".//input")) is html.InputElement
