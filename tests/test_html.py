@@ -300,3 +300,33 @@ def test_parsed_page_has_the_element_classes_of_lxml_html() -> None:
     ]
     assert type(tree.find(".//form")) is html.FormElement
     assert type(tree.find(".//input")) is html.InputElement
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="author-name">Ann Lee</span>',
+        '<div class="post-AuthorName">Ann Lee</div>',
+        '<p id="main-Author">Ann Lee</p>',
+        '<div class="meta"><a rel="author" href="/a">Ann Lee</a></div>',
+        '<span class="article-Byline">Ann Lee</span>',
+        '<h4 class="journalist-name x">Ann Lee</h4>',
+        '<div class="comments-list"><span class="author">Bo Reader</span></div>'
+        '<span class="writer">Ann Lee</span>',
+        '<div class="article-share"><span class="author-name">Share it</span></div>',
+        '<div id="commentlist"><span class="byline">Bo Reader</span></div>',
+        '<figure><span class="author">Photo Desk</span></figure><p class="byline">Ann Lee</p>',
+        '<span class="authority">Ann Lee <time>May 2</time> staff</span>',
+        '<p class="intro">No byline here</p>',
+    ],
+)
+def test_byline_from_page_elements_is_trafilaturas(byline: str) -> None:
+    """The byline found in the page's elements is the one trafilatura's own function finds."""
+    from trafilatura.metadata import extract_author
+
+    from brief.core.ingest.html import _parse
+    from brief.core.ingest.html_meta import page_author
+
+    tree = _parse(f"<html><body><article>{byline}<p>{PARAGRAPHS[0]}</p></article></body></html>")
+    assert tree is not None
+    assert page_author(tree) == extract_author(tree)
