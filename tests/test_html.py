@@ -318,6 +318,10 @@ def test_parsed_page_has_the_element_classes_of_lxml_html() -> None:
         '<figure><span class="author">Photo Desk</span></figure><p class="byline">Ann Lee</p>',
         '<span class="authority">Ann Lee <time>May 2</time> staff</span>',
         '<p class="intro">No byline here</p>',
+        '<span class="author">Ann<span class="date">May 2</span>Lee</span>',
+        '<div class="sidebar"><p class="byline">Bo Reader</p></div><div id="Author">Ann Lee</div>',
+        '<time><span class="author">Bo Reader</span></time><span class="byline">Ann Lee</span>',
+        '<div class="author"><div class="quote">Ann</div></div><p class="writer">Ann Lee</p>',
     ],
 )
 def test_byline_from_page_elements_is_trafilaturas(byline: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
 
-from lxml.etree import XPath, _Element
+from lxml.etree import Element, _Element
 
 from brief.core.ingest.common import outlet_from_url
 from brief.core.text import squash
@@ -146,108 +146,145 @@ def page_language(tree: _Element) -> str | None:
     return None
 
 
-def _any(attribute: str, *parts: str, start: tuple[str, ...] = ()) -> str:
-    """An XPath test: the attribute contains one of `parts` or starts with one of `start`."""
-    tests = [f"starts-with(@{attribute}, '{part}')" for part in start]
-    tests += [f"contains(@{attribute}, '{part}')" for part in parts]
-    return " or ".join(tests)
+_NAMED_CLASS = re.compile(r"author-?name|AuthorName|authorName")
+_AUTHOR_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
+_AUTHOR_CLASS = re.compile(
+    r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"
+)
+_ANY_AUTHOR_ID = re.compile(r"[Aa]uthor")
+_ANY_AUTHOR_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+_NAMED_TAGS = frozenset(["a", "address", "div", "link", "p", "span", "strong"])
+_BYLINE_TAGS = frozenset(["a", "div", "h3", "h4", "p", "span"])
+_BYLINE_CLASSES = frozenset(["byline", "username", "byl", "BBL"])
+_DISCARD_TAGS = frozenset(["a", "div", "section", "span"])
+_DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
+_DISCARD_CLASS = re.compile(
+    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+    r"article-(?:share|support)|print|category|meta-date|meta-reviewer"
+)
+_BYLINE_LIMIT = 120
+_UNDATED_TAGS = ("time", "figure")
+"""Tags trafilatura drops, with what is inside, before it looks for a byline."""
 
 
-_AUTHOR_DISCARD = [
-    XPath(
-        ".//*[self::a or self::div or self::section or self::span]["
-        "@id='comments' or @class='comments' or @class='title' or @class='date' or "
-        + _any("id", "commentlist", "comment-list", "ProductReviews", start=("comments",))
-        + " or "
-        + _any(
-            "class",
-            "commentlist",
-            "comments-list",
-            "sidebar",
-            "is-hidden",
-            "quote",
-            "embedly-instagram",
-            "article-share",
-            "article-support",
-            "print",
-            "category",
-            "meta-date",
-            "meta-reviewer",
-            start=("Comments", "comments"),
-        )
-        + " or contains(@data-component, 'Figure')]"
-    ),
-    XPath("//time|//figure"),
-]
-"""trafilatura's AUTHOR_DISCARD_XPATHS with each regular expression spelled out as plain
-string tests (the same matches: its expressions are lists of literal words)."""
-
-_AUTHOR_TAGS = "self::a or self::div or self::h3 or self::h4 or self::p or self::span"
-
-
-def _named_author(rel: str) -> str:
-    """trafilatura's first author XPath, its test of a <rel> child's text given as `rel`."""
+def _discarded(element: _Element) -> bool:
+    """True for an element trafilatura drops before it looks for a byline (comments, sidebars,
+    quotes, dates ...: the first of its AUTHOR_DISCARD_XPATHS, whose other drops <time> and
+    <figure>)."""
+    if element.tag not in _DISCARD_TAGS:
+        return False
+    get = element.get
+    name, ident = get("class"), get("id")
     return (
-        "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
-        "self::strong][@rel='author' or @id='author' or @class='author' or "
-        f"@itemprop='author name' or {rel} or @data-testid='AuthorCard' or "
-        "@data-testid='AuthorURL' or "
-        + _any("class", "authorname", "author-name", "AuthorName", "authorName")
-        + "]|//author"
+        ident == "comments"
+        or name in ("comments", "title", "date")
+        or (ident is not None and _DISCARD_ID.search(ident) is not None)
+        or (name is not None and _DISCARD_CLASS.search(name) is not None)
+        or "Figure" in (get("data-component") or "")
     )
 
 
-_AUTHOR_PATHS = [
-    XPath(_named_author("rel='me'")),
-    XPath(
-        f"//*[{_AUTHOR_TAGS}][@class='byline' or @class='username' or @class='byl' or "
-        "@class='BBL' or contains(@itemprop, 'author') or "
-        + _any("id", "author", "zuozhe", "bianji", "xiaobian")
-        + " or "
-        + _any(
-            "class",
-            "author",
-            "channel-name",
-            "zuozhe",
-            "bianji",
-            "xiaobian",
-            "submitted-by",
-            "posted-by",
-            "journalist-name",
-        )
-        + "]"
-    ),
-    XPath(
-        "//*[contains(@data-component, 'Byline') or contains(@itemprop, 'author') or "
-        + _any("id", "Author", "author")
-        + " or "
-        + _any("class", "Author", "author", "screenname", "writer", "Byline", "byline")
-        + "]"
-    ),
-]
-"""trafilatura's AUTHOR_XPATHS, spelled out in the same way."""
+def _removed(element: _Element, root: _Element) -> bool:
+    """True when trafilatura's pruned copy of `root` lacks `element` (it or an ancestor is
+    dropped; `root` itself is dropped only as a <time> or <figure>)."""
+    node: _Element | None = element
+    while node is not None:
+        if node.tag in _UNDATED_TAGS:
+            return True
+        if node is root:
+            return False
+        if _discarded(node):
+            return True
+        node = node.getparent()
+    return False
 
-_AUTHOR_CANDIDATES = [XPath(_named_author("rel")), *_AUTHOR_PATHS[1:]]
-"""The same, matching whatever they could match once elements inside are pruned."""
+
+def _pruned(element: _Element) -> _Element:
+    """A kept element as it stands in trafilatura's pruned copy: itself when nothing inside it
+    is dropped, else a copy without what is (each dropped element's tail joins the text before
+    it, as there)."""
+    from trafilatura.xml import delete_element
+
+    inside = element.iterdescendants(Element)
+    if not any(node.tag in _UNDATED_TAGS or _discarded(node) for node in inside):
+        return element
+    copy = deepcopy(element)
+    for node in [node for node in copy.iterdescendants(Element) if _discarded(node)]:
+        delete_element(node)
+    for node in list(copy.iterdescendants(*_UNDATED_TAGS)):
+        delete_element(node)
+    return copy
+
+
+def _rel_me(element: _Element) -> bool:
+    """True when a child element is <rel> with the text "me" (an XPath test of trafilatura's)."""
+    return any(
+        child.tag == "rel" and "".join(_pruned(child).itertext()) == "me"
+        for child in element.iterchildren()
+    )
+
+
+def _author_candidates(root: _Element) -> tuple[list[_Element], list[_Element], list[_Element]]:
+    """What each of trafilatura's three author XPaths (AUTHOR_XPATHS) finds under `root`, most
+    specific first, in document order: the same tests, made here in one walk of the tree
+    (lxml calls Python for each element an XPath's regular expression looks at)."""
+    named: list[_Element] = []
+    bylines: list[_Element] = []
+    loose: list[_Element] = []
+    for element in root.iter(Element):
+        tag = element.tag
+        get = element.get
+        name, ident, prop = get("class"), get("id"), get("itemprop")
+        if tag == "author" or (
+            tag in _NAMED_TAGS
+            and (
+                get("rel") == "author"
+                or ident == "author"
+                or name == "author"
+                or prop == "author name"
+                or get("data-testid") in ("AuthorCard", "AuthorURL")
+                or (name is not None and _NAMED_CLASS.search(name) is not None)
+                or (len(element) > 0 and _rel_me(element))
+            )
+        ):
+            named.append(element)
+        authored = prop is not None and "author" in prop
+        if tag in _BYLINE_TAGS and (
+            name in _BYLINE_CLASSES
+            or authored
+            or (ident is not None and _AUTHOR_ID.search(ident) is not None)
+            or (name is not None and _AUTHOR_CLASS.search(name) is not None)
+        ):
+            bylines.append(element)
+        if (
+            authored
+            or "Byline" in (get("data-component") or "")
+            or (ident is not None and _ANY_AUTHOR_ID.search(ident) is not None)
+            or (name is not None and _ANY_AUTHOR_CLASS.search(name) is not None)
+        ):
+            loose.append(element)
+    return named, bylines, loose
 
 
 def page_author(tree: _Element) -> str | None:
-    """The byline found in the page's elements: trafilatura's `extract_author` with its XPaths
-    free of regular expressions (lxml calls Python for each element such a test looks at).
+    """The byline found in the page's elements: what trafilatura's `extract_author` gives.
 
-    A page with no candidate at all is answered without the pruned copy of its tree.
+    The same steps, made without its copy of the whole tree: the first of its author XPaths'
+    matches still there once comments, sidebars, dates and figures are dropped, whose text
+    (without those) fits; the XPaths' tests are made in Python, in one walk of the tree.
     """
-    from trafilatura.htmlprocessing import prune_unwanted_nodes
     from trafilatura.json_metadata import normalize_authors
-    from trafilatura.metadata import extract_metainfo
+    from trafilatura.utils import trim
 
-    if not any(expression(tree) for expression in _AUTHOR_CANDIDATES):
-        return None  # pruning removes elements, so none would appear
-    subtree = prune_unwanted_nodes(deepcopy(tree), _AUTHOR_DISCARD)
-    author: str | None = extract_metainfo(subtree, _AUTHOR_PATHS, len_limit=120)
-    if author:
-        author = normalize_authors(None, author)
-    return author
+    for found in _author_candidates(tree):
+        for element in found:
+            if _removed(element, tree):
+                continue
+            content = trim(" ".join(_pruned(element).itertext()))
+            if content and 2 < len(content) < _BYLINE_LIMIT:
+                author: str | None = normalize_authors(None, content)
+                return author
+    return None
 
 
 def page_meta(tree: _Element, objects: list[dict[str, object]]) -> PageMeta:
