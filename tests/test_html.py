@@ -334,3 +334,28 @@ def test_byline_from_page_elements_is_trafilaturas(byline: str) -> None:
     tree = _parse(f"<html><body><article>{byline}<p>{PARAGRAPHS[0]}</p></article></body></html>")
     assert tree is not None
     assert page_author(tree) == extract_author(tree)
+
+
+def test_page_lines_one_per_block_with_context_and_link_share() -> None:
+    """Each block element gives one line, its white space squashed; a line inside a menu,
+    footer or hinted element carries that reason; the share of linked text is kept."""
+    from brief.core.ingest.html import _parse
+    from brief.core.ingest.html_raw import page_lines
+
+    tree = _parse(
+        "<html><body>\n  <div role='Navigation'>\n <a href='/'>Home</a> <a href='/w'>World</a></div>"
+        "<p>  First\u00a0 <b>bold</b>\n<i>words</i> here<br>  after\tthe break </p>"
+        "<div class='social_share'><span>Share this</span></div>"
+        "<footer><p>Copyright</p></footer>"
+        "<div><a href='/more'>Read more</a> now</div>"
+        "<script>hidden()</script><p>\u2028 </p></body></html>"
+    )
+    assert tree is not None
+    assert page_lines(tree) == [
+        ("Home World", "menu", 0.9),
+        ("First bold words here", "", 0.0),
+        ("after the break", "", 0.0),
+        ("Share this", "share buttons", 0.0),
+        ("Copyright", "footer", 0.0),
+        ("Read more now", "", 9 / 13),
+    ]
