@@ -118,6 +118,9 @@ _HINTS: list[tuple[re.Pattern[str], str]] = [
 ]
 """Class or id words and the reason a line inside such an element was removed."""
 
+_ANY_HINT = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _HINTS), re.I)
+"""Matches where one of `_HINTS` does (most class and id texts give no reason at all)."""
+
 _NON_WORD = re.compile(r"\W+")
 _LINE_SPACES = re.compile(r"[\n \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 """Runs of white space that `squash` turns into one space (line breaks included)."""
@@ -132,6 +135,8 @@ def _hint_reason(hint: str) -> str:
     """The reason a class or id text (class and id joined by a space) gives, or ""."""
     if hint.strip():
         words = hint.replace("_", " ").replace("-", " ")
+        if _ANY_HINT.search(words) is None:
+            return ""
         for pattern, reason in _HINTS:
             if pattern.search(words):
                 return reason
