@@ -280,28 +280,6 @@ def test_declared_charset_is_honoured() -> None:
         assert any("cp1251" in warning for warning in source.warnings)
 
 
-def test_parsed_page_has_the_element_classes_of_lxml_html() -> None:
-    """The page tree's elements are lxml.html's classes (forms and inputs their own), as the
-    parser trafilatura is written for gives them."""
-    from lxml import html
-
-    from brief.core.ingest.html import _parse
-
-    page = (
-        "<html><head><title>T</title></head><body><p>Text <b>bold</b></p>"
-        "<form><label>Name</label><input name='q'><select><option>a</option></select>"
-        "<textarea>x</textarea></form></body></html>"
-    )
-    tree = _parse(page)
-    assert tree is not None
-    expected = html.document_fromstring(page)
-    assert [type(element) for element in tree.iter()] == [
-        type(element) for element in expected.iter()
-    ]
-    assert type(tree.find(".//form")) is html.FormElement
-    assert type(tree.find(".//input")) is html.InputElement
-
-
 @pytest.mark.parametrize(
     "byline",
     [
@@ -329,7 +307,7 @@ def test_byline_from_page_elements_is_trafilaturas(byline: str) -> None:
     from trafilatura.metadata import extract_author
 
     from brief.core.ingest.html import _parse
-    from brief.core.ingest.html_meta import page_author
+    from brief.core.ingest.html_byline import page_author
 
     tree = _parse(f"<html><body><article>{byline}<p>{PARAGRAPHS[0]}</p></article></body></html>")
     assert tree is not None

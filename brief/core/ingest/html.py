@@ -6,12 +6,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from lxml.etree import (
-    ElementDefaultClassLookup,
-    ElementNamespaceClassLookup,
-    ParserError,
-    _Element,
-)
+from lxml.etree import ParserError, _Element
 
 from brief.core.ingest.common import new_source
 from brief.core.ingest.html_blocks import body_blocks, strip_front_matter
@@ -32,41 +27,10 @@ _FULL_PASS_LIMIT = 300_000
 """Pages with more visible text than this get only the fast pass (the full one is slow)."""
 
 
-def _element_classes() -> ElementNamespaceClassLookup:
-    """lxml.html's element classes, chosen by lxml itself rather than by a Python method.
-
-    lxml.html's parser asks a Python method for the class of every element object it makes
-    (and trafilatura's XPaths make one per element and attribute they test); this table gives
-    the same classes (forms and inputs their own, every other tag `HtmlElement`) from C.
-    """
-    from lxml import html
-
-    lookup = ElementNamespaceClassLookup(
-        ElementDefaultClassLookup(
-            element=html.HtmlElement,
-            comment=html.HtmlComment,
-            pi=html.HtmlProcessingInstruction,
-            entity=html.HtmlEntity,
-        )
-    )
-    by_tag = lookup.get_namespace(None)
-    for tag, cls in html.HtmlElementClassLookup._default_element_classes.items():
-        by_tag[tag] = cls
-    return lookup
-
-
-_PARSER_READY: list[bool] = []
-"""Not empty once trafilatura's parser uses `_element_classes`."""
-
-
 def _parse(text: str) -> _Element | None:
     """The page's element tree (lxml, comments dropped), or None when nothing parses."""
-    from trafilatura.utils import HTML_PARSER, load_html
+    from trafilatura.utils import load_html
 
-    if not _PARSER_READY:
-        # The HTML parser's tag names are lower case, as the lookup it replaces expects.
-        HTML_PARSER.set_element_class_lookup(_element_classes())
-        _PARSER_READY.append(True)
     try:
         tree: _Element | None = load_html(text)
     except (ValueError, ParserError):
