@@ -278,3 +278,62 @@ def test_declared_charset_is_honoured() -> None:
         [source] = result
         assert any("Привет, мир" in line.text for line in source.raw)
         assert any("cp1251" in warning for warning in source.warnings)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="author-name">Ann Lee</span>',
+        '<div class="post-AuthorName">Ann Lee</div>',
+        '<p id="main-Author">Ann Lee</p>',
+        '<div class="meta"><a rel="author" href="/a">Ann Lee</a></div>',
+        '<span class="article-Byline">Ann Lee</span>',
+        '<h4 class="journalist-name x">Ann Lee</h4>',
+        '<div class="comments-list"><span class="author">Bo Reader</span></div>'
+        '<span class="writer">Ann Lee</span>',
+        '<div class="article-share"><span class="author-name">Share it</span></div>',
+        '<div id="commentlist"><span class="byline">Bo Reader</span></div>',
+        '<figure><span class="author">Photo Desk</span></figure><p class="byline">Ann Lee</p>',
+        '<span class="authority">Ann Lee <time>May 2</time> staff</span>',
+        '<p class="intro">No byline here</p>',
+        '<span class="author">Ann<span class="date">May 2</span>Lee</span>',
+        '<div class="sidebar"><p class="byline">Bo Reader</p></div><div id="Author">Ann Lee</div>',
+        '<time><span class="author">Bo Reader</span></time><span class="byline">Ann Lee</span>',
+        '<div class="author"><div class="quote">Ann</div></div><p class="writer">Ann Lee</p>',
+    ],
+)
+def test_byline_from_page_elements_is_trafilaturas(byline: str) -> None:
+    """The byline found in the page's elements is the one trafilatura's own function finds."""
+    from trafilatura.metadata import extract_author
+
+    from brief.core.ingest.html import _parse
+    from brief.core.ingest.html_byline import page_author
+
+    tree = _parse(f"<html><body><article>{byline}<p>{PARAGRAPHS[0]}</p></article></body></html>")
+    assert tree is not None
+    assert page_author(tree) == extract_author(tree)
+
+
+def test_page_lines_one_per_block_with_context_and_link_share() -> None:
+    """Each block element gives one line, its white space squashed; a line inside a menu,
+    footer or hinted element carries that reason; the share of linked text is kept."""
+    from brief.core.ingest.html import _parse
+    from brief.core.ingest.html_raw import page_lines
+
+    tree = _parse(
+        "<html><body>\n  <div role='Navigation'>\n <a href='/'>Home</a> <a href='/w'>World</a></div>"
+        "<p>  First\u00a0 <b>bold</b>\n<i>words</i> here<br>  after\tthe break </p>"
+        "<div class='social_share'><span>Share this</span></div>"
+        "<footer><p>Copyright</p></footer>"
+        "<div><a href='/more'>Read more</a> now</div>"
+        "<script>hidden()</script><p>\u2028 </p></body></html>"
+    )
+    assert tree is not None
+    assert page_lines(tree) == [
+        ("Home World", "menu", 0.9),
+        ("First bold words here", "", 0.0),
+        ("after the break", "", 0.0),
+        ("Share this", "share buttons", 0.0),
+        ("Copyright", "footer", 0.0),
+        ("Read more now", "", 9 / 13),
+    ]

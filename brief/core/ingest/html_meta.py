@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from lxml.etree import _Element
 
 from brief.core.ingest.common import outlet_from_url
+from brief.core.ingest.html_byline import page_author
 from brief.core.text import squash
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—·•»«~]|-{1,2}|::)\s+")
@@ -149,7 +150,6 @@ def page_meta(tree: _Element, objects: list[dict[str, object]]) -> PageMeta:
     """The page's metadata: meta tags and JSON-LD (read by trafilatura), else the page itself."""
     from trafilatura.metadata import (
         examine_meta,
-        extract_author,
         extract_meta_json,
         extract_title,
         extract_url,
@@ -161,7 +161,7 @@ def page_meta(tree: _Element, objects: list[dict[str, object]]) -> PageMeta:
         found = extract_meta_json(tree, found)
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as error:
         notes.append(f"page metadata (JSON-LD) not understood: {type(error).__name__}")
-    author = clean_author(found.author) or clean_author(extract_author(tree))
+    author = clean_author(found.author) or clean_author(page_author(tree))
     link = found.url or extract_url(tree)
     url = link if link and link.startswith(("http://", "https://")) else None
     outlet = _meta(tree, "og:site_name", "application-name") or _ld_publisher(objects)

@@ -9,7 +9,6 @@ from lxml import etree
 from lxml.etree import _Element
 
 from brief.core.model import Block, RawLine, raw_line
-from brief.core.text import squash
 
 _BLOCK_TAGS = frozenset(
     [
@@ -119,7 +118,13 @@ _HINTS: list[tuple[re.Pattern[str], str]] = [
 ]
 """Class or id words and the reason a line inside such an element was removed."""
 
+_ANY_HINT = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _HINTS), re.I)
+"""Matches where one of `_HINTS` does (most class and id texts give no reason at all)."""
+
 _NON_WORD = re.compile(r"\W+")
+_LINE_SPACES = re.compile(r"[\n \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+"""Runs of white space that `squash` turns into one space (line breaks included)."""
+_MENU_ROLES = frozenset(["navigation", "menu", "menubar"])
 _MAX_LINES = 20000
 """Lines beyond this many are not rendered (huge pages)."""
 _MAX_SEARCH = 200_000
@@ -130,74 +135,73 @@ def _hint_reason(hint: str) -> str:
     """The reason a class or id text (class and id joined by a space) gives, or ""."""
     if hint.strip():
         words = hint.replace("_", " ").replace("-", " ")
+        if _ANY_HINT.search(words) is None:
+            return ""
         for pattern, reason in _HINTS:
             if pattern.search(words):
                 return reason
     return ""
 
 
-def _reason(element: _Element, hints: dict[str, str] | None = None) -> str:
-    """Why text inside this element would be boilerplate, or "" when nothing says so (`hints`
-    keeps the reasons of class and id texts already seen on the page)."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _LANDMARKS:
-        return _LANDMARKS[tag]
-    get = element.get
-    role = get("role")
-    if role:
-        role = role.lower()
-        if role in ("navigation", "menu", "menubar"):
-            return "menu"
-        if role == "contentinfo":
-            return "footer"
-    name, ident = get("class"), get("id")
-    if not name and not ident:
-        return ""
-    hint = f"{name or ''} {ident or ''}"
-    if hints is None:
-        return _hint_reason(hint)
-    reason = hints.get(hint)
-    if reason is None:
-        reason = hints[hint] = _hint_reason(hint)
-    return reason
-
-
 def page_lines(root: _Element) -> list[tuple[str, str, float]]:
-    """The page's visible text, one line per block element: (text, context reason, link share)."""
+    """The page's visible text, one line per block element: (text, context reason, link share).
+
+    One walk of the tree; the work for each element is written out here rather than called
+    (a page has hundreds of elements, most of them without a line of their own).
+    """
     lines: list[tuple[str, str, float]] = []
     parts: list[str] = []
     linked = 0
     reasons: list[str] = [""]
     link_depth = 0
     hints: dict[str, str] = {}
-
-    def flush() -> None:
-        nonlocal parts, linked
-        text = squash("".join(parts))
-        if text and len(lines) < _MAX_LINES:
-            lines.append((text, reasons[-1], min(1.0, linked / max(1, len(text)))))
-        parts = []
-        linked = 0
+    block_tags, invisible, landmarks = _BLOCK_TAGS, _INVISIBLE, _LANDMARKS
+    spaces = _LINE_SPACES
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
-        tag = element.tag
-        if not isinstance(tag, str):
-            tag = ""
+        tag = element.tag  # a function for comments and processing instructions: in no set
         if event == "start":
-            if tag in _INVISIBLE:
+            if tag in invisible:
                 walker.skip_subtree()
                 continue
-            if parts and (tag in _BLOCK_TAGS or tag == "br"):
-                flush()
+            if parts and (tag in block_tags or tag == "br"):
+                # The line gathered so far ends here.
+                line = spaces.sub(" ", "".join(parts)).strip()
+                if line and len(lines) < _MAX_LINES:
+                    lines.append((line, reasons[-1], min(1.0, linked / len(line))))
+                parts = []
+                linked = 0
             if tag == "a":
                 link_depth += 1
-            reasons.append(_reason(element, hints) or reasons[-1])
+            reason = landmarks.get(tag, "") if tag.__class__ is str else ""
+            if not reason:
+                get = element.get
+                role = get("role")
+                if role:
+                    role = role.lower()
+                    if role in _MENU_ROLES:
+                        reason = "menu"
+                    elif role == "contentinfo":
+                        reason = "footer"
+                if not reason:
+                    name, ident = get("class"), get("id")
+                    if name or ident:
+                        hint = f"{name or ''} {ident or ''}"
+                        known = hints.get(hint)
+                        if known is None:
+                            known = hints[hint] = _hint_reason(hint)
+                        reason = known
+            reasons.append(reason or reasons[-1])
             text = element.text
         elif event == "end":
-            if tag not in _INVISIBLE:
-                if parts and tag in _BLOCK_TAGS:
-                    flush()
+            if tag not in invisible:
+                if parts and tag in block_tags:
+                    line = spaces.sub(" ", "".join(parts)).strip()
+                    if line and len(lines) < _MAX_LINES:
+                        lines.append((line, reasons[-1], min(1.0, linked / len(line))))
+                    parts = []
+                    linked = 0
                 if tag == "a":
                     link_depth -= 1
                 reasons.pop()
@@ -206,11 +210,15 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
             # A comment or processing instruction: only the text after it shows.
             text = element.tail
         if text:
-            parts.append(text)
+            if parts or not text.isspace():
+                # (White space opening a line would be stripped from it.)
+                parts.append(text)
             if link_depth:
                 linked += len(text.strip())
     if parts:
-        flush()
+        line = spaces.sub(" ", "".join(parts)).strip()
+        if line and len(lines) < _MAX_LINES:
+            lines.append((line, reasons[-1], min(1.0, linked / len(line))))
     return lines
 
 
