@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from brief.core.clean.chrome import chrome_phrases, is_chrome
 
@@ -240,9 +240,12 @@ class Features:
     """True for a teaser of another article (cut with "[…]", "Read more")."""
     key: str
     """The text compared when looking for repetition (its start, case-folded)."""
-    bad: str = ""
+    bad: str = field(init=False, default="")
     """Why the unit is chrome by its features alone (the first rule that holds, see
     `chrome_reason`), or empty; worked out once per text, as pages repeat their chrome."""
+
+    def __post_init__(self) -> None:
+        self.bad = chrome_reason(self)
 
 
 IMAGE_WORDS = 15
@@ -347,7 +350,7 @@ def features(text: str) -> Features:
         # A paragraph (the patterns of short lines cannot match), or a long footer that starts
         # with its copyright sign.
         footer = _COPYRIGHT_START.match(text[:24].lower()) is not None
-        feat = Features(
+        return Features(
             words=words,
             marks=marks,
             sentence=sentence,
@@ -367,8 +370,7 @@ def features(text: str) -> Features:
             teaser=teaser,
             key=key,
         )
-        feat.bad = chrome_reason(feat)
-        return feat
+
     if not plain:
         low = text.lower()
     short = words <= 12
@@ -382,7 +384,7 @@ def features(text: str) -> Features:
         image = image or low_tail.endswith(" logo") or low == "logo"
     # The patterns anchored at the start are tried one by one only when one of them matches.
     lead = _LEADS.match(low) is not None
-    feat = Features(
+    return Features(
         words,
         marks,
         sentence,
@@ -408,8 +410,6 @@ def features(text: str) -> Features:
         teaser,
         key,
     )
-    feat.bad = chrome_reason(feat)
-    return feat
 
 
 SHARED_CHARS = 80

@@ -9,6 +9,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from brief.core.model import Block, RawLine, raw_line
+from brief.core.text import squash
 
 _BLOCK_TAGS = frozenset(
     [
@@ -122,8 +123,6 @@ _ANY_HINT = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _HINT
 """Matches where one of `_HINTS` does (most class and id texts give no reason at all)."""
 
 _NON_WORD = re.compile(r"\W+")
-_LINE_SPACES = re.compile(r"[\n \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-"""Runs of white space that `squash` turns into one space (line breaks included)."""
 _MENU_ROLES = frozenset(["navigation", "menu", "menubar"])
 _MAX_LINES = 20000
 """Lines beyond this many are not rendered (huge pages)."""
@@ -147,7 +146,8 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
     """The page's visible text, one line per block element: (text, context reason, link share).
 
     One walk of the tree; the work for each element is written out here rather than called
-    (a page has hundreds of elements, most of them without a line of their own).
+    (a page has hundreds of elements, most of them without a line of their own); only ending
+    a line is a call.
     """
     lines: list[tuple[str, str, float]] = []
     parts: list[str] = []
@@ -156,7 +156,15 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
     link_depth = 0
     hints: dict[str, str] = {}
     block_tags, invisible, landmarks = _BLOCK_TAGS, _INVISIBLE, _LANDMARKS
-    spaces = _LINE_SPACES
+
+    def end_line() -> None:
+        """The line gathered so far ends here (called only when something was gathered)."""
+        nonlocal parts, linked
+        line = squash("".join(parts))
+        if line and len(lines) < _MAX_LINES:
+            lines.append((line, reasons[-1], min(1.0, linked / len(line))))
+        parts = []
+        linked = 0
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
@@ -166,12 +174,7 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
                 walker.skip_subtree()
                 continue
             if parts and (tag in block_tags or tag == "br"):
-                # The line gathered so far ends here.
-                line = spaces.sub(" ", "".join(parts)).strip()
-                if line and len(lines) < _MAX_LINES:
-                    lines.append((line, reasons[-1], min(1.0, linked / len(line))))
-                parts = []
-                linked = 0
+                end_line()
             if tag == "a":
                 link_depth += 1
             reason = landmarks.get(tag, "") if tag.__class__ is str else ""
@@ -197,11 +200,7 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
         elif event == "end":
             if tag not in invisible:
                 if parts and tag in block_tags:
-                    line = spaces.sub(" ", "".join(parts)).strip()
-                    if line and len(lines) < _MAX_LINES:
-                        lines.append((line, reasons[-1], min(1.0, linked / len(line))))
-                    parts = []
-                    linked = 0
+                    end_line()
                 if tag == "a":
                     link_depth -= 1
                 reasons.pop()
@@ -216,9 +215,7 @@ def page_lines(root: _Element) -> list[tuple[str, str, float]]:
             if link_depth:
                 linked += len(text.strip())
     if parts:
-        line = spaces.sub(" ", "".join(parts)).strip()
-        if line and len(lines) < _MAX_LINES:
-            lines.append((line, reasons[-1], min(1.0, linked / len(line))))
+        end_line()
     return lines
 
 

@@ -70,17 +70,14 @@ class KeyBar(Widget):
             tail.append(f" {binding.description}", style=self._style("description"))
         pieces = [self._piece(binding, enabled) for binding, enabled in keys]
         room = width - tail.cell_len
-        while pieces and sum(piece.cell_len for piece in pieces) > room:
-            dropped = next(
-                (
-                    at
-                    for at in range(len(pieces) - 1, -1, -1)
-                    if keys[at][0].action not in KEPT_ACTIONS
-                ),
-                len(pieces) - 1,
+        used = sum(piece.cell_len for piece in pieces)
+        while pieces and used > room:
+            last = len(pieces) - 1
+            at = next(
+                (at for at in range(last, -1, -1) if keys[at][0].action not in KEPT_ACTIONS), last
             )
-            del pieces[dropped]
-            del keys[dropped]
+            used -= pieces.pop(at).cell_len
+            del keys[at]
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         for (binding, _enabled), piece in zip(keys, pieces, strict=True):

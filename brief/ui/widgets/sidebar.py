@@ -69,9 +69,8 @@ def wrap_two(text: str, width: int) -> list[str]:
 
 
 def _lines_for(text: str, width: int) -> int:
-    """How many lines `wrap_two` makes of `text` (printable ASCII is one cell a character)."""
-    cells = len(text) if text.isascii() and text.isprintable() else cell_len(text)
-    return 1 if cells <= width else 2
+    """How many lines `wrap_two` makes of `text`."""
+    return 1 if cell_len(text) <= width else 2
 
 
 def details_line(
