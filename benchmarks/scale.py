@@ -45,7 +45,7 @@ import corpus
 from paint import measure
 
 from brief.core.cache import LibraryCache
-from brief.core.ingest import iter_load, load_paths
+from brief.core.loader import iter_load, load_paths
 
 Row = tuple[str, str, str]
 """A line of the final table: what, figure, target."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from brief.core.ingest import load_paths
+from brief.core.loader import load_paths
 from brief.core.model import Source
 from brief.core.timeline import Event, extract, find_mentions
 

@@ -13,7 +13,7 @@ from brief import __version__
 from brief.core import collector
 from brief.core.config import Config, load_config
 from brief.core.export import date_label, day_label, skipped_row, source_row
-from brief.core.ingest import MissingPathError, load_paths
+from brief.core.loader import MissingPathError, load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.text import shorten
 

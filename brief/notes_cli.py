@@ -26,7 +26,7 @@ from brief.core.annotations import (
     recorded_paths,
     to_markdown,
 )
-from brief.core.ingest import load_paths
+from brief.core.loader import load_paths
 from brief.core.model import Library, Source
 from brief.core.text import sanitize, shorten
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from brief.core.ingest import load_paths, read_bytes
+from brief.core.ingest import read_bytes
+from brief.core.loader import load_paths
 from brief.core.model import Block, BlockKind, Format, Library, Source
 from brief.ui.screens.main import MainScreen
 

@@ -10,7 +10,7 @@ from rich.color import Color
 from textual.pilot import Pilot
 
 from brief.core.annotations import AnnotationStore
-from brief.core.ingest import load_paths
+from brief.core.loader import load_paths
 from brief.ui.app import BriefApp
 from brief.ui.screens.annotations import AnnotationsScreen
 from brief.ui.screens.main import MainScreen

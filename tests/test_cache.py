@@ -20,7 +20,7 @@ from brief.cli import main
 from brief.core.cache import CachedSource, LibraryCache, codec
 from brief.core.cache import store as cache_store
 from brief.core.cache.lazy import LAZY
-from brief.core.ingest import iter_load, load_paths
+from brief.core.loader import iter_load, load_paths
 from brief.core.model import Library, Source
 from brief.core.timeline import events as events_module
 from brief.core.timeline import timeline

@@ -13,7 +13,7 @@ def test_core_does_not_load_textual_or_rich() -> None:
         "for mod in pkgutil.walk_packages(brief.core.__path__, 'brief.core.'):\n"
         "    importlib.import_module(mod.name)\n"
         "from pathlib import Path\n"
-        "from brief.core.ingest import load_paths\n"
+        "from brief.core.loader import load_paths\n"
         "from brief.core.paths import bundled_pack\n"
         "assert load_paths([bundled_pack()]).sources\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"

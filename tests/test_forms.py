@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
-from brief.core.ingest import load_paths
+from brief.core.loader import load_paths
 from brief.core.model import BlockKind, Format, Source
 from tests.conftest import SEEDS
 

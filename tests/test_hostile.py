@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from brief.core.ingest import files, load_paths
+from brief.core.ingest import files
+from brief.core.loader import load_paths
 from brief.core.model import Library
 
 PROSE = "The council met on Tuesday and agreed a budget for the coming year. " * 5

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from brief.core.annotations import AnnotationStore
 from brief.core.durable import backup_path, signature
-from brief.core.ingest import load_paths
+from brief.core.loader import load_paths
 from brief.core.state import StateStore, default_state_path, pack_key
 from tests.conftest import paragraph_source
 

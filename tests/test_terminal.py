@@ -21,7 +21,7 @@ import pyte
 import pytest
 
 from brief.core.annotations import AnnotationStore
-from brief.core.ingest import load_paths
+from brief.core.loader import load_paths
 from brief.core.paths import bundled_pack
 from brief.core.state import StateStore
 

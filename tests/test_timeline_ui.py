@@ -157,7 +157,7 @@ def test_cli_timeline(capsys: pytest.CaptureFixture[str], private_store: Path) -
 
 
 def test_date_label_precisions() -> None:
-    from brief.core.ingest import load_paths
+    from brief.core.loader import load_paths
     from brief.core.timeline import timeline
 
     events = timeline(load_paths([bundled_pack()]).sources)

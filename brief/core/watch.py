@@ -6,10 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.core.ingest.files import walk
-
-Stamp = tuple[int, int]
-"""What tells a file's version apart cheaply: its size and modification time (ns)."""
+from brief.core.ingest.files import Stamp, stamp_of, walk
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +42,20 @@ def scan(paths: Sequence[Path]) -> dict[Path, Stamp]:
     stamps: dict[Path, Stamp] = {}
     for item in walk(paths):
         if item.info is not None and not item.reason:
-            stamps[item.path] = (item.info.st_size, item.info.st_mtime_ns)
+            stamps[item.path] = stamp_of(item.info)
     return stamps
 
 
 class PackWatcher:
     """Remembers a pack's files and says what changed at each `poll`."""
 
-    def __init__(self, paths: Sequence[Path]) -> None:
-        """Watch `paths` (files and folders), starting from their current state."""
+    def __init__(self, paths: Sequence[Path], stamps: dict[Path, Stamp] | None = None) -> None:
+        """Watch `paths` (files and folders), starting from their current state, or from the
+        `stamps` of a listing shown before the files were looked at (the first `poll` then
+        says what changed since that listing was made)."""
         self.paths = list(paths)
         """The pack's paths."""
-        self.stamps = scan(self.paths)
+        self.stamps = scan(self.paths) if stamps is None else stamps
         """The files seen at the last look, with their stamps."""
 
     def poll(self) -> PackChanges:

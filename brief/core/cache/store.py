@@ -17,9 +17,10 @@ from typing import Any
 import platformdirs
 
 from brief import __version__
-from brief.core.cache import codec
+from brief.core.cache import codec, listing
 from brief.core.cache.lazy import LAZY, CachedSource, Entry
 from brief.core.durable import locked, move_aside
+from brief.core.ingest.files import Stamp
 from brief.core.model import Source
 from brief.core.timeline import Event
 
@@ -86,13 +87,24 @@ CREATE TRIGGER IF NOT EXISTS entries_gone AFTER DELETE ON entries
 CREATE TABLE IF NOT EXISTS versions (
     version TEXT PRIMARY KEY,
     seen INTEGER NOT NULL
-)
+);
+CREATE TABLE IF NOT EXISTS listings (
+    pack TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    seen INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    rows BLOB NOT NULL
+) WITHOUT ROWID
 """
 """Files (by absolute path, with what their stat said) point at entries (by content hash and
 reader version): a file's sources (metadata in `entries`, the large columns in `bodies`, so
 listing a pack reads small rows only), or why it was skipped. An entry's ``name`` is the file
 name when a source's title came from it (the entry then serves only files of that name), else
-empty. `versions` says when each reader version was last used, for pruning."""
+empty. `versions` says when each reader version was last used, for pruning. `listings` holds
+each pack's listing as last read (see `remember`), so that it can be shown before its files are
+looked at."""
+LISTINGS_SQL = SCHEMA_SQL[SCHEMA_SQL.index("CREATE TABLE IF NOT EXISTS listings") :]
+"""The table of listings, added to caches made before it."""
 
 
 def default_cache_dir() -> Path:
@@ -183,6 +195,8 @@ class CacheStats:
     """Files read through the readers."""
     stored: int = 0
     """Files whose reading was written to the cache."""
+    recalled: int = 0
+    """Files listed from the pack's kept listing, before any file was looked at."""
 
 
 Cached = list[Source] | str
@@ -285,9 +299,13 @@ class LibraryCache:
             return "foreign"
         elif schema != SCHEMA:
             return "of another version"
+        elif db.execute("SELECT 1 FROM sqlite_master WHERE name = 'listings'").fetchone() is None:
+            with _writing(db):
+                db.execute(LISTINGS_SQL)
         db.execute("SELECT path, name, size, mtime_ns, inode, lim, digest FROM files LIMIT 1")
         db.execute("SELECT id, digest, version, name, skipped, meta FROM entries LIMIT 1")
         db.execute("SELECT id, blocks, raw, events FROM bodies LIMIT 1")
+        db.execute("SELECT pack, version, seen, digest, rows FROM listings LIMIT 1")
         self._prune(db)
         return None
 
@@ -307,6 +325,7 @@ class LibraryCache:
             for (version,) in old.fetchall():
                 db.execute("DELETE FROM entries WHERE version = ?", (version,))
                 db.execute("DELETE FROM versions WHERE version = ?", (version,))
+            db.execute("DELETE FROM listings WHERE seen < ?", (now - STALE_SECONDS,))
 
     def _failed(self, error: sqlite3.Error) -> None:
         """Stop using the cache for this run; a damaged file is deleted so the next run rebuilds."""
@@ -393,16 +412,23 @@ class LibraryCache:
         """The cached reading of a file, or None (the entry deleted) when it does not decode."""
         if skipped is not None:
             return skipped
-        entry = Entry(entry_id, digest, key.path, key.limit, self._fetch, _reread)
         try:
             rows = json.loads(meta)
             if not isinstance(rows, list) or not rows:
                 raise codec.CorruptEntry("no sources")
-            for row in rows:
-                entry.sources.append(CachedSource.listed(entry, key.path, codec.decode_meta(row)))
+            return self._sources_of(key.path, key.limit, entry_id, digest, rows)
         except (ValueError, TypeError):
             self._drop(entry_id)
             return None
+
+    def _sources_of(
+        self, path: Path, limit: int, entry_id: int, digest: str, metas: list[Any]
+    ) -> list[Source]:
+        """The sources of an entry from their encoded metadata, bodies left in the cache;
+        ValueError or TypeError when the metadata does not decode."""
+        entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
+        for row in metas:
+            entry.sources.append(CachedSource.listed(entry, path, codec.decode_meta(row)))
         self._list(entry)
         return list(entry.sources)
 
@@ -556,6 +582,72 @@ class LibraryCache:
                 db.execute("DELETE FROM entries WHERE version != ?", (self.version,))
                 db.execute("DELETE FROM versions WHERE version != ?", (self.version,))
 
+    # Listings -----------------------------------------------------------------------------
+
+    def remember(self, paths: Sequence[Path], limit: int, rows: Sequence[listing.Row]) -> None:
+        """Keep a pack's listing as just read, for `recall` (written only when it changed)."""
+        blob = codec.pack(listing.encode(rows, time.time_ns() - RACY_NS))
+        digest = hashlib.sha256(blob).hexdigest()
+        pack = _pack_key(paths, limit)
+        with self._using() as db:
+            if db is None:
+                return
+            old = db.execute(
+                "SELECT 1 FROM listings WHERE pack = ? AND version = ? AND digest = ?",
+                (pack, self.version, digest),
+            ).fetchone()
+            if old is not None:
+                return
+            with _writing(db):
+                db.execute(
+                    "INSERT OR REPLACE INTO listings (pack, version, seen, digest, rows) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (pack, self.version, int(time.time()), digest, blob),
+                )
+
+    def recall(
+        self, paths: Sequence[Path], limit: int
+    ) -> list[tuple[Path, Stamp | None, Cached]] | None:
+        """A pack's files as last listed by this reader version, in walking order, with their
+        stamps then; their sources tied to the cache (bodies read from it when asked for).
+        None when the pack was not listed, or its listing does not decode (it is deleted)."""
+        pack = _pack_key(paths, limit)
+        with self._using() as db:
+            if db is None:
+                return None
+            found = db.execute(
+                "SELECT seen, rows FROM listings WHERE pack = ? AND version = ?",
+                (pack, self.version),
+            ).fetchone()
+            if found is None:
+                return None
+            seen, blob = found
+            if not 0 <= time.time() - seen < 3600:
+                with _writing(db):
+                    db.execute(
+                        "UPDATE listings SET seen = ? WHERE pack = ?", (int(time.time()), pack)
+                    )
+        files: list[tuple[Path, Stamp | None, Cached]] = []
+        start = len(self._listed)
+        try:
+            for text, stamp, outcome in listing.decode(codec.unpack(blob)):
+                path = Path(text)
+                if isinstance(outcome, str):
+                    files.append((path, stamp, outcome))
+                    continue
+                sources = self._sources_of(
+                    path, limit, outcome.entry, outcome.digest, outcome.metas
+                )
+                files.append((path, stamp, sources))
+        except (ValueError, TypeError):
+            del self._listed[start:]  # the entries of the files listed before the fault
+            with self._using() as db:
+                if db is not None:
+                    db.execute("DELETE FROM listings WHERE pack = ?", (pack,))
+            return None
+        self.stats.recalled += len(files)
+        return files
+
     # Timeline rows ------------------------------------------------------------------------
 
     def get_events(self, sources: Sequence[Source]) -> dict[str, list[Event]]:
@@ -656,6 +748,11 @@ def _entries(sources: Sequence[Source]) -> list[Entry]:
         if entry is not None:
             entries.setdefault(id(entry), entry)
     return list(entries.values())
+
+
+def _pack_key(paths: Sequence[Path], limit: int) -> str:
+    """What a pack's listing is kept under: the paths opened (absolute) and the bytes read."""
+    return json.dumps([limit, *(os.path.abspath(path) for path in paths)])
 
 
 def _delete(path: Path) -> None:

@@ -13,6 +13,16 @@ MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are read only up to it, with a warning on the source."""
 
 
+Stamp = tuple[int, int, int]
+"""What tells a file's versions apart cheaply: its size, modification time and change time (ns).
+The change time moves on any write, replacement or change of permissions."""
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    """A file's stamp from its stat."""
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
 @dataclass(frozen=True, slots=True)
 class FileBytes:
     """The bytes read from one file, or why they could not be read."""

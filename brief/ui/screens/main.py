@@ -34,8 +34,8 @@ from brief.core.annotations import (
 )
 from brief.core.dates import parse_date
 from brief.core.export import human_date
-from brief.core.ingest import iter_load, load_paths
 from brief.core.ingest.files import _is_hidden as is_hidden
+from brief.core.loader import iter_load, load_paths, recall
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.state import StateStore
@@ -266,10 +266,18 @@ class MainScreen(AnnotatingScreen):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
-        """Read the pack off the UI thread, showing sources as they come, then index it."""
+        """Read the pack off the UI thread, showing sources as they come, then index it.
+
+        A pack read before is shown at once as it was then (its listing kept in the cache),
+        and its files are then checked for changes since (see `watch_pack`)."""
         from brief.core.cache import LibraryCache
 
         cache = self.library_cache = LibraryCache() if self.use_cache else None
+        recalled = recall(self.paths, cache) if cache is not None else None
+        if recalled is not None:
+            self.watcher = PackWatcher(self.paths, recalled.stamps)
+            self.app.call_from_thread(self.finish_load, recalled.library, check=True)
+            return recalled.library
         total = count_files(self.paths)
         library = Library()
         shown = cost = 0.0
@@ -291,9 +299,9 @@ class MainScreen(AnnotatingScreen):
         self.watcher = PackWatcher(self.paths)
         return library
 
-    def finish_load(self, library: Library) -> None:
+    def finish_load(self, library: Library, check: bool = False) -> None:
         """The whole pack is read: list it (unless the last batch shown was the end), open a
-        source, start indexing it for search."""
+        source, start indexing it for search; `check`: then look for files changed since."""
         shown = len(self.library.sources), len(self.library.skipped)
         self.library = library
         if shown != (len(library.sources), len(library.skipped)) or not library.sources:
@@ -302,6 +310,8 @@ class MainScreen(AnnotatingScreen):
         self._open_first(loading=False)
         self.sync_notes()
         self.index()
+        if check:
+            self.watch_pack()
 
     @work(thread=True, exclusive=True, group="index", description="search index")
     def index(self) -> None:
@@ -377,10 +387,14 @@ class MainScreen(AnnotatingScreen):
     def check_pack(self) -> None:
         """Look for files added, changed or removed (in a worker; slow packs less often)."""
         now = time.monotonic()
-        if self.watcher is None or now < self._next_check:
+        if self.watcher is None or now < self._next_check or self._watching():
             return
         self._next_check = now + WATCH_SECONDS
         self.watch_pack()
+
+    def _watching(self) -> bool:
+        """True while the files are being checked (a large pack's check may take seconds)."""
+        return any(worker.group == "watch" and not worker.is_finished for worker in self.workers)
 
     @work(thread=True, exclusive=True, group="watch")
     def watch_pack(self) -> None:

@@ -1,0 +1,162 @@
+"""A pack read before is listed at once from the cache, then its files are checked for changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from brief.core.cache import LibraryCache
+from brief.core.loader import load_paths, recall
+from brief.core.watch import PackWatcher
+from brief.ui.app import BriefApp
+from tests.conftest import SEEDS, loaded
+from tests.test_cache import LONG_AGO, reads, same
+
+__all__ = ["reads"]  # the fixture, used by name
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """The seeds with an old modification time, a binary file and a copy of one seed."""
+    folder = tmp_path / "pack"
+    shutil.copytree(SEEDS, folder)
+    (folder / "image.bin").write_bytes(bytes(range(256)) * 8)
+    first = sorted(folder.glob("*.txt"))[0]
+    (folder / "zz-copy.txt").write_bytes(first.read_bytes())
+    for path in folder.iterdir():
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    return folder
+
+
+def test_no_listing_before_the_pack_is_read(pack: Path) -> None:
+    assert recall([pack], LibraryCache()) is None
+
+
+def test_a_pack_read_before_is_listed_as_it_was_without_reading_a_file(
+    pack: Path, reads: list[Path]
+) -> None:
+    read = load_paths([pack], cache=LibraryCache())
+    reads.clear()
+    cache = LibraryCache()
+    recalled = recall([pack], cache)
+    assert recalled is not None
+    same(read, recalled.library)
+    assert [s.reason for s in recalled.library.skipped] == [
+        "binary file (contains NUL bytes)",
+        f"same content as {sorted(pack.glob('*.txt'))[0]} (shown once)",
+    ]
+    assert reads == []
+    assert cache.stats.recalled == 7
+    # Bodies come from the cache when asked for, as for sources listed from it.
+    assert [s.body for s in recalled.library.sources] == [s.body for s in read.sources]
+    assert reads == []
+
+
+def test_the_listing_is_of_these_paths_read_this_far(pack: Path) -> None:
+    load_paths([pack], cache=LibraryCache())
+    one = sorted(pack.glob("*.txt"))[0]
+    assert recall([one], LibraryCache()) is None
+    assert recall([pack], LibraryCache(), limit=1000) is None
+    assert recall([pack], LibraryCache(version="another reader")) is None
+
+
+def test_a_listing_is_checked_against_the_files(pack: Path) -> None:
+    load_paths([pack], cache=LibraryCache())
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    assert not PackWatcher([pack], recalled.stamps).poll()
+
+    edited = sorted(pack.glob("*.txt"))[1]
+    edited.write_text("A new title\n\nThe edited article has one paragraph now.\n")
+    (pack / "new.txt").write_text("Added\n\nA source added since the pack was read.\n")
+    (pack / "image.bin").chmod(0o600)  # no new content, but it may read otherwise now
+    changes = PackWatcher([pack], recalled.stamps).poll()
+    assert changes.added == [pack / "new.txt"]
+    assert sorted(changes.changed) == sorted([edited, pack / "image.bin"])
+
+
+def test_a_file_changed_just_before_the_listing_was_kept_is_checked_again(
+    pack: Path,
+) -> None:
+    fresh = pack / "fresh.txt"
+    fresh.write_text("Fresh\n\nWritten a moment ago, it may change again within its tick.\n")
+    load_paths([pack], cache=LibraryCache())
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    assert PackWatcher([pack], recalled.stamps).poll().changed == [fresh]
+
+
+def test_reading_the_pack_again_keeps_its_new_listing(pack: Path) -> None:
+    load_paths([pack], cache=LibraryCache())
+    (pack / "new.txt").write_text("Added\n\nA source added since the pack was read.\n")
+    os.utime(pack / "new.txt", (LONG_AGO, LONG_AGO))
+    now = load_paths([pack], cache=LibraryCache())
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    same(now, recalled.library)
+    assert "Added" in [s.title for s in recalled.library.sources]
+
+
+def test_a_damaged_listing_is_dropped_and_made_again(pack: Path) -> None:
+    cache = LibraryCache()
+    read = load_paths([pack], cache=cache)
+    cache.close()
+    with sqlite3.connect(cache.path) as db:
+        db.execute("UPDATE listings SET rows = ?", (b"not a listing",))
+    assert recall([pack], LibraryCache()) is None
+    with sqlite3.connect(cache.path) as db:
+        assert db.execute("SELECT count(*) FROM listings").fetchone() == (0,)
+    load_paths([pack], cache=LibraryCache())
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    same(read, recalled.library)
+
+
+def test_a_cache_made_before_listings_gets_their_table(pack: Path) -> None:
+    cache = LibraryCache()
+    load_paths([pack], cache=cache)
+    cache.close()
+    with sqlite3.connect(cache.path) as db:
+        db.execute("DROP TABLE listings")
+    read = load_paths([pack], cache=LibraryCache())
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    same(read, recalled.library)
+
+
+async def test_the_app_shows_a_pack_as_it_was_then_the_changes_since(pack: Path) -> None:
+    load_paths([pack], cache=LibraryCache())
+    retitled = sorted(pack.glob("*.txt"))[1]
+    retitled.write_text("A new title\n\nThe edited article has one paragraph now.\n")
+    app = BriefApp([pack])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await loaded(pilot)
+        await pilot.app.workers.wait_for_complete()  # the check of the files
+        await pilot.pause()
+        titles = [source.title for source in screen.ordered]
+        assert "A new title" in titles
+        assert len(titles) == 5
+        assert [n.message for n in app._notifications] == ["The briefing changed: 1 changed."]
+        sidebar = "\n".join(screen.sidebar.row_text(i).plain for i in range(len(titles)))
+        assert "A new title" in sidebar
+    same(load_paths([pack]), screen.library)
+
+
+async def test_the_app_lists_an_unchanged_pack_once(pack: Path, reads: list[Path]) -> None:
+    read = load_paths([pack], cache=LibraryCache())
+    reads.clear()
+    app = BriefApp([pack])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await loaded(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert list(app._notifications) == []
+        assert screen.library_cache is not None
+        assert screen.library_cache.stats.recalled == 7
+        same(read, screen.library)
+        assert screen.current is not None
+    assert reads == []
