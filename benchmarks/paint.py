@@ -10,7 +10,8 @@ holding widgets has been handed to the terminal, counted from the parent's clock
 before the process was started: interpreter start-up, imports, app and screen set-up included.
 
 For `brief` it can then wait for the sidebar to list N sources ("full": the time the frame
-after that is written; one forced refresh, so the figure is at worst a frame late), for every
+after that is written; one forced refresh, so the figure is at worst a frame late), for the
+files to be checked when the list came from the pack's kept listing ("checked"), for every
 worker to finish ("ready", with the peak RSS then), and open the largest source and scroll it
 key by key ("open", "steps": from the call or simulated key to the next frame written).
 
@@ -153,6 +154,9 @@ def _child() -> None:
             frame = next_frame()
             app.screen.refresh()
             marks["full"] = await frame - start
+            while getattr(app.screen, "checking", False):
+                await asyncio.sleep(0.005)
+            marks["checked"] = time.monotonic() - start
         if spec["ready"] or spec["scroll"]:
             while not all(worker.is_finished for worker in app.workers):
                 await asyncio.sleep(0.005)

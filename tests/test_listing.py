@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from brief.core.cache import LibraryCache
 from brief.core.loader import load_paths, recall
-from brief.core.watch import PackWatcher
+from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.app import BriefApp
+from brief.ui.screens.main import MainScreen
 from tests.conftest import SEEDS, loaded
 from tests.test_cache import LONG_AGO, reads, same
 
@@ -159,4 +162,39 @@ async def test_the_app_lists_an_unchanged_pack_once(pack: Path, reads: list[Path
         assert screen.library_cache.stats.recalled == 7
         same(read, screen.library)
         assert screen.current is not None
+        assert screen.searcher is not None  # indexed once the files were found as listed
+        title = screen.query_one("#sidebar-title", Static).render()
+        assert str(title) == "5 sources · 5 unread · newest first · 2 skipped"
     assert reads == []
+
+
+async def test_the_sidebar_says_while_the_files_are_checked(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_paths([pack], cache=LibraryCache())
+    looking = threading.Event()
+    go_on = threading.Event()
+    real = PackWatcher.poll
+
+    def held(self: PackWatcher) -> PackChanges:
+        looking.set()
+        go_on.wait(30)
+        return real(self)
+
+    monkeypatch.setattr(PackWatcher, "poll", held)
+    app = BriefApp([pack])
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(1000):  # frames, until the check begins
+            if looking.is_set():
+                break
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        title = screen.query_one("#sidebar-title", Static)
+        assert str(title.render()).endswith(" · checking for changes…")
+        assert len(screen.ordered) == 5  # listed meanwhile
+        assert screen.searcher is None  # indexed once the files are found as listed
+        go_on.set()
+        await loaded(pilot)
+        assert not str(title.render()).endswith(" · checking for changes…")
+        assert screen.searcher is not None

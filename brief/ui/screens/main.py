@@ -189,6 +189,8 @@ class MainScreen(AnnotatingScreen):
         self.watcher: PackWatcher | None = None
         """Notices files added, changed or removed once the pack is read."""
         self._next_check = 0.0
+        self.checking = False
+        """True while a pack shown as it was last listed is checked against its files."""
         self.ordered: list[Source] = []
         self.current: Source | None = None
         self.searcher: Searcher | None = None
@@ -309,9 +311,12 @@ class MainScreen(AnnotatingScreen):
             self.refresh_sidebar()
         self._open_first(loading=False)
         self.sync_notes()
-        self.index()
         if check:
-            self.watch_pack()
+            self.checking = True
+            self.refresh_title()
+            self.watch_pack()  # indexes the pack once it is known to be as listed
+        else:
+            self.index()
 
     @work(thread=True, exclusive=True, group="index", description="search index")
     def index(self) -> None:
@@ -405,21 +410,30 @@ class MainScreen(AnnotatingScreen):
         started = time.monotonic()
         changes = watcher.poll()
         self._next_check = time.monotonic() + max(WATCH_SECONDS, 20 * (time.monotonic() - started))
-        if not changes:
-            return
-        library = load_paths(self.paths, cache=self.library_cache)
-        searcher = self.new_searcher(library.sources)
-        self.app.call_from_thread(self.pack_changed, library, searcher, changes)
+        if changes:
+            library = load_paths(self.paths, cache=self.library_cache)
+            self.app.call_from_thread(self.pack_changed, library, changes)
+        elif self.checking:
+            self.app.call_from_thread(self.pack_checked)
 
-    def pack_changed(self, library: Library, searcher: Searcher, changes: PackChanges) -> None:
-        """Show the pack as it is now, keeping the source being read at its passage."""
+    def pack_checked(self) -> None:
+        """The pack shown from its listing is as it was listed: index it for search."""
+        self.checking = False
+        self.refresh_title()
+        self.index()
+
+    def pack_changed(self, library: Library, changes: PackChanges) -> None:
+        """Show the pack as it is now, keeping the source being read at its passage, and index
+        it again (search goes on meanwhile in the index of the pack as it was)."""
         old = self.current
         self.remember_position()
-        self.library, self.searcher = library, searcher
+        self.library = library
+        self.checking = False
         self._read_flags.clear()
         self.session.set_sources(library.sources)
         self.sync_notes()
         self.refresh_sidebar()
+        self.index()
         self.notify(f"The briefing changed: {changes.summary()}.", timeout=6)
         if old is None:
             self._open_first(loading=False)
@@ -474,6 +488,8 @@ class MainScreen(AnnotatingScreen):
         title += f" · {ORDER_LABELS[self.order]}"
         if self.library.skipped:
             title += f" · {len(self.library.skipped)} skipped"
+        if self.checking:
+            title += " · checking for changes…"
         self.query_one("#sidebar-title", Static).update(Text(title))
 
     def open_source(self, source_id: str, focus: bool = True) -> None:
