@@ -45,9 +45,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
+from brief.core.collector import settle
 from brief.core.ingest import read_bytes
 from brief.core.model import Block, BlockKind, Format, PubDate, Source
-from brief.core.search import Query, Searcher, SearchIndex, parse_query, settle
+from brief.core.search import Query, Searcher, SearchIndex, parse_query
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"

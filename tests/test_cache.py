@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
@@ -86,6 +88,44 @@ def test_the_cache_keeps_every_field_of_a_source() -> None:
     assert kept == {f.name for f in fields(Source)}
     source = paragraph_source("abc", "A title", ["One.", "Two."], outlet="Outlet")
     assert list(codec.decode_meta(codec.encode_meta(source))) == list(codec.META_FIELDS)
+
+
+@pytest.mark.parametrize("field", codec.META_FIELDS)
+def test_metadata_of_the_wrong_type_is_refused(field: str) -> None:
+    source = paragraph_source("abc", "A title", ["One."], outlet="Outlet", warnings=["cut"])
+    row = codec.encode_meta(source)
+    assert codec.decode_meta(list(row))["title"] == "A title"
+    at = codec.META_FIELDS.index(field)
+    optional = field in ("outlet", "author", "url", "language", "published", "updated")
+    for wrong in (12345, 1.5, {"a": 1}, *([] if optional else [None])):
+        bad = list(row)
+        bad[at] = wrong
+        with pytest.raises(codec.CorruptEntry):
+            codec.decode_meta(bad)
+    bad = list(row)
+    bad[codec.META_FIELDS.index("warnings")] = ["fine", 3]
+    with pytest.raises(codec.CorruptEntry):
+        codec.decode_meta(bad)
+
+
+def test_sources_listed_from_the_cache_are_freed_with_their_library(pack: Path) -> None:
+    load_paths([pack], cache=LibraryCache())
+    cache = LibraryCache()
+    library = load_paths([pack], cache=cache)
+    source = library.sources[0]
+    assert isinstance(source, CachedSource)
+    assert source.body  # read from the cache
+    kept = weakref.ref(source), weakref.ref(source.entry)
+    enabled = gc.isenabled()
+    gc.disable()  # freed by their reference counts alone: no cycle a frozen collector would keep
+    try:
+        del library, source
+        assert kept[0]() is None
+        cache.begin_listing()  # the cache's list of entries handed out, for reading ahead
+        assert kept[1]() is None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def test_second_open_reads_no_file(pack: Path, reads: list[Path]) -> None:

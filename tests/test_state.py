@@ -263,3 +263,18 @@ def test_settings_persist_and_the_later_choice_wins(tmp_path: Path) -> None:
     assert second.save()
     assert StateStore(path).setting("theme") == "gruvbox"
     assert StateStore(path).setting("missing") is None
+
+
+def test_read_flags_of_a_whole_pack_are_those_of_each_source() -> None:
+    pack = StateStore.open().pack_state(PACK)
+    first = paragraph_source("f1", "Item one", ["Text of the first item."], path="/pack/feed.xml")
+    resaved = paragraph_source("f9", "Item one", ["Text of the first item."], path="/pack/feed.xml")
+    other = paragraph_source("f2", "Item two", ["Another text."], path="/pack/feed.xml")
+    pack.set_read(first)
+    pack.set_read(B)
+    pack.set_read(C)
+    pack.set_read(C, False)
+    sources = [A, B, C, resaved, other]
+    flags = pack.read_flags(sources)
+    assert flags == {source.id: pack.is_read(source) for source in sources}
+    assert flags == {"aaaa": False, "bbbb": True, "cccc": False, "f9": True, "f2": False}

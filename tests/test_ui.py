@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.geometry import Region
@@ -13,11 +15,13 @@ from textual.widgets import Static
 from brief.core import collector
 from brief.core.ordering import SortOrder
 from brief.core.paths import bundled_pack
+from brief.core.text import squash
 from brief.ui.app import BriefApp
 from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.toosmall import TooSmallScreen
 from brief.ui.widgets.keybar import KeyBar
+from brief.ui.widgets.sidebar import _title_lines, wrap_two
 from tests.conftest import loaded
 
 
@@ -336,3 +340,8 @@ def test_files_are_counted_as_the_walk_finds_them(tmp_path: Path) -> None:
     walked = list(walk(paths))
     assert len([item for item in walked if item.info is not None]) == 2  # a.txt once, c.txt
     assert count_files(paths) == len(walked) == 3  # and the link loop, skipped with a reason
+
+
+@given(st.text(alphabet=st.sampled_from("ab  \t\n\u00a0é한\x07"), max_size=30), st.integers(1, 12))
+def test_a_title_takes_as_many_lines_as_it_is_drawn_in(title: str, width: int) -> None:
+    assert _title_lines(title, width) == len(wrap_two(squash(title), width))

@@ -21,6 +21,20 @@ def pause() -> None:
         _paused = True
 
 
+def settle() -> None:
+    """Take every object alive now out of the cyclic garbage collector's sight: call once a
+    library is listed, and again once it is indexed (the app does, after each (re)load).
+
+    A library and its index are millions of objects that live as long as the pack is open; a
+    full collection walks them all and stops every thread meanwhile (about 3 s at 100,000
+    sources, and the first one comes soon after a large pack is listed). Objects taken out are
+    still freed as usual when nothing refers to them any more; only reference cycles among them
+    are not (sources, their cache entries and the index make none). No collection is run first:
+    the objects just made are all young, so even a young generation's pass would walk them all.
+    """
+    gc.freeze()
+
+
 def resume() -> None:
     """Turn the collector back on if `pause` turned it off, with everything made so far taken
     out of its sight (later passes walk only what is made from now on); safe to call twice."""

@@ -117,6 +117,8 @@ def iter_load(
     listed: list[Row] | None = [] if cache is not None else None
     last = time.monotonic()
     collector = _Collector(cache is not None)
+    if cache is not None:
+        cache.begin_listing()
     try:
         collector.pause()
         for chunk in _chunks(walk(paths), CHUNK):
@@ -170,7 +172,7 @@ def _list_row(
         return None
     from brief.core.cache.codec import encode_meta
 
-    metas = [encode_meta(source) for source in entry.sources]
+    metas = [encode_meta(source) for source in result]
     listed.append((str(path), stamp, Read(entry.id, entry.digest, metas)))
     return listed
 
@@ -181,8 +183,8 @@ class Recalled:
 
     library: Library
     """Its sources and skipped files then."""
-    stamps: dict[Path, Stamp]
-    """Its files' stamps then (compared with the files' own to find what changed since)."""
+    stamps: dict[str, Stamp]
+    """Its files' stamps then, by path (compared with the files' own to find what changed)."""
 
 
 def recall(paths: Sequence[Path], cache: LibraryCache, limit: int = MAX_BYTES) -> Recalled | None:
@@ -192,19 +194,17 @@ def recall(paths: Sequence[Path], cache: LibraryCache, limit: int = MAX_BYTES) -
     collector = _Collector(True)
     collector.pause()
     try:
-        files = cache.recall(paths, limit)
+        recalled = cache.recall(paths, limit)
+        if recalled is None:
+            return None
+        files, stamps = recalled
+        gathering = _Gathering()
+        for path, result in files:
+            gathering.add(path, result)
+        batch = gathering.take()
+        return Recalled(Library(batch.sources, batch.skipped), stamps)
     finally:
         collector.resume()
-    if files is None:
-        return None
-    gathering = _Gathering()
-    stamps: dict[Path, Stamp] = {}
-    for path, stamp, result in files:
-        gathering.add(path, result)
-        if stamp is not None:
-            stamps[path] = stamp
-    batch = gathering.take()
-    return Recalled(Library(batch.sources, batch.skipped), stamps)
 
 
 class _Collector:

@@ -535,6 +535,22 @@ class PackState:
         entry = self._entry(source)
         return entry is not None and entry.read
 
+    def read_flags(self, sources: Iterable[Source]) -> dict[str, bool]:
+        """`is_read` of each source, by id, in one pass (a large pack asks for every source):
+        a source with no entry under its id, nor any under its file's name, is unread."""
+        entries = self.store._pack(self.key).sources
+        _by_path, names = self._by_path(entries)
+        flags: dict[str, bool] = {}
+        for source in sources:
+            entry = entries.get(source.id)
+            if entry is not None:
+                flags[source.id] = entry.read and not entry.gone
+            elif source.path.name not in names:
+                flags[source.id] = False
+            else:
+                flags[source.id] = self.is_read(source)
+        return flags
+
     def _write(self, source: Source, position: int, read: bool) -> None:
         """Record `source`'s entry; an entry found under an old id becomes a tombstone."""
         pack = self.store._pack(self.key)

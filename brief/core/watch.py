@@ -37,19 +37,20 @@ class PackChanges:
         return ", ".join(parts)
 
 
-def scan(paths: Sequence[Path]) -> dict[Path, Stamp]:
-    """Every readable file of a pack with its stamp (the same files the loader reads)."""
-    stamps: dict[Path, Stamp] = {}
+def scan(paths: Sequence[Path]) -> dict[str, Stamp]:
+    """Every readable file of a pack with its stamp (the same files the loader reads), by its
+    path as walked."""
+    stamps: dict[str, Stamp] = {}
     for item in walk(paths):
         if item.info is not None and not item.reason:
-            stamps[item.path] = stamp_of(item.info)
+            stamps[str(item.path)] = stamp_of(item.info)
     return stamps
 
 
 class PackWatcher:
     """Remembers a pack's files and says what changed at each `poll`."""
 
-    def __init__(self, paths: Sequence[Path], stamps: dict[Path, Stamp] | None = None) -> None:
+    def __init__(self, paths: Sequence[Path], stamps: dict[str, Stamp] | None = None) -> None:
         """Watch `paths` (files and folders), starting from their current state, or from the
         `stamps` of a listing shown before the files were looked at (the first `poll` then
         says what changed since that listing was made)."""
@@ -64,9 +65,11 @@ class PackWatcher:
         before = self.stamps
         self.stamps = now
         return PackChanges(
-            added=[path for path in now if path not in before],
+            added=[Path(path) for path in now if path not in before],
             changed=[
-                path for path, stamp in now.items() if path in before and before[path] != stamp
+                Path(path)
+                for path, stamp in now.items()
+                if path in before and before[path] != stamp
             ],
-            removed=[path for path in before if path not in now],
+            removed=[Path(path) for path in before if path not in now],
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -35,24 +36,35 @@ class Entry:
     """Reads a column of this entry from the cache."""
     reread: Reread
     """Reads the file again when the cache no longer has the entry."""
-    sources: list[CachedSource] = field(default_factory=list)
-    """The sources of the file, in order."""
+    refs: list[weakref.ref[CachedSource]] = field(default_factory=list)
+    """The sources of the file, in order, held weakly: a source no longer listed is freed, and
+    an entry and its sources make no reference cycle (which a frozen collector would keep)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while a column is read, so two threads do not read it twice."""
     position: int = -1
     """Where the entry came in the listing of the pack (-1: not listed from the cache)."""
 
+    def add(self, source: CachedSource) -> None:
+        """Make `source` the entry's next source."""
+        self.refs.append(weakref.ref(source))
+
+    @property
+    def sources(self) -> list[CachedSource]:
+        """The entry's sources still in use, in order."""
+        return [source for ref in self.refs if (source := ref()) is not None]
+
     def lazy(self, name: str) -> bool:
-        """True while column `name` has not been read for the entry's sources."""
-        return self.sources[0].__dict__[name] is LAZY
+        """True while column `name` has not been read for the entry's sources (in use)."""
+        sources = self.sources
+        return bool(sources) and sources[0].__dict__[name] is LAZY
 
     def fill(self, name: str) -> None:
         """Read column `name` ("blocks" or "raw") for every source of the entry."""
         with self.lock:
-            if not self.sources or not self.lazy(name):
+            if not self.lazy(name):
                 return
             values = self.fetch(self, name)
-            if values is None or len(values) != len(self.sources):
+            if values is None or len(values) != len(self.refs):
                 values = self._from_file(name)
             self._set(name, values)
 
@@ -61,14 +73,15 @@ class Entry:
         body stays): they are read from the cache again if wanted. Indexing a large pack
         this way holds one body per source, not its blocks as well."""
         with self.lock:
-            made = all("body" in source.__dict__ for source in self.sources)
-            if self.sources and made and not self.lazy("blocks"):
-                for source in self.sources:
+            sources = self.sources
+            made = all("body" in source.__dict__ for source in sources)
+            if sources and made and not self.lazy("blocks"):
+                for source in sources:
                     source.__dict__["blocks"] = LAZY
 
     def give(self, name: str, values: list[list[Any]]) -> None:
         """Column `name` read along with another entry's: kept unless being read already."""
-        if len(values) != len(self.sources) or not self.lock.acquire(blocking=False):
+        if len(values) != len(self.refs) or not self.lock.acquire(blocking=False):
             return
         try:
             if self.lazy(name):
@@ -77,17 +90,21 @@ class Entry:
             self.lock.release()
 
     def _set(self, name: str, values: list[list[Any]]) -> None:
-        for source, value in zip(self.sources, values, strict=True):
-            source.__dict__[name] = value
+        """Column `name` given to the sources in use, by their places in the file."""
+        for ref, value in zip(self.refs, values, strict=True):
+            source = ref()
+            if source is not None:
+                source.__dict__[name] = value
 
     def _from_file(self, name: str) -> list[list[Any]]:
         """The column read from the file itself; empty for a source whose content changed."""
         fresh = {source.id: source for source in self.reread(self) or []}
         values: list[list[Any]] = []
-        for source in self.sources:
-            again = fresh.get(source.id)
+        for ref in self.refs:
+            source = ref()
+            again = None if source is None else fresh.get(source.id)
             if again is None:
-                if name == "blocks":
+                if name == "blocks" and source is not None:
                     source.warnings.append("the file changed after it was listed; reopen it")
                 values.append([])
             else:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 from brief.core.cache.codec import CorruptEntry
 from brief.core.ingest.files import Stamp
 
 
-@dataclass(frozen=True, slots=True)
-class Read:
-    """What a listed file read as: the cache entry of its sources."""
+class Read(NamedTuple):
+    """What a listed file read as: the cache entry of its sources (a tuple: a large pack
+    lists 100,000 of these)."""
 
     entry: int
     """The entry's id in the cache."""
@@ -30,59 +29,76 @@ be looked at), what it read as or why it was skipped."""
 UNSURE = -1
 """The modification time kept for a file changed too recently to be sure of (it may change again
 within its clock tick): no file has it, so the file is looked at again."""
+NO_STAMP = [-1, -1, -1]
+"""The stamp kept for a file that could not be looked at (no file has a size of -1)."""
 
 
-def encode(rows: Sequence[Row], recent_ns: int) -> list[object]:
-    """A listing as JSON values; files modified at `recent_ns` or later kept as `UNSURE`."""
-    return [
-        [
-            path,
-            None if stamp is None else _sure(stamp, recent_ns),
-            outcome if isinstance(outcome, str) else [outcome.entry, outcome.digest, outcome.metas],
-        ]
-        for path, stamp, outcome in rows
-    ]
+def encode(rows: Sequence[Row], recent_ns: int) -> dict[str, list[Any]]:
+    """A listing as JSON values, column by column (read back in a fraction of the time rows
+    take); files modified at `recent_ns` or later kept as `UNSURE`."""
+    paths: list[str] = []
+    stamps: list[int] = []
+    outcomes: list[int | str] = []
+    digests: list[str] = []
+    metas: list[Any] = []
+    for path, stamp, outcome in rows:
+        paths.append(path)
+        if stamp is None:
+            stamps += NO_STAMP
+        else:
+            size, mtime, ctime = stamp
+            stamps += (size, UNSURE if mtime >= recent_ns else mtime, ctime)
+        if isinstance(outcome, str):
+            outcomes.append(outcome)
+        else:
+            outcomes.append(outcome.entry)
+            digests.append(outcome.digest)
+            metas.append(outcome.metas)
+    return {"paths": paths, "stamps": stamps, "outcomes": outcomes, "digests": digests,
+            "metas": metas}  # fmt: skip
 
 
-def _sure(stamp: Stamp, recent_ns: int) -> list[int]:
-    size, mtime, ctime = stamp
-    return [size, UNSURE if mtime >= recent_ns else mtime, ctime]
+def decode(value: object) -> Iterator[Row]:
+    """The rows of `encode`, checked; CorruptEntry (before any row) when they are not."""
+    if not isinstance(value, dict):
+        raise CorruptEntry("a listing is a mapping of columns")
+    paths, stamps, outcomes, digests, metas = (
+        value.get(name) for name in ("paths", "stamps", "outcomes", "digests", "metas")
+    )
+    if not (
+        isinstance(paths, list)
+        and isinstance(stamps, list)
+        and isinstance(outcomes, list)
+        and isinstance(digests, list)
+        and isinstance(metas, list)
+    ):
+        raise CorruptEntry("a listing's columns are lists")
+    count = len(paths)
+    read = sum(1 for outcome in outcomes if type(outcome) is int)
+    if (
+        len(stamps) != 3 * count
+        or len(outcomes) != count
+        or len(digests) != read
+        or len(metas) != read
+        or not all(type(path) is str for path in paths)
+        or not all(type(number) is int for number in stamps)
+        or not all(type(outcome) is str for outcome in outcomes if type(outcome) is not int)
+        or not all(type(digest) is str for digest in digests)
+        or not all(type(rows) is list and rows for rows in metas)
+    ):
+        raise CorruptEntry("a listing's columns do not match")
+    return _rows(paths, stamps, outcomes, digests, metas)
 
 
-def decode(value: object) -> list[Row]:
-    """The rows of `encode`, checked; CorruptEntry when they are not."""
-    if not isinstance(value, list):
-        raise CorruptEntry("a listing is a list")
-    rows: list[Row] = []
-    try:
-        for path, stamp, outcome in value:
-            if not isinstance(path, str):
-                raise CorruptEntry("a listed path is text")
-            rows.append((path, _stamp(stamp), _outcome(outcome)))
-    except (TypeError, ValueError):
-        raise CorruptEntry("a listed file is three values") from None
-    return rows
-
-
-def _stamp(value: object) -> Stamp | None:
-    if value is None:
-        return None
-    if not isinstance(value, list) or len(value) != 3:
-        raise CorruptEntry("a stamp is three numbers")
-    size, mtime, inode = value
-    if not (type(size) is int and type(mtime) is int and type(inode) is int):
-        raise CorruptEntry("a stamp is three numbers")
-    return size, mtime, inode
-
-
-def _outcome(value: object) -> Read | str:
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, list) or len(value) != 3:
-        raise CorruptEntry("a listed file's sources are an entry, a hash and metadata")
-    entry, digest, metas = value
-    if type(entry) is not int or not isinstance(digest, str) or not isinstance(metas, list):
-        raise CorruptEntry("a listed file's sources are an entry, a hash and metadata")
-    if not metas:
-        raise CorruptEntry("a listed file has no sources")
-    return Read(entry, digest, metas)
+def _rows(
+    paths: list[str], stamps: list[int], outcomes: list[Any], digests: list[str], metas: list[Any]
+) -> Iterator[Row]:
+    at = 0
+    for index, (path, outcome) in enumerate(zip(paths, outcomes, strict=True)):
+        size, mtime, ctime = stamps[3 * index : 3 * index + 3]
+        stamp = None if size == -1 else (size, mtime, ctime)
+        if type(outcome) is int:
+            yield path, stamp, Read(outcome, digests[at], metas[at])
+            at += 1
+        else:
+            yield path, stamp, outcome

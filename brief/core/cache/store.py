@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -22,7 +22,9 @@ from brief.core.cache.lazy import LAZY, CachedSource, Entry
 from brief.core.durable import locked, move_aside
 from brief.core.ingest.files import Stamp
 from brief.core.model import Source
-from brief.core.timeline import Event
+
+if TYPE_CHECKING:
+    from brief.core.timeline import Event
 
 CACHE_ENV = "BRIEF_CACHE"
 """The environment variable naming the cache folder (tests point it at a temporary one)."""
@@ -427,10 +429,20 @@ class LibraryCache:
         """The sources of an entry from their encoded metadata, bodies left in the cache;
         ValueError or TypeError when the metadata does not decode."""
         entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
+        sources: list[Source] = []
         for row in metas:
-            entry.sources.append(CachedSource.listed(entry, path, codec.decode_meta(row)))
+            source = CachedSource.listed(entry, path, codec.decode_meta(row))
+            entry.add(source)
+            sources.append(source)
         self._list(entry)
-        return list(entry.sources)
+        return sources
+
+    def begin_listing(self) -> None:
+        """A new listing of a pack begins: the entries handed out before are let go (their
+        sources still read their bodies; only not ahead of the new listing's)."""
+        with self._lock:
+            self._listed = []
+            self._next_read = -1
 
     def _list(self, entry: Entry) -> None:
         """Remember an entry handed out, in listing order (for reading bodies ahead)."""
@@ -454,7 +466,7 @@ class LibraryCache:
         with self._lock:
             if name == "blocks" and entry.position >= 0 and entry.position == self._next_read:
                 following = self._listed[entry.position + 1 : entry.position + READAHEAD]
-                wanted += [e for e in following if e.sources and e.lazy(name)]
+                wanted += [e for e in following if e.lazy(name)]
             if entry.position >= 0:
                 self._next_read = entry.position + 1
             if len(wanted) > 1:
@@ -536,12 +548,14 @@ class LibraryCache:
         sources listed from it): a large pack read cold then holds no more than one listed
         from the cache."""
         entry = Entry(entry_id, digest, key.path, key.limit, self._fetch, _reread)
+        tied: list[Source] = []
         for source in sources:
-            tied = CachedSource(**{f.name: getattr(source, f.name) for f in fields(Source)})
-            tied.entry = entry
-            tied.__dict__.update(blocks=LAZY, raw=LAZY)
-            entry.sources.append(tied)
-        return list(entry.sources)
+            one = CachedSource(**{f.name: getattr(source, f.name) for f in fields(Source)})
+            one.entry = entry
+            one.__dict__.update(blocks=LAZY, raw=LAZY)
+            entry.add(one)
+            tied.append(one)
+        return tied
 
     def _write_file(self, db: sqlite3.Connection, key: FileKey, digest: str) -> None:
         """Point a file's stat at a content hash; the old content's entry goes if unused."""
@@ -607,10 +621,11 @@ class LibraryCache:
 
     def recall(
         self, paths: Sequence[Path], limit: int
-    ) -> list[tuple[Path, Stamp | None, Cached]] | None:
-        """A pack's files as last listed by this reader version, in walking order, with their
-        stamps then; their sources tied to the cache (bodies read from it when asked for).
-        None when the pack was not listed, or its listing does not decode (it is deleted)."""
+    ) -> tuple[list[tuple[Path, Cached]], dict[str, Stamp]] | None:
+        """A pack's files as last listed by this reader version, in walking order, their
+        sources tied to the cache (bodies read from it when asked for); and their stamps then,
+        by path. None when the pack was not listed, or its listing does not decode (it is
+        then deleted)."""
         pack = _pack_key(paths, limit)
         with self._using() as db:
             if db is None:
@@ -627,26 +642,29 @@ class LibraryCache:
                     db.execute(
                         "UPDATE listings SET seen = ? WHERE pack = ?", (int(time.time()), pack)
                     )
-        files: list[tuple[Path, Stamp | None, Cached]] = []
-        start = len(self._listed)
+        files: list[tuple[Path, Cached]] = []
+        stamps: dict[str, Stamp] = {}
+        self.begin_listing()
         try:
             for text, stamp, outcome in listing.decode(codec.unpack(blob)):
                 path = Path(text)
+                if stamp is not None:
+                    stamps[text] = stamp
                 if isinstance(outcome, str):
-                    files.append((path, stamp, outcome))
+                    files.append((path, outcome))
                     continue
                 sources = self._sources_of(
                     path, limit, outcome.entry, outcome.digest, outcome.metas
                 )
-                files.append((path, stamp, sources))
+                files.append((path, sources))
         except (ValueError, TypeError):
-            del self._listed[start:]  # the entries of the files listed before the fault
+            self.begin_listing()  # not the entries of the files listed before the fault
             with self._using() as db:
                 if db is not None:
                     db.execute("DELETE FROM listings WHERE pack = ?", (pack,))
             return None
         self.stats.recalled += len(files)
-        return files
+        return files, stamps
 
     # Timeline rows ------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import copy
-import gc
 import sys
 import threading
 from array import array
@@ -79,20 +78,6 @@ FOLDS = 0x80
 does not fold it."""
 _UNDATED = 1 << 62
 _DATE_BITS = 32
-
-
-def settle() -> None:
-    """Take every object alive now out of the cyclic garbage collector's sight: call once a
-    library is read and indexed (the app does, after each (re)load).
-
-    A library and its index are millions of objects that live as long as the process; a full
-    collection walks them all and stops every thread meanwhile (about 3 s at 100,000 sources).
-    Objects taken out are still freed as usual when nothing refers to them any more; only
-    reference cycles among them are not (the index and sources make none that grow), so the
-    young generations' garbage is collected first (cheap: it is not the library's millions).
-    """
-    gc.collect(1)
-    gc.freeze()
 
 
 def _pack(numbers: array[int]) -> bytearray:

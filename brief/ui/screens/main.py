@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from brief.core.search import Hit, Searcher
     from brief.core.timeline import Event
 
+from brief.core import collector
 from brief.core.annotations import (
     DEFAULT_COLOURS,
     AnnotationSession,
@@ -277,6 +278,7 @@ class MainScreen(AnnotatingScreen):
         cache = self.library_cache = LibraryCache() if self.use_cache else None
         recalled = recall(self.paths, cache) if cache is not None else None
         if recalled is not None:
+            collector.settle()
             self.watcher = PackWatcher(self.paths, recalled.stamps)
             self.app.call_from_thread(self.finish_load, recalled.library, check=True)
             return recalled.library
@@ -297,6 +299,7 @@ class MainScreen(AnnotatingScreen):
                 cost = shown - now
         for notice in cache.notices if cache else []:
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
+        collector.settle()
         self.app.call_from_thread(self.finish_load, library)
         self.watcher = PackWatcher(self.paths)
         return library
@@ -328,10 +331,10 @@ class MainScreen(AnnotatingScreen):
 
     def new_searcher(self, sources: Iterable[Source]) -> Searcher:
         """A searcher over the sources and the user's notes on them (any thread)."""
-        from brief.core.search import DEFAULT_FIELDS, Searcher, SearchIndex, settle
+        from brief.core.search import DEFAULT_FIELDS, Searcher, SearchIndex
 
         searcher = Searcher(SearchIndex(sources, (*DEFAULT_FIELDS, self.notes.field)))
-        settle()  # no multi-second collector pauses over the library and index while reading
+        collector.settle()  # no multi-second collector pauses over the index while reading
         return searcher
 
     def sync_notes(self) -> None:
@@ -470,17 +473,20 @@ class MainScreen(AnnotatingScreen):
         self.ordered = sort_sources(self.library.sources, self.order, dates)
         current = self.current.id if self.current else None
         counts = self.session.counts()
-        read = {source.id for source in self.ordered if self.is_read(source)}
+        flags = self._read_flags
+        flags.update(self.reading.read_flags(s for s in self.ordered if s.id not in flags))
+        read = {source.id for source in self.ordered if flags[source.id]}
         self.refresh_title(len(read))
         self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts, read)
 
     def refresh_title(self, read: int | None = None) -> None:
         """The sidebar's title: how many sources, how many unread, the order, skipped files.
 
-        `read`: how many of the sources are read, when the caller counted them already."""
+        `read`: how many of the sources are read; else the sidebar's count (kept with its rows'
+        read flags)."""
         count = len(self.ordered)
         if read is None:
-            read = sum(1 for source in self.ordered if self.is_read(source))
+            read = len(self.sidebar.read)
         unread = count - read
         title = f"{count} source{'s' if count != 1 else ''}"
         if unread:

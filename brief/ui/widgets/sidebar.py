@@ -73,6 +73,17 @@ def _lines_for(text: str, width: int) -> int:
     return 1 if cell_len(text) <= width else 2
 
 
+def _title_lines(title: str, width: int) -> int:
+    """How many lines a title takes in a row (`wrap_two` of it squashed)."""
+    if title.isascii() and title.isprintable() and "  " not in title and title.strip() == title:
+        # Squashed already, one cell a character: its length is its width (most titles).
+        return 1 if len(title) <= width else 2
+    text = squash(title)
+    if len(text) > width and cell_len(text[: width + 1]) > width:
+        return 2  # its start is too wide already (cells are counted in the start only)
+    return _lines_for(text, width)
+
+
 def details_line(
     source: Source, width: int, user_date: PubDate | None = None, notes: int = 0
 ) -> Text:
@@ -321,7 +332,7 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         for source in self.sources:
             height = heights.get(source.id)
             if height is None:
-                height = heights[source.id] = 1 + _lines_for(squash(source.title), width)
+                height = heights[source.id] = 1 + _title_lines(source.title, width)
             add(height)
         if self.skipped:
             add(2)  # a rule, then the heading
