@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import chrome_phrases, is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
@@ -434,8 +435,10 @@ def shared_features(text: str) -> Features:
 
 
 def forget_shared() -> None:
-    """Empty the shared table (a benchmark measures each form from a cold start)."""
+    """Empty the tables shared between pages, this one and the captions' (a benchmark measures
+    each form from a cold start)."""
     _shared.clear()
+    is_caption.cache_clear()
 
 
 def _contact(text: str, low: str) -> bool:
