@@ -303,7 +303,11 @@ def is_chrome(low: str, words: int) -> bool:
         if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
             return True
     by_key = _BY_KEY
-    return any(by_key[key].search(low) is not None for key in _keys(low))
+    # A loop, not `any` over a generator: this runs for most units of every page.
+    for key in _keys(low):  # noqa: SIM110
+        if by_key[key].search(low) is not None:
+            return True
+    return False
 
 
 def chrome_phrases(low: str) -> set[str]:

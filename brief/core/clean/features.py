@@ -376,9 +376,10 @@ def features(text: str) -> Features:
         low = text.lower()
     short = words <= 12
     datelike = short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None
+    # Every copyright pattern holds one of `_COPYRIGHT_CUES`: in a text that is not ASCII the
+    # patterns are searched at once (one search costs less than a test for each cue).
     copyright = (
-        ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
-        or (not plain and any(cue in low for cue in _COPYRIGHT_CUES))
+        not plain or "copyright" in low or "rights" in low or "(c)" in low or "©" in low
     ) and _COPYRIGHT.search(low) is not None
     if words <= LOGO_WORDS and low_tail.endswith("logo"):
         # An image's alternative text: "Example GmbH Logo".
