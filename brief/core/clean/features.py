@@ -187,14 +187,19 @@ def ends_sentence(text: str) -> bool:
 
 
 _MARK = re.compile(r"[.,?!;] ")
-_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
-"""Sentence and clause marks (Chinese and Japanese ones are followed by no space)."""
+"""Sentence and clause marks."""
+_WIDE_MARK = re.compile(r"[。，、！？]")
+"""Chinese and Japanese sentence and clause marks (followed by no space)."""
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
-    return count + (1 if text[-1:] in ".!?" else 0)
+    count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
+    if not text.isascii() and (
+        "。" in text or "，" in text or "、" in text or "！" in text or "？" in text
+    ):
+        count += len(_WIDE_MARK.findall(text))
+    return count
 
 
 @dataclass(slots=True)
