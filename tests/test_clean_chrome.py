@@ -222,3 +222,10 @@ def test_every_copyright_line_holds_a_cue(text: str) -> None:
     """The cheap tests a unit passes before the copyright patterns are searched miss no line
     the patterns find (in any language): each such line holds one of the cues."""
     assert any(cue in text for cue in features._COPYRIGHT_CUES)
+
+
+@given(st.from_regex(features._COMPANY))
+def test_every_company_line_holds_a_cue(text: str) -> None:
+    """The cheap test a unit that is not ASCII passes before the company patterns are searched
+    misses no line they find: each such line holds one of the cues."""
+    assert any(cue in text for cue in features._COMPANY_CUES)

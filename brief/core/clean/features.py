@@ -112,6 +112,27 @@ _COMPANY = re.compile(
     r"|partita iva|p\.\s?iva"
 )
 """What a company footer gives: its registration, publisher and editor."""
+_COMPANY_CUES = (
+    "regist",
+    "ltd",
+    "publisher",
+    "editor",
+    "ceo",
+    "vat ",
+    "company",
+    "cnpj",
+    "iva",
+    "инн",
+    "огрн",
+    "사업자",
+    "등록번호",
+    "발행인",
+    "편집인",
+    "대표이사",
+    "청소년보호책임자",
+)
+"""Words of the company patterns, one in each: a text that is not ASCII is searched for the
+patterns only when it holds one (an ASCII text only when it holds one written in English)."""
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
@@ -463,14 +484,17 @@ def _contact(text: str, low: str) -> bool:
     )
     count = 0
     if (
-        "regist" in low
-        or "ltd" in low
-        or "publisher" in low
-        or "editor" in low
-        or "ceo" in low
-        or "vat " in low
-        or "company" in low
-        or not low.isascii()
+        (
+            "regist" in low
+            or "ltd" in low
+            or "publisher" in low
+            or "editor" in low
+            or "ceo" in low
+            or "vat " in low
+            or "company" in low
+        )
+        if low.isascii()
+        else _holds_any(low, _COMPANY_CUES)
     ) and _COMPANY.search(low) is not None:
         count = len(_COMPANY.findall(low))
         cued = True
@@ -482,6 +506,14 @@ def _contact(text: str, low: str) -> bool:
     if count < 2 and _DIGIT.search(text) is not None:
         count += len(_PHONE.findall(text))
     return count >= 2
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """True when the text holds any of these words (a loop: a generator costs more)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
 
 
 def _breadcrumb(text: str) -> bool:
