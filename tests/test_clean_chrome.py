@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from brief.core.clean import features
 from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, Format, Source
 
@@ -212,3 +215,17 @@ def test_promotion_list_introduced_by_chrome_left_out() -> None:
     inside[-4:-4] = promotion
     for source in (after, read(inside)):
         assert [block.text for block in source.blocks] == PARAGRAPHS
+
+
+@given(st.from_regex(features._COPYRIGHT))
+def test_every_copyright_line_holds_a_cue(text: str) -> None:
+    """The cheap tests a unit passes before the copyright patterns are searched miss no line
+    the patterns find (in any language): each such line holds one of the cues."""
+    assert any(cue in text for cue in features._COPYRIGHT_CUES)
+
+
+@given(st.from_regex(features._COMPANY))
+def test_every_company_line_holds_a_cue(text: str) -> None:
+    """The cheap test a unit that is not ASCII passes before the company patterns are searched
+    misses no line they find: each such line holds one of the cues."""
+    assert any(cue in text for cue in features._COMPANY_CUES)

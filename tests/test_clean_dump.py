@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import datetime
 
@@ -251,3 +252,13 @@ def test_fast_raw_lines_equal_the_dataclass_and_stay_frozen() -> None:
     assert raw_line("x", True) == RawLine("x", True)
     with pytest.raises(FrozenInstanceError):
         raw_line("x", True).text = "y"  # type: ignore[misc]
+
+
+@given(st.text(alphabet=".,?!; a。，、！？文é", min_size=1, max_size=40))
+def test_sentence_marks_count_latin_and_chinese_marks(text: str) -> None:
+    """A mark followed by a space, or a Chinese or Japanese mark (no space after it), counts once;
+    a text ending in a full stop, question or exclamation mark one more."""
+    from brief.core.clean.features import sentence_marks
+
+    marks = len(re.findall(r"[.,?!;] |[。，、！？]", text)) + (text[-1:] in (".", "!", "?"))
+    assert sentence_marks(text) == marks

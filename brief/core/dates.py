@@ -41,6 +41,53 @@ def _dateutil() -> tuple[Any, dict[str, Any]]:
 """Zone abbreviations read with a fixed offset, so results never depend on the machine's zone."""
 _EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800  # 1990 .. 2100
 
+_MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+"""English month names and their abbreviations, the ones dateutil reads."""
+_NAMED_DAY = re.compile(
+    r"(?:(?P<month>[a-z]{3,9})\.? +(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?"
+    r"|(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)? +(?P<month2>[a-z]{3,9})\.?,?) +(?P<year>[0-9]{4})",
+    re.IGNORECASE,
+)
+"""A day given with its month's name and no time: "March 5, 2024", "Nov. 5th 2024", "5 March
+2024" (the dates pages show next to a headline)."""
+
+
+def _named_day(text: str) -> date | None:
+    """The day a text such as "March 5, 2024" names, as dateutil reads it; None when the text
+    is not such a day (then dateutil reads it, or finds it names none)."""
+    match = _NAMED_DAY.fullmatch(text)
+    # A "T" ("OCT") makes `parse_date` keep the time of day: dateutil reads such a text.
+    if match is None or "T" in text:
+        return None
+    month = _MONTH_NUMBERS.get((match["month"] or match["month2"]).lower())
+    year = int(match["year"])
+    if month is None or not 1600 <= year <= 2199:
+        return None
+    try:
+        return date(year, month, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
+
 
 def parse_date(value: object) -> PubDate | None:
     """A date or datetime from a metadata value (ISO text, free text, or epoch), else None.
@@ -65,6 +112,10 @@ def parse_date(value: object) -> PubDate | None:
         return parse_date(int(text)) if len(text) >= 9 else None
     if not _HAS_YEAR.search(text):
         return None
+    day = _named_day(text)
+    if day is not None:
+        # The usual date of a page's byline, read without dateutil.
+        return day
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

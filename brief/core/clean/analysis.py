@@ -32,14 +32,20 @@ class Analysis:
         wanted = len(self.units) if count is None else min(count, len(self.units))
         have = len(self.feats)
         if have < wanted:
-            # A page repeats many lines (menus, buttons): each text is measured once.
-            known = self.known
-            for unit in self.units[have:wanted]:
-                feat = known.get(unit.text)
-                if feat is None:
-                    feat = known[unit.text] = shared_features(unit.text)
-                self.feats.append(feat)
+            self.feats.extend(self.features_of_units(self.units[have:wanted]))
         return self.feats[:wanted] if wanted < len(self.feats) else self.feats
+
+    def features_of_units(self, units: list[Unit]) -> list[Features]:
+        """The features of these units of the text (a page repeats many lines, such as menus
+        and buttons: each text is measured once)."""
+        known = self.known
+        result: list[Features] = []
+        for unit in units:
+            feat = known.get(unit.text)
+            if feat is None:
+                feat = known[unit.text] = shared_features(unit.text)
+            result.append(feat)
+        return result
 
 
 _last: Analysis | None = None

@@ -55,39 +55,35 @@ def raw_lines(
     lines: list[str], units: list[Unit], keep: list[bool], reasons: list[str]
 ) -> list[RawLine]:
     """Every source line marked kept or removed, with its unit's reason (`lines` are all the
-    lines of the text, in order, so a line's index is its position).
+    lines of the text, in order, so a line's index is its position; the units come in order,
+    each over consecutive lines).
 
-    A line outside every unit (blank) counts as kept when the lines on both sides are.
+    A line outside every unit (blank) counts as kept when the units on both sides are.
     """
-    count = len(lines)
-    state: list[bool | None] = [None] * count
-    why = [""] * count
-    for unit, flag, reason in zip(units, keep, reasons, strict=True):
-        note = "" if flag else reason
-        for index in unit.lines:
-            state[index] = flag
-            why[index] = note
-    after = [False] * count
-    following = False
-    for position in range(count - 1, -1, -1):
-        after[position] = following
-        got = state[position]
-        if got is not None:
-            following = got
     result: list[RawLine] = []
     append = result.append
-    before = False
+    # Lines outside units (blank ones) repeat: equal raw lines are one shared value.
     blanks: dict[tuple[str, bool], RawLine] = {}
-    for position, line in enumerate(lines):
-        got = state[position]
-        if got is None:
-            # Lines outside units (blank ones) repeat: equal raw lines are one shared value.
-            flag = before and after[position]
-            shared = blanks.get((line, flag))
-            if shared is None:
-                shared = blanks[line, flag] = raw_line(line, flag)
-            append(shared)
-        else:
-            before = got
-            append(raw_line(line, got, why[position]))
+    position = 0
+    before = False
+    for unit, flag, reason in zip(units, keep, reasons, strict=True):
+        indices = unit.lines
+        first = indices[0]
+        if position < first:
+            between = before and flag
+            for line in lines[position:first]:
+                shared = blanks.get((line, between))
+                if shared is None:
+                    shared = blanks[line, between] = raw_line(line, between)
+                append(shared)
+        note = "" if flag else reason
+        for index in indices:
+            append(raw_line(lines[index], flag, note))
+        position = indices[-1] + 1
+        before = flag
+    for line in lines[position:]:
+        shared = blanks.get((line, False))
+        if shared is None:
+            shared = blanks[line, False] = raw_line(line, False)
+        append(shared)
     return result

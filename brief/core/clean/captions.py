@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _AGENCY_NAMES = (
     "AP",
@@ -79,9 +80,13 @@ _CAPTION_LABEL = re.compile(
 opening of a news agency's caption ("In this Dec. 12, 2006, file photo, ...")."""
 
 
+@lru_cache(maxsize=1024)
 def is_caption(text: str) -> bool:
     """True when a line ends in a photo credit (a caption, or the credit alone), or starts with a
-    caption's label."""
+    caption's label.
+
+    Remembered: the classifier asks about a unit in several passes, and the metadata again.
+    """
     if text[:1] in "CcIiPpMmVv" and _CAPTION_LABEL.match(text) is not None:
         return True
     tail = text[-90:]

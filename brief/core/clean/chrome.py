@@ -293,7 +293,9 @@ def _keys(low: str) -> frozenset[str]:
     """The keys of a lower-cased text's words that have chrome phrases."""
     if low.isascii():
         return _KEYS.intersection(_ASCII_KEY.findall(low))
-    return _KEYS.intersection([_key(word) for word in _LETTERS.findall(low)])
+    # `_key` of each word, written out (a call per word costs as much as the rest).
+    words = _LETTERS.findall(low)
+    return _KEYS.intersection([word[:3] if word.isascii() else word[:2] for word in words])
 
 
 def is_chrome(low: str, words: int) -> bool:
@@ -303,7 +305,11 @@ def is_chrome(low: str, words: int) -> bool:
         if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
             return True
     by_key = _BY_KEY
-    return any(by_key[key].search(low) is not None for key in _keys(low))
+    # A loop, not `any` over a generator: this runs for most units of every page.
+    for key in _keys(low):  # noqa: SIM110
+        if by_key[key].search(low) is not None:
+            return True
+    return False
 
 
 def chrome_phrases(low: str) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import chrome_phrases, is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
@@ -111,6 +112,27 @@ _COMPANY = re.compile(
     r"|partita iva|p\.\s?iva"
 )
 """What a company footer gives: its registration, publisher and editor."""
+_COMPANY_CUES = (
+    "regist",
+    "ltd",
+    "publisher",
+    "editor",
+    "ceo",
+    "vat ",
+    "company",
+    "cnpj",
+    "iva",
+    "инн",
+    "огрн",
+    "사업자",
+    "등록번호",
+    "발행인",
+    "편집인",
+    "대표이사",
+    "청소년보호책임자",
+)
+"""Words of the company patterns, one in each: a text that is not ASCII is searched for the
+patterns only when it holds one (an ASCII text only when it holds one written in English)."""
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
@@ -186,14 +208,19 @@ def ends_sentence(text: str) -> bool:
 
 
 _MARK = re.compile(r"[.,?!;] ")
-_WIDE_MARK = re.compile(r"[.,?!;] |[。，、！？]")
-"""Sentence and clause marks (Chinese and Japanese ones are followed by no space)."""
+"""Sentence and clause marks."""
+_WIDE_MARK = re.compile(r"[。，、！？]")
+"""Chinese and Japanese sentence and clause marks (followed by no space)."""
 
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = len((_MARK if text.isascii() else _WIDE_MARK).findall(text))
-    return count + (1 if text[-1:] in ".!?" else 0)
+    count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
+    if not text.isascii() and (
+        "。" in text or "，" in text or "、" in text or "！" in text or "？" in text
+    ):
+        count += len(_WIDE_MARK.findall(text))
+    return count
 
 
 @dataclass(slots=True)
@@ -375,9 +402,10 @@ def features(text: str) -> Features:
         low = text.lower()
     short = words <= 12
     datelike = short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None
+    # Every copyright pattern holds one of `_COPYRIGHT_CUES`: in a text that is not ASCII the
+    # patterns are searched at once (one search costs less than a test for each cue).
     copyright = (
-        ("copyright" in low or "rights" in low or "(c)" in low or "©" in low)
-        or (not plain and any(cue in low for cue in _COPYRIGHT_CUES))
+        not plain or "copyright" in low or "rights" in low or "(c)" in low or "©" in low
     ) and _COPYRIGHT.search(low) is not None
     if words <= LOGO_WORDS and low_tail.endswith("logo"):
         # An image's alternative text: "Example GmbH Logo".
@@ -434,8 +462,10 @@ def shared_features(text: str) -> Features:
 
 
 def forget_shared() -> None:
-    """Empty the shared table (a benchmark measures each form from a cold start)."""
+    """Empty the tables shared between pages, this one and the captions' (a benchmark measures
+    each form from a cold start)."""
     _shared.clear()
+    is_caption.cache_clear()
 
 
 def _contact(text: str, low: str) -> bool:
@@ -454,14 +484,17 @@ def _contact(text: str, low: str) -> bool:
     )
     count = 0
     if (
-        "regist" in low
-        or "ltd" in low
-        or "publisher" in low
-        or "editor" in low
-        or "ceo" in low
-        or "vat " in low
-        or "company" in low
-        or not low.isascii()
+        (
+            "regist" in low
+            or "ltd" in low
+            or "publisher" in low
+            or "editor" in low
+            or "ceo" in low
+            or "vat " in low
+            or "company" in low
+        )
+        if low.isascii()
+        else _holds_any(low, _COMPANY_CUES)
     ) and _COMPANY.search(low) is not None:
         count = len(_COMPANY.findall(low))
         cued = True
@@ -473,6 +506,14 @@ def _contact(text: str, low: str) -> bool:
     if count < 2 and _DIGIT.search(text) is not None:
         count += len(_PHONE.findall(text))
     return count >= 2
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """True when the text holds any of these words (a loop: a generator costs more)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
 
 
 def _breadcrumb(text: str) -> bool:

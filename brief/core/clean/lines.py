@@ -25,8 +25,15 @@ _LONE_MARKERS = frozenset("•*▪□◦○●")
 """Bullets that are markers even with no text after them (an empty list item)."""
 
 
+_SIGNS = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—")
+"""The bullet signs of `_BULLET`."""
+
+
 def _split_marker(flat: str) -> tuple[str, str]:
     """A line's list marker and the text after it (`flat` has its white space collapsed)."""
+    if flat[1:2] == " " and flat[0] in _SIGNS and flat[2:3].strip():
+        # The usual marker, a bullet sign and a space before the text: as `_BULLET` finds it.
+        return flat[0], flat[2:]
     match = _BULLET.match(flat)
     if match is not None:
         end = match.end()

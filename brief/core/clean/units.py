@@ -78,12 +78,16 @@ def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list
     units: list[Unit] = []
     current: Unit | None = None
     pieces: list[str] = []
-    column = 0
+    # The column the current unit's text starts at (after a list marker), worked out when a
+    # line that may continue it comes: most units are never continued.
+    column: int | None = 0
     last = -2
     last_width = 0
     last_text = ""
     for index, text, marker, indent, line_width in lines:
         blank = index != last + 1
+        if column is None and not blank and current is not None and width is not None:
+            column = text_column(raws[current.lines[0]], current.indent, current.marker)
         if (
             not blank
             and current is not None
@@ -102,7 +106,7 @@ def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list
             current = Unit([index], text, marker, indent, blank)
             pieces = [text]
             units.append(current)
-            column = text_column(raws[index], indent, marker) if marker else indent
+            column = None if marker else indent
         last, last_width, last_text = index, line_width, text
     if current is not None and len(pieces) > 1:
         current.text = "".join(pieces)

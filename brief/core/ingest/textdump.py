@@ -6,7 +6,7 @@ from pathlib import Path
 
 from brief.core.clean import Cleaned, clean_dump
 from brief.core.clean.analysis import Analysis, analyse
-from brief.core.clean.features import Features, shared_features
+from brief.core.clean.features import Features
 from brief.core.ingest.common import new_source
 from brief.core.model import Format, Source
 
@@ -39,7 +39,7 @@ def _chrome_heavy(analysis: Analysis) -> bool:
         return True
     last = len(analysis.lines) - TAIL_LINES
     tail = [unit for unit in units[count:] if unit.lines[0] >= last]
-    return _heavy([shared_features(unit.text) for unit in tail])
+    return _heavy(analysis.features_of_units(tail))
 
 
 def _heavy(feats: list[Features]) -> bool:

@@ -1,0 +1,56 @@
+"""Dates read from text: a day written with its month's name reads as dateutil reads it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from brief.core import dates
+from brief.core.dates import parse_date
+
+MONTHS = [*dates._MONTH_NUMBERS, "sepember", "janu", "mayo", "Mär"]
+"""Month names and abbreviations, and words that look like them but are not ones."""
+
+
+@st.composite
+def named_days(draw: st.DrawFn) -> str:
+    """A day written with its month's name, as pages write them, and some that are not days."""
+    month = draw(st.sampled_from(MONTHS))
+    month = draw(st.sampled_from([month, month.title(), month.upper()]))
+    month += draw(st.sampled_from(["", "."]))
+    day = draw(st.sampled_from(["0", "1", "02", "3", "13", "29", "30", "31", "32"]))
+    day += draw(st.sampled_from(["", "st", "nd", "rd", "th"]))
+    year = draw(st.sampled_from(["1599", "1600", "1900", "2000", "2019", "2024", "2199", "2200"]))
+    comma = draw(st.sampled_from(["", ","]))
+    space = draw(st.sampled_from([" ", "  ", "\u00a0"]))
+    if draw(st.booleans()):
+        return f"{month}{space}{day}{comma} {year}"
+    return f"{day} {month}{comma}{space}{year}"
+
+
+@given(named_days())
+def test_a_named_day_reads_as_dateutil_reads_it(text: str) -> None:
+    """The usual dates of bylines are read without dateutil, to the same day (or to none)."""
+    quick = parse_date(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_named_day", lambda text: None)
+        slow = parse_date(text)
+    assert quick == slow
+    assert type(quick) is type(slow)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("November 19, 2019", date(2019, 11, 19)),
+        ("Nov. 20th, 2019", date(2019, 11, 20)),
+        ("5 March 2024", date(2024, 3, 5)),
+        ("Feb 29, 2020", date(2020, 2, 29)),
+        ("Feb 29, 2019", None),
+    ],
+)
+def test_named_days(text: str, day: date | None) -> None:
+    assert parse_date(text) == day
