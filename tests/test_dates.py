@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
@@ -54,3 +54,9 @@ def test_a_named_day_reads_as_dateutil_reads_it(text: str) -> None:
 )
 def test_named_days(text: str, day: date | None) -> None:
     assert parse_date(text) == day
+
+
+def test_a_month_written_in_capitals_gives_a_day() -> None:
+    assert parse_date("OCT 5, 2019") == date(2019, 10, 5)
+    assert parse_date("5 OCTOBER 2019") == date(2019, 10, 5)
+    assert parse_date("2019-10-05T00:00") == datetime(2019, 10, 5)

@@ -72,12 +72,16 @@ _NAMED_DAY = re.compile(
 2024" (the dates pages show next to a headline)."""
 
 
+_ISO_TIME = re.compile(r"\dT\d")
+"""The "T" between an ISO 8601 date and its time ("2024-03-05T09"): a datetime, even at
+midnight (not the "T" of a month's name such as "OCT")."""
+
+
 def _named_day(text: str) -> date | None:
     """The day a text such as "March 5, 2024" names, as dateutil reads it; None when the text
     is not such a day (then dateutil reads it, or finds it names none)."""
     match = _NAMED_DAY.fullmatch(text)
-    # A "T" ("OCT") makes `parse_date` keep the time of day: dateutil reads such a text.
-    if match is None or "T" in text:
+    if match is None:
         return None
     month = _MONTH_NUMBERS.get((match["month"] or match["month2"]).lower())
     year = int(match["year"])
@@ -129,7 +133,7 @@ def parse_date(value: object) -> PubDate | None:
             return None
     if parsed.year < 1600:
         return None
-    if not _HAS_TIME.search(text) and "T" not in text:
+    if not _HAS_TIME.search(text) and not _ISO_TIME.search(text):
         return parsed.date()
     return parsed
 
