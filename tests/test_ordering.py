@@ -26,7 +26,7 @@ def when(kind: int, days: int) -> PubDate | None:
 
 sources_strategy = st.lists(
     st.tuples(
-        st.sampled_from(["Alpha", "alpha", "Beta", "Gamma"]),
+        st.sampled_from(["Alpha", "alpha", "Alph", "Alpha beta", "Beta", "Gamma"]),
         st.sampled_from([None, "Reuters", "ap", "AP"]),
         st.integers(0, 3),
         st.integers(0, 9),
