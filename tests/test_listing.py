@@ -7,11 +7,12 @@ import shutil
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
 
-from brief.core.cache import LibraryCache
+from brief.core.cache import LibraryCache, listing
 from brief.core.loader import load_paths, recall
 from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.app import BriefApp
@@ -198,3 +199,22 @@ async def test_the_sidebar_says_while_the_files_are_checked(
         await loaded(pilot)
         assert not str(title.render()).endswith(" · checking for changes…")
         assert screen.searcher is not None
+
+
+def test_an_unchanged_pack_read_again_keeps_its_listing_as_it_is(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    encoded: list[int] = []
+    real = listing.encode
+
+    def counting(rows: listing.Listing, recent_ns: int) -> dict[str, list[Any]]:
+        encoded.append(len(rows))
+        return real(rows, recent_ns)
+
+    monkeypatch.setattr(listing, "encode", counting)
+    load_paths([pack], cache=LibraryCache())
+    load_paths([pack], cache=LibraryCache())
+    assert encoded == [7]
+    os.utime(pack / "image.bin", (LONG_AGO, LONG_AGO + 1))
+    load_paths([pack], cache=LibraryCache())
+    assert encoded == [7, 7]

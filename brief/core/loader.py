@@ -25,7 +25,7 @@ from brief.core.model import Library, Skipped, Source
 
 if TYPE_CHECKING:
     from brief.core.cache import FileKey, LibraryCache
-    from brief.core.cache.listing import Row
+    from brief.core.cache.listing import ListedRow
     from brief.core.cache.store import Cached
 
 __all__ = ["Batch", "MissingPathError", "Recalled", "iter_load", "load_paths", "recall"]
@@ -114,7 +114,7 @@ def iter_load(
     """
     check_paths(paths)
     gathering = _Gathering()
-    listed: list[Row] | None = [] if cache is not None else None
+    listed: list[ListedRow] | None = [] if cache is not None else None
     last = time.monotonic()
     collector = _Collector(cache is not None)
     if cache is not None:
@@ -156,12 +156,12 @@ def iter_load(
 
 
 def _list_row(
-    listed: list[Row], path: Path, info: os.stat_result | None, result: Cached
-) -> list[Row] | None:
+    listed: list[ListedRow], path: Path, info: os.stat_result | None, result: Cached
+) -> list[ListedRow] | None:
     """The pack's listing with a file added; None when the file's sources are not tied to the
     cache (it failed meanwhile): the listing cannot then be kept."""
     from brief.core.cache import CachedSource
-    from brief.core.cache.listing import Read
+    from brief.core.cache.listing import Listed
 
     stamp = None if info is None else stamp_of(info)
     if isinstance(result, str):
@@ -170,10 +170,7 @@ def _list_row(
     entry = result[0].entry if isinstance(result[0], CachedSource) else None
     if entry is None:
         return None
-    from brief.core.cache.codec import encode_meta
-
-    metas = [encode_meta(source) for source in result]
-    listed.append((str(path), stamp, Read(entry.id, entry.digest, metas)))
+    listed.append((str(path), stamp, Listed(entry.id, entry.digest, result)))
     return listed
 
 

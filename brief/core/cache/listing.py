@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from brief.core.cache.codec import CorruptEntry
+from brief.core.cache.codec import CorruptEntry, encode_meta
 from brief.core.ingest.files import Stamp
+from brief.core.model import Source
 
 
 class Read(NamedTuple):
@@ -26,6 +28,23 @@ Row = tuple[str, Stamp | None, Read | str]
 be looked at), what it read as or why it was skipped."""
 
 
+class Listed(NamedTuple):
+    """What a file just listed read as: its sources, tied to their cache entry."""
+
+    entry: int
+    """The entry's id in the cache."""
+    digest: str
+    """The hash of the content the entry was made from."""
+    sources: list[Source]
+    """The file's sources, in order."""
+
+
+ListedRow = tuple[str, Stamp | None, Listed | str]
+"""A file as just listed (see `Row`)."""
+Listing = Sequence[ListedRow]
+"""A pack as just listed, file by file in walking order."""
+
+
 UNSURE = -1
 """The modification time kept for a file changed too recently to be sure of (it may change again
 within its clock tick): no file has it, so the file is looked at again."""
@@ -33,7 +52,24 @@ NO_STAMP = [-1, -1, -1]
 """The stamp kept for a file that could not be looked at (no file has a size of -1)."""
 
 
-def encode(rows: Sequence[Row], recent_ns: int) -> dict[str, list[Any]]:
+def _sure(stamp: Stamp, recent_ns: int) -> tuple[int, int, int]:
+    """A stamp as kept: `UNSURE` for the time of a file modified at `recent_ns` or later."""
+    size, mtime, ctime = stamp
+    return size, UNSURE if mtime >= recent_ns else mtime, ctime
+
+
+def fingerprint(rows: Listing, recent_ns: int) -> str:
+    """What tells two listings apart: the files, their stamps and their entries (an entry's
+    sources never change, so their metadata need not be looked at)."""
+    digest = hashlib.sha256()
+    for path, stamp, outcome in rows:
+        kept = None if stamp is None else _sure(stamp, recent_ns)
+        read = outcome if isinstance(outcome, str) else (outcome.entry, outcome.digest)
+        digest.update(f"{path}\0{kept}\0{read}\n".encode(errors="surrogatepass"))
+    return digest.hexdigest()
+
+
+def encode(rows: Listing, recent_ns: int) -> dict[str, list[Any]]:
     """A listing as JSON values, column by column (read back in a fraction of the time rows
     take); files modified at `recent_ns` or later kept as `UNSURE`."""
     paths: list[str] = []
@@ -43,17 +79,13 @@ def encode(rows: Sequence[Row], recent_ns: int) -> dict[str, list[Any]]:
     metas: list[Any] = []
     for path, stamp, outcome in rows:
         paths.append(path)
-        if stamp is None:
-            stamps += NO_STAMP
-        else:
-            size, mtime, ctime = stamp
-            stamps += (size, UNSURE if mtime >= recent_ns else mtime, ctime)
+        stamps += NO_STAMP if stamp is None else _sure(stamp, recent_ns)
         if isinstance(outcome, str):
             outcomes.append(outcome)
         else:
             outcomes.append(outcome.entry)
             digests.append(outcome.digest)
-            metas.append(outcome.metas)
+            metas.append([encode_meta(source) for source in outcome.sources])
     return {"paths": paths, "stamps": stamps, "outcomes": outcomes, "digests": digests,
             "metas": metas}  # fmt: skip
 

@@ -598,10 +598,11 @@ class LibraryCache:
 
     # Listings -----------------------------------------------------------------------------
 
-    def remember(self, paths: Sequence[Path], limit: int, rows: Sequence[listing.Row]) -> None:
-        """Keep a pack's listing as just read, for `recall` (written only when it changed)."""
-        blob = codec.pack(listing.encode(rows, time.time_ns() - RACY_NS))
-        digest = hashlib.sha256(blob).hexdigest()
+    def remember(self, paths: Sequence[Path], limit: int, rows: listing.Listing) -> None:
+        """Keep a pack's listing as just read, for `recall` (encoded and written only when it
+        changed: a pack read again unchanged costs a hash of its files' names and stamps)."""
+        recent_ns = time.time_ns() - RACY_NS
+        digest = listing.fingerprint(rows, recent_ns)
         pack = _pack_key(paths, limit)
         with self._using() as db:
             if db is None:
@@ -612,6 +613,7 @@ class LibraryCache:
             ).fetchone()
             if old is not None:
                 return
+            blob = codec.pack(listing.encode(rows, recent_ns))
             with _writing(db):
                 db.execute(
                     "INSERT OR REPLACE INTO listings (pack, version, seen, digest, rows) "
