@@ -155,3 +155,32 @@ def test_brief_list_shows_skipped_files(
             line for line in out.splitlines() if line.startswith("skipped") and name in line
         )
         assert fragment in line
+
+
+async def test_a_file_name_that_is_not_utf8_reads_and_is_remembered(tmp_path: Path) -> None:
+    from brief.cli import main
+    from brief.core.cache import LibraryCache
+    from brief.core.loader import recall
+    from brief.core.state import StateStore
+    from brief.ui.app import BriefApp
+    from tests.conftest import loaded
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9 notes.txt")  # Latin-1 bytes: not UTF-8
+    (folder / name).write_text("A headline\n\n" + PROSE, encoding="utf-8")
+    os.utime(folder / name, (1_500_000_000, 1_500_000_000))
+    first = load_paths([folder], cache=LibraryCache())
+    again = load_paths([folder], cache=LibraryCache())
+    recalled = recall([folder], LibraryCache())
+    assert recalled is not None
+    for library in (first, again, recalled.library):
+        assert [source.path for source in library.sources] == [folder / name]
+    assert main(["list", str(folder)]) == 0
+
+    app = BriefApp([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded(pilot)
+        assert screen.current is not None
+    state = StateStore.open().pack_state([folder])  # saved on the way out, naming the file
+    assert state.open_source(recalled.library.sources) == recalled.library.sources[0]

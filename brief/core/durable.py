@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from brief.core.text import utf8
+
 FILE_MODE = 0o600
 """Permissions of every file written here: the user's notes are private."""
 
@@ -151,7 +153,7 @@ def write_new_file(directory: Path, name: str, text: str) -> Path:
         except FileExistsError:
             continue
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(utf8(text))
             handle.flush()
             os.fsync(handle.fileno())
         return path

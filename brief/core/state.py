@@ -16,6 +16,7 @@ import platformdirs
 
 from brief.core.durable import atomic_write, backup_path, locked, move_aside
 from brief.core.model import Source
+from brief.core.text import utf8
 
 STATE_ENV = "BRIEF_STATE"
 """The environment variable naming the state file."""
@@ -69,7 +70,7 @@ def _real_folder(folder: str) -> str:
 def pack_key(paths: Iterable[Path]) -> str:
     """The key of a pack: a hash of the sorted resolved paths it was opened with."""
     text = "\n".join(sorted({_path_text(path) for path in paths}))
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return "sha256:" + hashlib.sha256(utf8(text)).hexdigest()[:16]
 
 
 class StateFormatError(ValueError):
@@ -259,7 +260,7 @@ def dump_state(data: StateData) -> bytes:
         for name, (value, updated) in sorted(data.settings.items())
     }
     document = {"version": STATE_VERSION, "settings": settings, "packs": packs}
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return utf8(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
 
 
 def merge_state(disk: StateData, ours: StateData) -> StateData:

@@ -33,6 +33,25 @@ def sanitize(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def utf8(text: str) -> bytes:
+    """Text as UTF-8, whatever it holds: a lone surrogate (how Python gives an undecodable byte
+    of a file name) is written as its escape, ``\\udcff``, which JSON reads back as it was."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
+
+
+def storable(text: str) -> str:
+    """Text that any UTF-8 store (SQLite, a JSON file) takes: lone surrogates escaped (see
+    `utf8`)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     return SPACES.sub(" ", text.replace("\n", " ")).strip()

@@ -18,6 +18,7 @@ from brief.core.annotations.model import (
     TextQuoteSelector,
 )
 from brief.core.model import PubDate, iso
+from brief.core.text import utf8
 
 FORMAT_VERSION = 1
 """The version of the file format this brief writes."""
@@ -129,7 +130,7 @@ def dump(data: StoreData) -> bytes:
             for copy in conflicts
         ],
     }
-    return _layout(doc).encode("utf-8")
+    return utf8(_layout(doc))
 
 
 def _layout(doc: Json) -> str:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from brief.core.model import PubDate, Source
+from brief.core.text import utf8
 
 CONTEXT_CHARS = 32
 """How many characters of prefix and suffix a quote selector keeps on each side."""
@@ -218,7 +219,7 @@ def parse_tags(note: str) -> tuple[str, ...]:
 
 def text_hash(text: str) -> str:
     """A hash of a cleaned body identifying it exactly ("sha256:" and 16 hex digits)."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return "sha256:" + hashlib.sha256(utf8(text)).hexdigest()[:16]
 
 
 def source_ref(source: Source) -> SourceRef:

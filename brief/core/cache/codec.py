@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from brief.core.model import Block, BlockKind, Format, PubDate, RawLine, Source
+from brief.core.text import utf8
 
 if TYPE_CHECKING:
     from brief.core.timeline import Event, Kind, Precision
@@ -32,7 +33,7 @@ FORMATS = {form.value: form for form in Format}
 
 def pack(value: object) -> bytes:
     """JSON, compressed: the form of the larger columns (bodies, raw lines, events)."""
-    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    return zlib.compress(utf8(json.dumps(value, ensure_ascii=False, separators=(",", ":"))), 1)
 
 
 def unpack(data: object) -> Any:

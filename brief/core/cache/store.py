@@ -22,6 +22,7 @@ from brief.core.cache.lazy import LAZY, CachedSource, Entry
 from brief.core.durable import locked, move_aside
 from brief.core.ingest.files import Stamp
 from brief.core.model import Source
+from brief.core.text import storable
 
 if TYPE_CHECKING:
     from brief.core.timeline import Event
@@ -181,8 +182,13 @@ class FileKey:
     @classmethod
     def of(cls, path: Path, info: os.stat_result, limit: int) -> FileKey:
         """The key of a file from its stat."""
-        absolute = os.path.abspath(path)
+        absolute = storable(os.path.abspath(path))
         return cls(path, absolute, info.st_size, info.st_mtime_ns, info.st_ino, limit)
+
+    @property
+    def name(self) -> str:
+        """The file's name, as the cache keeps it."""
+        return storable(self.path.name)
 
 
 @dataclass
@@ -395,7 +401,7 @@ class LibraryCache:
             row = db.execute(
                 "SELECT id, skipped, meta FROM entries WHERE digest = ? AND version = ? "
                 "AND name IN ('', ?) ORDER BY name DESC LIMIT 1",
-                (digest, self.version, key.path.name),
+                (digest, self.version, key.name),
             ).fetchone()
             if row is None:
                 return None
@@ -516,8 +522,8 @@ class LibraryCache:
             meta = [codec.encode_meta(source) for source in result]
             blocks = codec.pack([codec.encode_blocks(source.blocks) for source in result])
             raw = codec.pack([codec.encode_raw(source.raw) for source in result])
-            name = key.path.name if any(s.title_from_filename for s in result) else ""
-        text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+            name = key.name if any(s.title_from_filename for s in result) else ""
+        text = storable(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
         with self._using() as db:
             if db is None:
                 return result
@@ -566,7 +572,7 @@ class LibraryCache:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 key.absolute,
-                key.path.name,
+                key.name,
                 key.size,
                 -1 if racy else key.mtime_ns,
                 key.inode,
