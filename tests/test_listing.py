@@ -218,3 +218,17 @@ def test_an_unchanged_pack_read_again_keeps_its_listing_as_it_is(
     os.utime(pack / "image.bin", (LONG_AGO, LONG_AGO + 1))
     load_paths([pack], cache=LibraryCache())
     assert encoded == [7, 7]
+
+
+async def test_files_touched_but_not_changed_bring_no_notice(pack: Path) -> None:
+    read = load_paths([pack], cache=LibraryCache())
+    for path in pack.iterdir():
+        os.utime(path, (LONG_AGO + 60, LONG_AGO + 60))  # saved again as they were
+    app = BriefApp([pack])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await loaded(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert list(app._notifications) == []
+        assert not screen.checking
+        same(read, screen.library)

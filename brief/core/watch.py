@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief.core.ingest.files import Stamp, stamp_of, walk
+from brief.core.model import Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,27 @@ class PackChanges:
             if files
         ]
         return ", ".join(parts)
+
+
+def library_changes(before: Library, after: Library) -> PackChanges:
+    """The files whose reading differs between two readings of a pack: added, removed, or
+    giving other sources (or skipped for another reason). A file saved again unchanged, or
+    touched, is not among them."""
+
+    def readings(library: Library) -> dict[Path, set[str]]:
+        found: dict[Path, set[str]] = {}
+        for source in library.sources:
+            found.setdefault(source.path, set()).add(source.id)
+        for skipped in library.skipped:
+            found.setdefault(skipped.path, set()).add("skipped: " + skipped.reason)
+        return found
+
+    old, new = readings(before), readings(after)
+    return PackChanges(
+        added=[path for path in new if path not in old],
+        changed=[path for path, ids in new.items() if path in old and old[path] != ids],
+        removed=[path for path in old if path not in new],
+    )
 
 
 def scan(paths: Sequence[Path]) -> dict[str, Stamp]:

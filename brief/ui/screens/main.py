@@ -41,7 +41,7 @@ from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.state import StateStore
 from brief.core.text import shorten
-from brief.core.watch import PackChanges, PackWatcher
+from brief.core.watch import PackChanges, PackWatcher, library_changes
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
 from brief.ui.widgets.keybar import KeyBar
@@ -415,8 +415,11 @@ class MainScreen(AnnotatingScreen):
         self._next_check = time.monotonic() + max(WATCH_SECONDS, 20 * (time.monotonic() - started))
         if changes:
             library = load_paths(self.paths, cache=self.library_cache)
-            self.app.call_from_thread(self.pack_changed, library, changes)
-        elif self.checking:
+            changes = library_changes(self.library, library)  # what reads otherwise
+            if changes:
+                self.app.call_from_thread(self.pack_changed, library, changes)
+                return
+        if self.checking:
             self.app.call_from_thread(self.pack_checked)
 
     def pack_checked(self) -> None:
