@@ -109,7 +109,8 @@ def iter_load(
 
     A batch comes at least every `interval` seconds while files are being read (and one at
     the end), so a caller can show sources as they come. With a cache, files unchanged since
-    they were cached are not read at all, and what is read is stored for next time.
+    they were cached are not read at all, and what is read is stored for next time; once
+    every file is read, the pack's listing is kept too (see `recall`).
     Raises MissingPathError only when a named path does not exist at all.
     """
     check_paths(paths)
