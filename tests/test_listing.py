@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from brief.core.cache import LibraryCache, listing
@@ -132,15 +133,21 @@ def test_a_cache_made_before_listings_gets_their_table(pack: Path) -> None:
     same(read, recalled.library)
 
 
+async def checked(pilot: Pilot[None]) -> MainScreen:
+    """The main screen once the pack is listed, its files checked and everything indexed."""
+    screen = await loaded(pilot)
+    await pilot.app.workers.wait_for_complete()  # the check of the files, then the index
+    await pilot.pause()
+    return screen
+
+
 async def test_the_app_shows_a_pack_as_it_was_then_the_changes_since(pack: Path) -> None:
     load_paths([pack], cache=LibraryCache())
     retitled = sorted(pack.glob("*.txt"))[1]
     retitled.write_text("A new title\n\nThe edited article has one paragraph now.\n")
     app = BriefApp([pack])
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        screen = await loaded(pilot)
-        await pilot.app.workers.wait_for_complete()  # the check of the files
-        await pilot.pause()
+        screen = await checked(pilot)
         titles = [source.title for source in screen.ordered]
         assert "A new title" in titles
         assert len(titles) == 5
@@ -155,9 +162,7 @@ async def test_the_app_lists_an_unchanged_pack_once(pack: Path, reads: list[Path
     reads.clear()
     app = BriefApp([pack])
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        screen = await loaded(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await checked(pilot)
         assert list(app._notifications) == []
         assert screen.library_cache is not None
         assert screen.library_cache.stats.recalled == 7
@@ -226,9 +231,7 @@ async def test_files_touched_but_not_changed_bring_no_notice(pack: Path) -> None
         os.utime(path, (LONG_AGO + 60, LONG_AGO + 60))  # saved again as they were
     app = BriefApp([pack])
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        screen = await loaded(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await checked(pilot)
         assert list(app._notifications) == []
         assert not screen.checking
         same(read, screen.library)
