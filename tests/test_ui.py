@@ -326,8 +326,7 @@ async def test_a_large_pack_lists_every_source_and_the_keys_reach_the_last(
 
 
 def test_files_are_counted_as_the_walk_finds_them(tmp_path: Path) -> None:
-    from brief.core.ingest.files import walk
-    from brief.ui.screens.main import count_files
+    from brief.core.ingest.files import count_files, walk
 
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / ".hidden").mkdir()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -119,6 +118,8 @@ def iter_load(
     last = time.monotonic()
     collector = _Collector(cache is not None)
     if cache is not None:
+        from brief.core.cache.listing import listed_row
+
         cache.begin_listing()
     try:
         collector.pause()
@@ -143,7 +144,12 @@ def iter_load(
                     result = found
                 gathering.add(item.path, result)
                 if listed is not None:
-                    listed = _list_row(listed, item.path, item.info, result)
+                    stamp = None if item.info is None else stamp_of(item.info)
+                    row = listed_row(str(item.path), stamp, result)
+                    if row is None:
+                        listed = None  # a file not tied to the cache: no listing is kept
+                    else:
+                        listed.append(row)
                 if time.monotonic() - last >= interval and gathering.batch:
                     with collector.running():
                         yield gathering.take()
@@ -154,25 +160,6 @@ def iter_load(
         cache.remember(paths, limit, listed)
     if gathering.batch:
         yield gathering.take()
-
-
-def _list_row(
-    listed: list[ListedRow], path: Path, info: os.stat_result | None, result: Cached
-) -> list[ListedRow] | None:
-    """The pack's listing with a file added; None when the file's sources are not tied to the
-    cache (it failed meanwhile): the listing cannot then be kept."""
-    from brief.core.cache import CachedSource
-    from brief.core.cache.listing import Listed
-
-    stamp = None if info is None else stamp_of(info)
-    if isinstance(result, str):
-        listed.append((str(path), stamp, result))
-        return listed
-    entry = result[0].entry if isinstance(result[0], CachedSource) else None
-    if entry is None:
-        return None
-    listed.append((str(path), stamp, Listed(entry.id, entry.digest, result)))
-    return listed
 
 
 @dataclass

@@ -499,10 +499,19 @@ class PackState:
     def _entry(self, source: Source) -> SourceEntry | None:
         """The entry of `source` (see the class's docstring for how it is found)."""
         sources = self.store._pack(self.key).sources
+        return self._entry_in(source, sources, *self._by_path(sources))
+
+    @staticmethod
+    def _entry_in(
+        source: Source,
+        sources: dict[str, SourceEntry],
+        by_path: dict[str, list[SourceEntry]],
+        names: set[str],
+    ) -> SourceEntry | None:
+        """The entry of `source` among a pack's entries, by id, else by path (see `_by_path`)."""
         entry = sources.get(source.id)
         if entry is not None:
             return None if entry.gone else entry
-        by_path, names = self._by_path(sources)
         if source.path.name not in names:
             # No entry has the file's name, so none has its path: this skips resolving the
             # path of every new source of a large pack (a system call each). Only a file
@@ -537,19 +546,14 @@ class PackState:
         return entry is not None and entry.read
 
     def read_flags(self, sources: Iterable[Source]) -> dict[str, bool]:
-        """`is_read` of each source, by id, in one pass (a large pack asks for every source):
-        a source with no entry under its id, nor any under its file's name, is unread."""
+        """`is_read` of each source, by id, with the pack's entries looked up once (a large
+        pack asks for every source)."""
         entries = self.store._pack(self.key).sources
-        _by_path, names = self._by_path(entries)
+        by_path, names = self._by_path(entries)
         flags: dict[str, bool] = {}
         for source in sources:
-            entry = entries.get(source.id)
-            if entry is not None:
-                flags[source.id] = entry.read and not entry.gone
-            elif source.path.name not in names:
-                flags[source.id] = False
-            else:
-                flags[source.id] = self.is_read(source)
+            entry = self._entry_in(source, entries, by_path, names)
+            flags[source.id] = entry is not None and entry.read
         return flags
 
     def _write(self, source: Source, position: int, read: bool) -> None:

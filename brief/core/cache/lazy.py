@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -173,3 +173,12 @@ class CachedSource(Source):
         return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Source))
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def releasing(sources: list[Source]) -> Iterator[Source]:
+    """The sources one by one, each letting its blocks go once the next is asked for (its body
+    is made by then: see `CachedSource.release`), so indexing holds bodies, not blocks too."""
+    for source in sources:
+        yield source
+        if isinstance(source, CachedSource):
+            source.release()

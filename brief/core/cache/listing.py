@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from brief.core.cache.codec import CorruptEntry, encode_meta
+from brief.core.cache.lazy import CachedSource
 from brief.core.ingest.files import Stamp
 from brief.core.model import Source
 
@@ -50,6 +51,17 @@ UNSURE = -1
 within its clock tick): no file has it, so the file is looked at again."""
 NO_STAMP = [-1, -1, -1]
 """The stamp kept for a file that could not be looked at (no file has a size of -1)."""
+
+
+def listed_row(path: str, stamp: Stamp | None, result: list[Source] | str) -> ListedRow | None:
+    """A file as just listed, from what it read as; None when its sources are not tied to a
+    cache entry (the cache failed meanwhile), so that no listing of the pack can be kept."""
+    if isinstance(result, str):
+        return path, stamp, result
+    entry = result[0].entry if isinstance(result[0], CachedSource) else None
+    if entry is None:
+        return None
+    return path, stamp, Listed(entry.id, entry.digest, result)
 
 
 def _sure(stamp: Stamp, recent_ns: int) -> tuple[int, int, int]:

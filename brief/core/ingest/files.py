@@ -162,3 +162,42 @@ def walk(paths: Sequence[Path]) -> Iterator[Walked]:
 
     for path in paths:
         yield from visit(path)
+
+
+def count_files(paths: Sequence[Path]) -> int:
+    """How many entries reading `paths` walks through (files, and folders it cannot read), for
+    the progress shown meanwhile: from the folders' listings, without looking at each file as
+    the walk does (see `walk`: hidden names skipped, link loops and files named twice once)."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+
+    def visit(path: str, folder: bool | None = None) -> int:
+        if folder is False:
+            if path in seen_files:
+                return 0
+            seen_files.add(path)
+            return 1
+        try:
+            info = os.stat(path)
+        except OSError:
+            return 1
+        if not stat.S_ISDIR(info.st_mode):
+            return visit(path, False)
+        if (info.st_dev, info.st_ino) in seen_dirs:
+            return 1 if os.path.islink(path) else 0
+        seen_dirs.add((info.st_dev, info.st_ino))
+        count = 0
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if not _is_hidden(entry.name):
+                        try:
+                            inner = entry.is_dir()
+                        except OSError:
+                            inner = False
+                        count += visit(entry.path, None if inner else False)
+        except OSError:
+            return 1
+        return count
+
+    return sum(visit(str(path)) for path in paths)

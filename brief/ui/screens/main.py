@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import stat
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -35,7 +33,7 @@ from brief.core.annotations import (
 )
 from brief.core.dates import parse_date
 from brief.core.export import human_date
-from brief.core.ingest.files import _is_hidden as is_hidden
+from brief.core.ingest.files import count_files
 from brief.core.loader import iter_load, load_paths, recall
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
@@ -73,56 +71,6 @@ ORDER_LABELS = {
     SortOrder.TITLE: "by title",
     SortOrder.OUTLET: "by outlet",
 }
-
-
-def _releasing(sources: list[Source]) -> Iterator[Source]:
-    """The sources one by one, each letting its blocks go once the next is asked for (its body
-    is made by then: see `CachedSource.release`), so indexing holds bodies, not blocks too."""
-    from brief.core.cache.lazy import CachedSource
-
-    for source in sources:
-        yield source
-        if isinstance(source, CachedSource):
-            source.release()
-
-
-def count_files(paths: list[Path]) -> int:
-    """How many entries reading `paths` walks through (files, and folders it cannot read), for
-    the progress shown meanwhile: from the folders' listings, without looking at each file as
-    the walk does (see `walk`: hidden names skipped, link loops and files named twice once)."""
-    seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[str] = set()
-
-    def visit(path: str, folder: bool | None = None) -> int:
-        if folder is False:
-            if path in seen_files:
-                return 0
-            seen_files.add(path)
-            return 1
-        try:
-            info = os.stat(path)
-        except OSError:
-            return 1
-        if not stat.S_ISDIR(info.st_mode):
-            return visit(path, False)
-        if (info.st_dev, info.st_ino) in seen_dirs:
-            return 1 if os.path.islink(path) else 0
-        seen_dirs.add((info.st_dev, info.st_ino))
-        count = 0
-        try:
-            with os.scandir(path) as entries:
-                for entry in entries:
-                    if not is_hidden(entry.name):
-                        try:
-                            inner = entry.is_dir()
-                        except OSError:
-                            inner = False
-                        count += visit(entry.path, None if inner else False)
-        except OSError:
-            return 1
-        return count
-
-    return sum(visit(str(path)) for path in paths)
 
 
 class MainScreen(AnnotatingScreen):
@@ -324,9 +272,10 @@ class MainScreen(AnnotatingScreen):
     @work(thread=True, exclusive=True, group="index", description="search index")
     def index(self) -> None:
         """Build the search index off the UI thread, once the sidebar lists every source."""
+        from brief.core.cache.lazy import releasing
 
         library = self.library
-        searcher = self.new_searcher(_releasing(library.sources))
+        searcher = self.new_searcher(releasing(library.sources))
         self.app.call_from_thread(self.indexed, library, searcher)
 
     def new_searcher(self, sources: Iterable[Source]) -> Searcher:
