@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
@@ -32,12 +33,16 @@ def text_strip(text: Text, console: Console, width: int, pad: int = 1) -> Strip:
 class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows drawn on demand, so a list of a million costs what a screenful does.
 
-    Subclasses say what a row shows (`row_lines`) and bind keys to the `cursor_down`,
-    `cursor_up`, `first`, `last`, `page_down`, `page_up` and `choose` actions with their own
-    ids; `set_rows` gives each row's height and whether it can be highlighted (a heading
-    cannot).
+    Subclasses say what a row shows (`row_lines`, or `row_strips` and `row_style` for more
+    than lines of text) and bind keys to the `cursor_down`, `cursor_up`, `first`, `last`,
+    `page_down`, `page_up` and `choose` actions with their own ids; `set_rows` gives each row's
+    height and whether it can be highlighted (a heading cannot).
     """
 
+    HIGHLIGHT: ClassVar[str] = "rowlist--highlight"
+    """The component class styling the highlighted row."""
+    CLICKS_TO_CHOOSE: ClassVar[int] = 2
+    """Clicks on a row that choose it (fewer only highlight it)."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--highlight"}
     DEFAULT_CSS = """
     RowList {
@@ -86,22 +91,46 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         """What row `index` shows, one Text a line (subclasses say)."""
         raise NotImplementedError
 
-    def set_rows(self, heights: list[int], enabled: list[bool], highlight: int | None) -> None:
-        """Hold rows of these heights; highlight `highlight` (or the nearest enabled row)."""
+    def row_strips(self, index: int, width: int) -> list[Strip]:
+        """Row `index` drawn `width` cells wide, one strip a line (from `row_lines`)."""
+        lines = self.row_lines(index, max(1, width - 2))
+        return [text_strip(text, self.app.console, width) for text in lines]
+
+    def row_style(self, index: int) -> Style:
+        """The style row `index` is drawn in when not highlighted."""
+        return self.rich_style
+
+    def set_rows(
+        self,
+        heights: list[int],
+        enabled: list[bool],
+        highlight: int | None,
+        keep_scroll: bool = False,
+    ) -> None:
+        """Hold rows of these heights; highlight `highlight` (or the nearest enabled row).
+        The list starts at its top unless `keep_scroll` (the same list, filled again)."""
         self._tops = [0, *accumulate(heights)]
         self._enabled = enabled
         self._drawn.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self._tops[-1])
         self.highlighted = None
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        if not keep_scroll:
+            self.scroll_to(0, 0, animate=False, immediate=True)
         if highlight is not None:
             self.move_to(highlight)
         self.refresh()
 
-    def redraw(self) -> None:
-        """Draw every row again (what rows show changed, not their heights)."""
-        self._drawn.clear()
+    def redraw(self, index: int | None = None) -> None:
+        """Draw every row again, or row `index` (what it shows changed, not its height)."""
+        if index is None:
+            self._drawn.clear()
+        else:
+            self._drawn.pop(index, None)
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._drawn.clear()
+        super().notify_style_update()
 
     def row_at_line(self, line: int) -> int | None:
         """The row drawn at line `line` of the whole list."""
@@ -147,15 +176,12 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         if strips is None:
             if len(self._drawn) >= KEPT_ROWS:
                 self._drawn.clear()
-            lines = self.row_lines(index, max(1, width - 2))
-            strips = [text_strip(text, self.app.console, width) for text in lines]
-            self._drawn[index] = strips
+            strips = self._drawn[index] = self.row_strips(index, width)
         at = line - self._tops[index]
         strip = strips[at] if at < len(strips) else Strip.blank(width)
-        style = base
         if index == self.highlighted:
-            style = base + self.get_component_rich_style("rowlist--highlight")
-        return strip.apply_style(style)
+            return strip.apply_style(base + self.get_component_rich_style(self.HIGHLIGHT))
+        return strip.apply_style(self.row_style(index))
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._tops[-1])
@@ -167,10 +193,13 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        index = self.row_at_line(self.scroll_offset.y + event.y)
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self.row_at_line(self.scroll_offset.y + offset.y)
         if index is not None and self._enabled[index]:
             self.move_to(index)
-            if event.chain > 1:
+            if event.chain >= self.CLICKS_TO_CHOOSE:
                 self.action_choose()
 
     def action_cursor_down(self) -> None:

@@ -7,33 +7,26 @@ when it is first drawn.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Collection, Mapping
-from itertools import accumulate
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief.core.export import human_date
 from brief.core.model import PubDate, Skipped, Source
 from brief.core.text import squash
 from brief.ui.messages import SourceOpened
-from brief.ui.widgets.rows import text_strip
+from brief.ui.widgets.rows import RowList
 
 PAD = 1
 """Blank columns either side of a row's text."""
 MIN_WIDTH = 10
 """Rows are laid out at least this wide, however narrow the sidebar."""
-CACHED_ROWS = 400
-"""Rows whose drawn lines are kept (more than a screenful; cleared when it fills)."""
 
 
 def _fit(text: str, width: int) -> int:
@@ -126,8 +119,9 @@ def skipped_prompt(skipped: Skipped, width: int) -> Text:
     return row
 
 
-class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
-    """The list of sources; enter opens the highlighted one. Skipped files come last."""
+class SourceList(RowList, inherit_bindings=False):
+    """The list of sources; enter (or a click) opens the highlighted one. Skipped files come
+    last, under a heading."""
 
     HELP_GROUP = "Sidebar"
 
@@ -158,6 +152,8 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
+    HIGHLIGHT: ClassVar[str] = "source-list--highlighted"
+    CLICKS_TO_CHOOSE: ClassVar[int] = 1
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "source-list--highlighted",
         "source-list--separator",
@@ -214,12 +210,9 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
             id="sidebar.page_up",
         ),
         Binding(
-            "enter", "select", "Open", tooltip="Open the highlighted source", id="sidebar.open"
+            "enter", "choose", "Open", tooltip="Open the highlighted source", id="sidebar.open"
         ),
     ]
-
-    highlighted: reactive[int | None] = reactive(None)
-    """The index of the highlighted source (in `sources`), or None."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -228,13 +221,10 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         self.dates: Mapping[str, PubDate] = {}
         self.counts: Mapping[str, int] = {}
         self.read: Collection[str] = frozenset()
-        self._tops: list[int] = [0]
-        """The first line of each row, then the line after the last."""
         self._width = 0
         """The width rows are laid out at (text, without padding)."""
         self._heights: dict[str, int] = {}
         """Lines of each source's row at `_width`, by id (kept while the width is)."""
-        self._drawn: dict[tuple[int, bool], list[Strip]] = {}
         self._index: dict[str, int] | None = None
 
     # Filling
@@ -256,14 +246,10 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         self.counts = counts or {}
         self.read = read
         self._index = None
-        self._lay_out(force=True)
         index = self.index_of(current) if current is not None else None
-        if index is not None:
-            self.highlighted = index
-        elif sources:
-            self.highlighted = min(previous or 0, len(sources) - 1)
-        else:
-            self.highlighted = None
+        if index is None and sources:
+            index = min(previous or 0, len(sources) - 1)
+        self._lay_out(index, force=True)
 
     def show_row(self, source: Source, notes: int, read: bool) -> None:
         """Redraw one source's row with its number of highlights and its read state."""
@@ -271,9 +257,7 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         self.read = set(self.read) | {source.id} if read else set(self.read) - {source.id}
         index = self.index_of(source.id)
         if index is not None:
-            self._drawn.pop((index, True), None)
-            self._drawn.pop((index, False), None)
-            self.refresh()
+            self.redraw(index)
 
     def index_of(self, source_id: str) -> int | None:
         """Where a source is in the list, if it is."""
@@ -285,12 +269,7 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
         """Move the highlight to a source's row."""
         index = self.index_of(source_id)
         if index is not None:
-            self.highlighted = index
-
-    @property
-    def row_count(self) -> int:
-        """Rows in the list: the sources, then (if any) a heading and the skipped files."""
-        return len(self._tops) - 1
+            self.move_to(index)
 
     def row_text(self, index: int) -> Text:
         """Row `index` as it is drawn (styles without the highlight), lines joined by newlines."""
@@ -318,8 +297,8 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Laying out
 
-    def _lay_out(self, force: bool = False) -> None:
-        """Work out where each row starts at the current width (only heights: cheap)."""
+    def _lay_out(self, highlight: int | None, force: bool = False) -> None:
+        """Work out each row's height at the current width (from titles alone: cheap)."""
         width = max(MIN_WIDTH, self.scrollable_content_region.width - 2 * PAD)
         if width != self._width:
             self._width = width
@@ -334,133 +313,36 @@ class SourceList(ScrollView, can_focus=True, inherit_bindings=False):
             if height is None:
                 height = heights[source.id] = 1 + _title_lines(source.title, width)
             add(height)
+        enabled = [True] * len(sizes)
         if self.skipped:
             add(2)  # a rule, then the heading
             sizes += [1 + _lines_for(squash(s.reason), width) for s in self.skipped]
-        self._tops = [0, *accumulate(sizes)]
-        self._drawn = {}
-        self.virtual_size = Size(self.scrollable_content_region.width, self._tops[-1])
-        self.refresh()
+            enabled += [False] * (len(self.skipped) + 1)
+        self.set_rows(sizes, enabled, highlight, keep_scroll=True)
 
-    def on_resize(self, _event: events.Resize) -> None:
-        self._lay_out()
-        self.call_after_refresh(self._lay_out)  # a scrollbar may have come or gone
-        self.scroll_to_highlight()
-
-    def notify_style_update(self) -> None:
-        self._drawn = {}
-        super().notify_style_update()
-
-    def _row_at(self, line: int) -> int:
-        """The row drawn on a line of the whole list."""
-        return bisect_right(self._tops, line) - 1
+    def on_resize(self) -> None:
+        self._lay_out(self.highlighted)
+        # Again once drawn: a scrollbar may have come or gone.
+        self.call_after_refresh(lambda: self._lay_out(self.highlighted))
 
     # Drawing
 
-    def render_line(self, y: int) -> Strip:
-        """The strip for screen row y (only visible rows are ever drawn)."""
-        line = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if line >= self._tops[-1]:
-            return Strip.blank(width, base)
-        row = self._row_at(line)
-        strips = self._draw(row, row == self.highlighted)
-        offset = line - self._tops[row]
-        if offset >= len(strips):
-            return Strip.blank(width, base)
-        return strips[offset]
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        return list(self.row_text(index).split("\n"))
 
-    def _draw(self, row: int, highlighted: bool) -> list[Strip]:
-        """A row's lines, styled and padded to the width (kept for the next frames)."""
-        key = (row, highlighted)
-        strips = self._drawn.get(key)
-        if strips is not None:
-            return strips
-        if len(self._drawn) > CACHED_ROWS:
-            self._drawn = {}
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if highlighted:
-            base += self.get_component_rich_style("source-list--highlighted")
-        elif row >= len(self.sources):
-            base += self.get_component_rich_style("source-list--skipped")
-        lines = self.row_text(row).split("\n")
-        if row == len(self.sources):
-            rule = self.get_component_rich_style("source-list--separator")
-            strips = [Strip([Segment("─" * width, self.rich_style + rule)], width)]
-        else:
-            strips = []
-        console = self.app.console
-        strips += [text_strip(text, console, width, PAD).apply_style(base) for text in lines]
-        self._drawn[key] = strips
+    def row_strips(self, index: int, width: int) -> list[Strip]:
+        strips = super().row_strips(index, width)
+        if index == len(self.sources):  # the skipped files' heading, under a rule
+            rule = self.rich_style + self.get_component_rich_style("source-list--separator")
+            strips.insert(0, Strip([Segment("─" * width, rule)], width))
         return strips
 
-    # Moving
+    def row_style(self, index: int) -> Style:
+        if index < len(self.sources):
+            return self.rich_style
+        return self.rich_style + self.get_component_rich_style("source-list--skipped")
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        for key in [(old, True), (old, False), (new, True), (new, False)]:
-            if key[0] is not None:
-                self._drawn.pop((key[0], key[1]), None)
-        self.refresh()
-        self.scroll_to_highlight()
-
-    def scroll_to_highlight(self) -> None:
-        """Scroll so that the highlighted row is in view."""
-        row = self.highlighted
-        if row is None or not self.is_mounted or row + 1 >= len(self._tops):
-            return
-        top = self._tops[row]
-        region = Region(0, top, max(1, self.size.width), self._tops[row + 1] - top)
-        self.scroll_to_region(region, animate=False, force=True, immediate=True)
-
-    def _move(self, index: int) -> None:
-        if self.sources:
-            self.highlighted = max(0, min(len(self.sources) - 1, index))
-
-    def action_cursor_down(self) -> None:
-        """Highlight the next source."""
-        self._move(0 if self.highlighted is None else self.highlighted + 1)
-
-    def action_cursor_up(self) -> None:
-        """Highlight the previous source."""
-        self._move(0 if self.highlighted is None else self.highlighted - 1)
-
-    def action_first(self) -> None:
-        """Highlight the first source."""
-        self._move(0)
-
-    def action_last(self) -> None:
-        """Highlight the last source."""
-        self._move(len(self.sources) - 1)
-
-    def _page(self, direction: int) -> None:
-        if not self.sources:
-            return
-        if self.highlighted is None:
-            self._move(0 if direction > 0 else len(self.sources) - 1)
-            return
-        line = self._tops[self.highlighted] + direction * self.scrollable_content_region.height
-        self._move(self._row_at(max(0, min(self._tops[len(self.sources)] - 1, line))))
-
-    def action_page_down(self) -> None:
-        """Highlight the source a page further down."""
-        self._page(1)
-
-    def action_page_up(self) -> None:
-        """Highlight the source a page further up."""
-        self._page(-1)
-
-    def action_select(self) -> None:
+    def action_choose(self) -> None:
         """Open the highlighted source."""
         if self.highlighted is not None and self.highlighted < len(self.sources):
             self.post_message(SourceOpened(self.sources[self.highlighted].id))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        row = self._row_at(offset.y + self.scroll_offset.y)
-        if 0 <= row < len(self.sources):
-            self.highlighted = row
-            self.action_select()
