@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from brief.core.model import PubDate
+from brief.core.timeline.lexicon import MONTH_ABBREVIATIONS, MONTHS
 
 _SENTINEL = datetime(1, 1, 1)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -41,27 +42,7 @@ def _dateutil() -> tuple[Any, dict[str, Any]]:
 """Zone abbreviations read with a fixed offset, so results never depend on the machine's zone."""
 _EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800  # 1990 .. 2100
 
-_MONTH_NUMBERS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
 """English month names and their abbreviations, the ones dateutil reads."""
 _NAMED_DAY = re.compile(
     r"(?:(?P<month>[a-z]{3,9})\.? +(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?"

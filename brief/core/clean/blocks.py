@@ -64,26 +64,24 @@ def raw_lines(
     append = result.append
     # Lines outside units (blank ones) repeat: equal raw lines are one shared value.
     blanks: dict[tuple[str, bool], RawLine] = {}
+
+    def add_blanks(between: list[str], kept: bool) -> None:
+        for line in between:
+            shared = blanks.get((line, kept))
+            if shared is None:
+                shared = blanks[line, kept] = raw_line(line, kept)
+            append(shared)
+
     position = 0
     before = False
     for unit, flag, reason in zip(units, keep, reasons, strict=True):
         indices = unit.lines
-        first = indices[0]
-        if position < first:
-            between = before and flag
-            for line in lines[position:first]:
-                shared = blanks.get((line, between))
-                if shared is None:
-                    shared = blanks[line, between] = raw_line(line, between)
-                append(shared)
+        if position < indices[0]:
+            add_blanks(lines[position : indices[0]], before and flag)
         note = "" if flag else reason
         for index in indices:
             append(raw_line(lines[index], flag, note))
         position = indices[-1] + 1
         before = flag
-    for line in lines[position:]:
-        shared = blanks.get((line, False))
-        if shared is None:
-            shared = blanks[line, False] = raw_line(line, False)
-        append(shared)
+    add_blanks(lines[position:], False)
     return result
