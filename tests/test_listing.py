@@ -49,6 +49,7 @@ def test_a_pack_read_before_is_listed_as_it_was_without_reading_a_file(
     cache = LibraryCache()
     recalled = recall([pack], cache)
     assert recalled is not None
+    assert [s.file_name for s in recalled.library.sources] == [s.path.name for s in read.sources]
     same(read, recalled.library)
     assert [s.reason for s in recalled.library.skipped] == [
         "binary file (contains NUL bytes)",

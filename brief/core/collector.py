@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import threading
+from collections.abc import Iterator
 
 _paused = False
 """Whether `pause` turned the collector off (and `resume` has yet to turn it back on)."""
+_holds = 0
+"""How many `held` blocks are running (in any thread)."""
+_on_after_holds = False
+"""Whether the collector is to be turned on when the last `held` block ends."""
+_lock = threading.Lock()
+"""Guards the three above: `resume` and `held` are called from different threads."""
 
 
 def pause() -> None:
@@ -37,9 +46,41 @@ def settle() -> None:
 
 def resume() -> None:
     """Turn the collector back on if `pause` turned it off, with everything made so far taken
-    out of its sight (later passes walk only what is made from now on); safe to call twice."""
-    global _paused
-    if _paused:
-        _paused = False
-        gc.freeze()
-        gc.enable()
+    out of its sight (later passes walk only what is made from now on); safe to call twice.
+    While a `held` block runs, it is turned on when the last one ends."""
+    global _paused, _on_after_holds
+    with _lock:
+        if _paused:
+            _paused = False
+            gc.freeze()
+            if _holds:
+                _on_after_holds = True
+            else:
+                gc.enable()
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """The collector off for the duration of the block, even when `resume` is called from
+    another thread meanwhile (it takes effect when the block ends); as it was after, with
+    what the block made taken out of its sight (see `settle`).
+
+    For making a large number of lasting objects at once (listing 100,000 cached sources, and
+    their rows): with the collector on, that spent a quarter of a second in young-generation
+    passes that freed nothing, and so did the first pass after the block had it off.
+    """
+    global _holds, _on_after_holds
+    with _lock:
+        if _holds == 0:
+            _on_after_holds = gc.isenabled()
+            gc.disable()
+        _holds += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _holds -= 1
+            if _holds == 0 and _on_after_holds:
+                _on_after_holds = False
+                gc.freeze()
+                gc.enable()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from brief.core import ingest
+from brief.core import collector, ingest
 from brief.core.ingest.files import (
     MAX_BYTES,
     MissingPathError,
@@ -54,17 +54,17 @@ class _Gathering:
         self.batch = Batch()
         self.ids: dict[str, Source] = {}
 
-    def add(self, path: Path, result: Cached) -> None:
+    def add(self, path: Path | str, result: Cached) -> None:
         """A file's sources (those not already read from another file), or why it is skipped."""
         batch = self.batch
         if isinstance(result, str):
-            batch.skipped.append(Skipped(path, result))
+            batch.skipped.append(Skipped(Path(path), result))
             return
         ids = self.ids
         for source in result:
             if source.id in ids:
                 reason = f"same content as {ids[source.id].path} (shown once)"
-                batch.skipped.append(Skipped(path, reason))
+                batch.skipped.append(Skipped(Path(path), reason))
                 continue
             ids[source.id] = source
             batch.sources.append(source)
@@ -116,13 +116,13 @@ def iter_load(
     gathering = _Gathering()
     listed: list[ListedRow] | None = [] if cache is not None else None
     last = time.monotonic()
-    collector = _Collector(cache is not None)
+    collecting = _Collector(cache is not None)
     if cache is not None:
         from brief.core.cache.listing import listed_row
 
         cache.begin_listing()
     try:
-        collector.pause()
+        collecting.pause()
         for chunk in _chunks(walk(paths), CHUNK):
             keys: list[FileKey | None] = [None] * len(chunk)
             hits: dict[str, Cached] = {}
@@ -139,7 +139,7 @@ def iter_load(
                 else:
                     found = hits.get(key.absolute) if key is not None else None
                     if found is None:
-                        with collector.running():
+                        with collecting.running():
                             found = _read_one(item.path, limit, cache, key)
                     result = found
                 gathering.add(item.path, result)
@@ -151,11 +151,11 @@ def iter_load(
                     else:
                         listed.append(row)
                 if time.monotonic() - last >= interval and gathering.batch:
-                    with collector.running():
+                    with collecting.running():
                         yield gathering.take()
                     last = time.monotonic()
     finally:
-        collector.resume()
+        collecting.resume()
     if cache is not None and listed is not None:
         cache.remember(paths, limit, listed)
     if gathering.batch:
@@ -176,9 +176,7 @@ def recall(paths: Sequence[Path], cache: LibraryCache, limit: int = MAX_BYTES) -
     """The pack as it was last read by this version of the readers (see `iter_load`), from its
     listing kept in the cache: shown at once while its files are checked. None when the cache
     has no listing of it."""
-    collector = _Collector(True)
-    collector.pause()
-    try:
+    with collector.held():
         recalled = cache.recall(paths, limit)
         if recalled is None:
             return None
@@ -188,8 +186,6 @@ def recall(paths: Sequence[Path], cache: LibraryCache, limit: int = MAX_BYTES) -
             gathering.add(path, result)
         batch = gathering.take()
         return Recalled(Library(batch.sources, batch.skipped), stamps)
-    finally:
-        collector.resume()
 
 
 class _Collector:

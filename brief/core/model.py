@@ -143,6 +143,11 @@ class Source:
         return starts
 
     @property
+    def file_name(self) -> str:
+        """The name of the file the source was read from."""
+        return self.path.name
+
+    @property
     def sort_date(self) -> datetime | None:
         """The published date as a naive datetime for ordering, or None."""
         return None if self.published is None else date_sort_key(self.published)

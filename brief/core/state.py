@@ -512,7 +512,7 @@ class PackState:
         entry = sources.get(source.id)
         if entry is not None:
             return None if entry.gone else entry
-        if source.path.name not in names:
+        if source.file_name not in names:
             # No entry has the file's name, so none has its path: this skips resolving the
             # path of every new source of a large pack (a system call each). Only a file
             # reached through a link of another name, and saved again since, is not found.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -28,8 +29,9 @@ class Entry:
     """The entry's row in the cache."""
     digest: str
     """The hash of the content it was made from."""
-    path: Path
-    """The file it was read from."""
+    file: Path | str
+    """The file it was read from: its path, or the path's text until first asked for as one
+    (see `path`)."""
     limit: int
     """How many bytes of the file are read."""
     fetch: Fetch
@@ -43,6 +45,15 @@ class Entry:
     """Held while a column is read, so two threads do not read it twice."""
     position: int = -1
     """Where the entry came in the listing of the pack (-1: not listed from the cache)."""
+
+    @property
+    def path(self) -> Path:
+        """The file it was read from. A pack listed from the cache makes this `Path` only when
+        it is asked for: making 100,000 of them took a fifth of listing a large pack."""
+        file = self.file
+        if isinstance(file, str):
+            file = self.file = Path(file)
+        return file
 
     def add(self, source: CachedSource) -> None:
         """Make `source` the entry's next source."""
@@ -123,14 +134,36 @@ class CachedSource(Source):
     """Where the lazy fields come from (set right after construction)."""
 
     @classmethod
-    def listed(cls, entry: Entry, path: Path, fields: dict[str, Any]) -> CachedSource:
-        """A source of `entry` from its decoded metadata (every other field of `Source`), its
-        body and raw lines left to be read; made without `__init__`, which is most of the cost
-        of listing a large pack."""
+    def listed(cls, entry: Entry, fields: dict[str, Any]) -> CachedSource:
+        """A source of `entry` from its decoded metadata (every field of `Source` but the path,
+        which is the entry's), its body and raw lines left to be read; made without `__init__`,
+        which is most of the cost of listing a large pack. `fields` becomes the source's own."""
         source = cls.__new__(cls)
-        source.__dict__.update(fields)
-        source.__dict__.update(path=path, blocks=LAZY, raw=LAZY, entry=entry)
+        fields.update(blocks=LAZY, raw=LAZY, entry=entry)
+        source.__dict__ = fields
         return source
+
+    @property
+    def path(self) -> Path:
+        """The file the source was read from: its entry's, unless set."""
+        value = self.__dict__.get("path")
+        if value is None:
+            if self.entry is None:
+                raise AttributeError("path")
+            value = self.__dict__["path"] = self.entry.path
+        return value
+
+    @path.setter
+    def path(self, value: Path) -> None:
+        self.__dict__["path"] = value
+
+    @property
+    def file_name(self) -> str:
+        """The name of the file the source was read from (its path not made for it)."""
+        entry = self.entry
+        if "path" not in self.__dict__ and entry is not None and isinstance(entry.file, str):
+            return os.path.basename(entry.file)
+        return self.path.name
 
     def _lazy(self, name: str) -> Any:
         value = self.__dict__[name]

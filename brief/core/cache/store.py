@@ -430,14 +430,15 @@ class LibraryCache:
             return None
 
     def _sources_of(
-        self, path: Path, limit: int, entry_id: int, digest: str, metas: list[Any]
+        self, path: Path | str, limit: int, entry_id: int, digest: str, metas: list[Any]
     ) -> list[Source]:
         """The sources of an entry from their encoded metadata, bodies left in the cache;
-        ValueError or TypeError when the metadata does not decode."""
+        ValueError or TypeError when the metadata does not decode. `path`: the file's, or its
+        text (made a `Path` when first asked for)."""
         entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
         sources: list[Source] = []
         for row in metas:
-            source = CachedSource.listed(entry, path, codec.decode_meta(row))
+            source = CachedSource.listed(entry, codec.decode_meta(row))
             entry.add(source)
             sources.append(source)
         self._list(entry)
@@ -629,11 +630,11 @@ class LibraryCache:
 
     def recall(
         self, paths: Sequence[Path], limit: int
-    ) -> tuple[list[tuple[Path, Cached]], dict[str, Stamp]] | None:
-        """A pack's files as last listed by this reader version, in walking order, their
-        sources tied to the cache (bodies read from it when asked for); and their stamps then,
-        by path. None when the pack was not listed, or its listing does not decode (it is
-        then deleted)."""
+    ) -> tuple[list[tuple[str, Cached]], dict[str, Stamp]] | None:
+        """A pack's files (their paths' texts) as last listed by this reader version, in
+        walking order, their sources tied to the cache (bodies read from it when asked for);
+        and their stamps then, by path. None when the pack was not listed, or its listing does
+        not decode (it is then deleted)."""
         pack = _pack_key(paths, limit)
         with self._using() as db:
             if db is None:
@@ -650,21 +651,20 @@ class LibraryCache:
                     db.execute(
                         "UPDATE listings SET seen = ? WHERE pack = ?", (int(time.time()), pack)
                     )
-        files: list[tuple[Path, Cached]] = []
+        files: list[tuple[str, Cached]] = []
         stamps: dict[str, Stamp] = {}
         self.begin_listing()
         try:
             for text, stamp, outcome in listing.decode(codec.unpack(blob)):
-                path = Path(text)
                 if stamp is not None:
                     stamps[text] = stamp
                 if isinstance(outcome, str):
-                    files.append((path, outcome))
+                    files.append((text, outcome))
                     continue
                 sources = self._sources_of(
-                    path, limit, outcome.entry, outcome.digest, outcome.metas
+                    text, limit, outcome.entry, outcome.digest, outcome.metas
                 )
-                files.append((path, sources))
+                files.append((text, sources))
         except (ValueError, TypeError):
             self.begin_listing()  # not the entries of the files listed before the fault
             with self._using() as db:

@@ -257,11 +257,12 @@ class MainScreen(AnnotatingScreen):
         source, start indexing it for search; `check`: then look for files changed since."""
         shown = len(self.library.sources), len(self.library.skipped)
         self.library = library
-        if shown != (len(library.sources), len(library.skipped)) or not library.sources:
-            self.session.set_sources(library.sources)
-            self.refresh_sidebar()
-        self._open_first(loading=False)
-        self.sync_notes()
+        with collector.held():  # rows for every source: lasting objects, no garbage
+            if shown != (len(library.sources), len(library.skipped)) or not library.sources:
+                self.session.set_sources(library.sources)
+                self.refresh_sidebar()
+            self._open_first(loading=False)
+            self.sync_notes()
         if check:
             self.checking = True
             self.refresh_title()
