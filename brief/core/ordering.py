@@ -38,7 +38,8 @@ def _newest_first(sources: list[Source], dates: Mapping[str, PubDate] | None) ->
     dated: list[tuple[datetime, Source]] = []
     undated: list[Source] = []
     for source in by_title:
-        when = source.sort_date
+        published = source.published  # (`sort_date`, without a property's call per source)
+        when = None if published is None else date_sort_key(published)
         if when is None and dates and source.id in dates:
             when = date_sort_key(dates[source.id])
         if when is None:

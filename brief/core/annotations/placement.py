@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,9 @@ class SourceMatcher:
         """Index `sources` by id, text hash and path, as annotations record them."""
         self.sources = list(sources)
         """The sources, in the order given."""
-        self._by_id = {s.id: s for s in self.sources}
+        self._by_id: dict[str, Source] = dict(
+            zip(map(attrgetter("id"), self.sources), self.sources, strict=True)
+        )
         self._by_hash: dict[str, Source] = {}
         self._by_path: dict[str, list[Source]] = {}
         self._indexed = False
@@ -91,7 +94,7 @@ def place(annotations: Iterable[Annotation], sources: Sequence[Source]) -> list[
     Annotations whose source is not loaded come last, as orphans with `source` None.
     """
     matcher = SourceMatcher(sources)
-    order = {id(s): index for index, s in enumerate(matcher.sources)}
+    order = dict(zip(map(id, matcher.sources), range(len(matcher.sources)), strict=True))
     placed: list[Placement] = []
     for item in annotations:
         if item.deleted:

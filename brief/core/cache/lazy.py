@@ -161,8 +161,10 @@ class CachedSource(Source):
     def file_name(self) -> str:
         """The name of the file the source was read from (its path not made for it)."""
         entry = self.entry
-        if "path" not in self.__dict__ and entry is not None and isinstance(entry.file, str):
-            return os.path.basename(entry.file)
+        if "path" not in self.__dict__ and entry is not None:
+            file = entry.file
+            if type(file) is str:
+                return file.rpartition(os.sep)[2]  # absolute, as the walk made it
         return self.path.name
 
     def _lazy(self, name: str) -> Any:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -427,8 +429,11 @@ class MainScreen(AnnotatingScreen):
         current = self.current.id if self.current else None
         counts = self.session.counts()
         flags = self._read_flags
-        flags.update(self.reading.read_flags(s for s in self.ordered if s.id not in flags))
-        read = {source.id for source in self.ordered if flags[source.id]}
+        ids = list(map(attrgetter("id"), self.ordered))
+        unknown = self.ordered if not flags else [s for s in self.ordered if s.id not in flags]
+        if unknown:
+            flags.update(self.reading.read_flags(unknown))
+        read = set(compress(ids, map(flags.__getitem__, ids)))
         self.refresh_title(len(read))
         self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts, read)
 

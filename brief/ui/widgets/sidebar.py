@@ -8,6 +8,7 @@ when it is first drawn.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -64,6 +65,10 @@ def wrap_two(text: str, width: int) -> list[str]:
 def _lines_for(text: str, width: int) -> int:
     """How many lines `wrap_two` makes of `text`."""
     return 1 if cell_len(text) <= width else 2
+
+
+_ID = attrgetter("id")
+"""A source's id."""
 
 
 def _title_lines(title: str, width: int) -> int:
@@ -262,7 +267,7 @@ class SourceList(RowList, inherit_bindings=False):
     def index_of(self, source_id: str) -> int | None:
         """Where a source is in the list, if it is."""
         if self._index is None:
-            self._index = {source.id: at for at, source in enumerate(self.sources)}
+            self._index = dict(zip(map(_ID, self.sources), range(len(self.sources)), strict=True))
         return self._index.get(source_id)
 
     def highlight_source(self, source_id: str) -> None:
@@ -306,16 +311,14 @@ class SourceList(RowList, inherit_bindings=False):
         elif not force:
             return
         heights = self._heights
-        sizes: list[int] = []
-        add = sizes.append
-        for source in self.sources:
-            height = heights.get(source.id)
-            if height is None:
-                height = heights[source.id] = 1 + _title_lines(source.title, width)
-            add(height)
+        known = heights.get
+        sizes = [
+            known(source.id) or heights.setdefault(source.id, 1 + _title_lines(source.title, width))
+            for source in self.sources
+        ]
         enabled = [True] * len(sizes)
         if self.skipped:
-            add(2)  # a rule, then the heading
+            sizes.append(2)  # a rule, then the heading
             sizes += [1 + _lines_for(squash(s.reason), width) for s in self.skipped]
             enabled += [False] * (len(self.skipped) + 1)
         self.set_rows(sizes, enabled, highlight, keep_scroll=True)
