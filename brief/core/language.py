@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import repeat
 
 _SCRIPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(f"[{span}]"), code)
@@ -42,11 +43,14 @@ def detect_language(text: str) -> str | None:
     letters = sum(map(len, words))
     if letters < 20:
         return None
-    if not sample.isascii() and _ANY_SCRIPT.search(sample) is not None:
+    # Each script's letters are among those of all the scripts: when these are too few, no
+    # script's count is looked at.
+    if not sample.isascii() and len(_ANY_SCRIPT.findall(sample)) > 0.3 * letters:
         for pattern, code in _SCRIPTS:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
     counts = Counter(map(str.lower, words))
-    scores = {code: sum(counts[w] for w in stop) for code, stop in _STOPWORDS.items()}
+    # `get`, not indexing: a Counter's missing word goes through a method written in Python.
+    scores = {code: sum(map(counts.get, stop, repeat(0))) for code, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= 3 else None

@@ -331,9 +331,22 @@ LOGO_WORDS = 6
 PROMO_WORDS = 25
 """A unit longer than a short line and up to this long is chrome when it holds two chrome phrases
 or more ("Sign up for our newsletter and get the best stories in your inbox")."""
-_PROMO_CUE = re.compile(
-    r"newsletter|subscri|sign up|sign in|log in|privacy|cookie|terms of|rights reserved|inbox"
-    r"|follow us|click|advertis|download|register"
+_PROMO_CUES = (
+    "newsletter",
+    "subscri",
+    "sign up",
+    "sign in",
+    "log in",
+    "privacy",
+    "cookie",
+    "terms of",
+    "rights reserved",
+    "inbox",
+    "follow us",
+    "click",
+    "advertis",
+    "download",
+    "register",
 )
 """Words of a promotion or a footer's row of links (cheap test before the phrases are counted)."""
 LONG_UNIT = 40
@@ -419,7 +432,7 @@ def features(text: str) -> Features:
         (is_chrome(low, words) or _breadcrumb(text))
         if short
         else words <= PROMO_WORDS
-        and _PROMO_CUE.search(low) is not None
+        and _holds_any(low, _PROMO_CUES)
         and len(chrome_phrases(low)) >= 2,
         image,
         link,

@@ -270,11 +270,16 @@ def find_meta(
             if feats is not None and size <= REPEAT_PREFIX
             else [unit.text[:size].casefold() for unit in units]
         )
-        for index, unit in enumerate(units):
-            if index != title_index and starts[index].startswith(key):
+        # Copies of the title anywhere; the byline's name alone among the first lines.
+        titled = [index for index, begin in enumerate(starts) if begin.startswith(key)]
+        for index in titled:
+            if index != title_index:
                 meta.used[index] = "title"
-            elif skip is not None and index < start + 3 and unit.text.casefold() == skip:
-                meta.used[index] = "metadata"
+        if skip is not None:
+            for index in range(min(len(units), start + 3)):
+                copy = index != title_index and index in titled
+                if not copy and units[index].text.casefold() == skip:
+                    meta.used[index] = "metadata"
     header_start = title_index if title_index is not None else max(0, start - 12)
     header_end = min(len(units), max(start, (title_index or 0) + 1) + 4)
     for index in range(header_start, header_end):

@@ -75,6 +75,14 @@ def _is_full(raw: str, used: int, marker: str, text: str, width: int) -> bool:
 def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list[Unit]:
     """Units from the parsed lines of the raw lines `raws`: wrapped lines joined when the dump
     was wrapped at `width`."""
+    if width is None:
+        # Nothing was wrapped: each line is a unit.
+        # The index of the line before each line with text (one more entry than lines).
+        previous = [-2, *[line[0] for line in lines]]
+        return [
+            Unit([index], text, marker, indent, index != before + 1)
+            for (index, text, marker, indent, _), before in zip(lines, previous, strict=False)
+        ]
     units: list[Unit] = []
     current: Unit | None = None
     pieces: list[str] = []
