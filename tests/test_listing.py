@@ -236,3 +236,24 @@ async def test_files_touched_but_not_changed_bring_no_notice(pack: Path) -> None
         assert list(app._notifications) == []
         assert not screen.checking
         same(read, screen.library)
+
+
+async def test_a_cache_problem_met_reading_a_changed_pack_again_is_shown(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_paths([pack], cache=LibraryCache())
+    edited = sorted(pack.glob("*.txt"))[1]
+    edited.write_text("A new title\n\nThe edited article has one paragraph now.\n")
+
+    def disk_full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(LibraryCache, "_write_file", disk_full)
+    app = BriefApp([pack])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await checked(pilot)
+        assert [n.message for n in app._notifications] == [
+            "library cache not used (database or disk is full)",
+            "The briefing changed: 1 changed.",
+        ]
+        assert "A new title" in [source.title for source in screen.ordered]

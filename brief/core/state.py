@@ -552,8 +552,7 @@ class PackState:
         by_path, names = self._by_path(entries)
         flags: dict[str, bool] = {}
         for source in sources:
-            entry = entries.get(source.id)
-            if entry is None and (not names or source.file_name not in names):
+            if source.id not in entries and (not names or source.file_name not in names):
                 flags[source.id] = False  # most of a large pack: not found by id nor by name
                 continue
             entry = self._entry_in(source, entries, by_path, names)

@@ -247,8 +247,7 @@ class MainScreen(AnnotatingScreen):
                 self._show_progress(library, total)
                 shown = time.monotonic()
                 cost = shown - now
-        for notice in cache.notices if cache else []:
-            self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
+        self._cache_notices()
         collector.settle()
         self.app.call_from_thread(self.finish_load, library)
         self.watcher = PackWatcher(self.paths)
@@ -367,12 +366,22 @@ class MainScreen(AnnotatingScreen):
         self._next_check = time.monotonic() + max(WATCH_SECONDS, 20 * (time.monotonic() - started))
         if changes:
             library = load_paths(self.paths, cache=self.library_cache)
+            self._cache_notices()
             changes = library_changes(self.library, library)  # what reads otherwise
             if changes:
                 self.app.call_from_thread(self.pack_changed, library, changes)
                 return
         if self.checking:
             self.app.call_from_thread(self.pack_checked)
+
+    def _cache_notices(self) -> None:
+        """Show what the library cache had to say since last asked (from a worker thread)."""
+        cache = self.library_cache
+        if cache is None:
+            return
+        notices, cache.notices[:] = cache.notices[:], []
+        for notice in notices:
+            self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
 
     def pack_checked(self) -> None:
         """The pack shown from its listing is as it was listed: index it for search."""
