@@ -379,8 +379,8 @@ class MainScreen(AnnotatingScreen):
         cache = self.library_cache
         if cache is None:
             return
-        notices, cache.notices[:] = cache.notices[:], []
-        for notice in notices:
+        while cache.notices:  # one at a time: another worker may add one meanwhile
+            notice = cache.notices.pop(0)
             self.app.call_from_thread(self.notify, notice, severity="warning", timeout=10)
 
     def pack_checked(self) -> None:

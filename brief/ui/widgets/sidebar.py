@@ -311,7 +311,7 @@ class SourceList(RowList, inherit_bindings=False):
         elif not force:
             return
         heights = self._heights
-        known = heights.get
+        known = heights.get  # a row is at least 2 lines: a height found is never falsy
         sizes = [
             known(source.id) or heights.setdefault(source.id, 1 + _title_lines(source.title, width))
             for source in self.sources
