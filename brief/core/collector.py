@@ -60,10 +60,10 @@ def resume() -> None:
 
 
 @contextlib.contextmanager
-def held() -> Iterator[None]:
+def held(settle: bool = True) -> Iterator[None]:
     """The collector off for the duration of the block, even when `resume` is called from
     another thread meanwhile (it takes effect when the block ends); as it was after, with
-    what the block made taken out of its sight (see `settle`).
+    what the block made taken out of its sight (see `settle`) unless `settle` is False.
 
     For making a large number of lasting objects at once (listing 100,000 cached sources, and
     their rows): with the collector on, that spent a quarter of a second in young-generation
@@ -82,5 +82,22 @@ def held() -> Iterator[None]:
             _holds -= 1
             if _holds == 0 and _on_after_holds:
                 _on_after_holds = False
-                gc.freeze()
+                if settle:
+                    gc.freeze()
                 gc.enable()
+
+
+@contextlib.contextmanager
+def running() -> Iterator[None]:
+    """Within a `held` block, the collector on for the duration of this one if it is to be on
+    after the hold (for work that makes garbage: reading files, a caller's turn); else as is."""
+    with _lock:
+        wanted = _holds > 0 and _on_after_holds and not gc.isenabled()
+        if wanted:
+            gc.enable()
+    try:
+        yield
+    finally:
+        if wanted:
+            with _lock:
+                gc.disable()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from brief.core.ingest.files import Stamp, stamp_of, walk
 from brief.core.model import Library
+
+K = TypeVar("K", Path, str)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,18 @@ class PackChanges:
         ]
         return ", ".join(parts)
 
+    @classmethod
+    def between(cls, before: Mapping[K, object], after: Mapping[K, object]) -> PackChanges:
+        """The files (keyed by path or its text) added, changed or removed from `before` to
+        `after`, by what each maps to."""
+        return cls(
+            added=[Path(path) for path in after if path not in before],
+            changed=[
+                Path(path) for path, now in after.items() if path in before and before[path] != now
+            ],
+            removed=[Path(path) for path in before if path not in after],
+        )
+
 
 def library_changes(before: Library, after: Library) -> PackChanges:
     """The files whose reading differs between two readings of a pack: added, removed, or
@@ -51,12 +66,7 @@ def library_changes(before: Library, after: Library) -> PackChanges:
             found.setdefault(skipped.path, set()).add("skipped: " + skipped.reason)
         return found
 
-    old, new = readings(before), readings(after)
-    return PackChanges(
-        added=[path for path in new if path not in old],
-        changed=[path for path, ids in new.items() if path in old and old[path] != ids],
-        removed=[path for path in old if path not in new],
-    )
+    return PackChanges.between(readings(before), readings(after))
 
 
 def scan(paths: Sequence[Path]) -> dict[str, Stamp]:
@@ -83,15 +93,5 @@ class PackWatcher:
 
     def poll(self) -> PackChanges:
         """What changed since the last look (which this becomes)."""
-        now = scan(self.paths)
-        before = self.stamps
-        self.stamps = now
-        return PackChanges(
-            added=[Path(path) for path in now if path not in before],
-            changed=[
-                Path(path)
-                for path, stamp in now.items()
-                if path in before and before[path] != stamp
-            ],
-            removed=[Path(path) for path in before if path not in now],
-        )
+        before, self.stamps = self.stamps, scan(self.paths)
+        return PackChanges.between(before, self.stamps)

@@ -10,6 +10,7 @@ from brief.core.cache.codec import CorruptEntry, encode_meta
 from brief.core.cache.lazy import CachedSource
 from brief.core.ingest.files import Stamp
 from brief.core.model import Source
+from brief.core.text import utf8
 
 
 class Read(NamedTuple):
@@ -77,7 +78,7 @@ def fingerprint(rows: Listing, recent_ns: int) -> str:
     for path, stamp, outcome in rows:
         kept = None if stamp is None else _sure(stamp, recent_ns)
         read = outcome if isinstance(outcome, str) else (outcome.entry, outcome.digest)
-        digest.update(f"{path}\0{kept}\0{read}\n".encode(errors="surrogatepass"))
+        digest.update(utf8(f"{path}\0{kept}\0{read}\n"))
     return digest.hexdigest()
 
 

@@ -43,7 +43,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """The component class styling the highlighted row."""
     CLICKS_TO_CHOOSE: ClassVar[int] = 2
     """Clicks on a row that choose it (fewer only highlight it)."""
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--highlight"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {HIGHLIGHT}
     DEFAULT_CSS = """
     RowList {
         height: 1fr;
