@@ -51,3 +51,12 @@ def test_a_collector_turned_off_by_someone_else_stays_off() -> None:
     with collector.held():
         pass
     assert not gc.isenabled()
+
+
+def test_work_that_makes_garbage_runs_with_the_collector_inside_a_hold() -> None:
+    with collector.held():
+        with collector.running():
+            assert gc.isenabled()
+        assert not gc.isenabled()
+    with collector.running():  # outside any hold: as it is
+        assert gc.isenabled()
