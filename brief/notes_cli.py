@@ -9,26 +9,22 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from brief.cli import UsageError, _load, _print_json, _resolve
-from brief.core.annotations import (
-    AnchorStatus,
-    Annotation,
+from brief.cli import UsageError
+from brief.core.annotations.export import to_markdown
+from brief.core.annotations.model import AnchorStatus, Annotation
+from brief.core.annotations.placement import Placement, place, placement_to_json, recorded_paths
+from brief.core.annotations.store import (
     AnnotationNotFoundError,
     AnnotationStore,
-    Colour,
-    Placement,
     QuoteNotFoundError,
     StoreError,
-    colour_scheme,
     default_store_path,
-    place,
-    placement_to_json,
-    recorded_paths,
-    to_markdown,
 )
+from brief.core.colours import Colour, colour_scheme
 from brief.core.loader import load_paths
 from brief.core.model import Library, Source
 from brief.core.text import sanitize, shorten
+from brief.library_cli import load_pack, print_json, resolve_sources
 
 
 def _reason(error: OSError) -> str:
@@ -73,7 +69,7 @@ def _placements(store: AnnotationStore, paths: Sequence[str]) -> list[Placement]
         existing = [p for p in recorded_paths(items) if os.path.lexists(p)]
         library = load_paths(existing) if existing else Library()
         return place(items, library.sources)
-    library = _load(paths)
+    library = load_pack(paths)
     roots: list[Path] = []
     for given in paths:
         path = Path(given).expanduser()
@@ -123,7 +119,7 @@ def list_notes(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if args.json:
         for p in placed:
-            _print_json(placement_to_json(p, colours), out)
+            print_json(placement_to_json(p, colours), out)
         return 0
     if not placed:
         out.write(f"No annotations (store: {store.path}).\n")
@@ -160,7 +156,7 @@ def add_note(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--quote must not be empty")
     store = open_store(args.store)
     _writable(store, "add the highlight")
-    sources: list[Source] = _resolve([args.source], args.pack or [])
+    sources: list[Source] = resolve_sources([args.source], args.pack or [])
     for source in sources:
         try:
             change = store.add_quote(source, args.quote, note=args.note or "", color=color)

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 from test_annotations_cases import SHOULD_ATTACH, cases, make_case, outcome, run_case, tally
 
-from brief.core.annotations import AnchorStatus, anchor, max_edits, selectors_for
+from brief.core.annotations.anchoring import anchor, max_edits, selectors_for
+from brief.core.annotations.model import AnchorStatus
 
 PROPERTY = settings(max_examples=60, deadline=None, derandomize=True, database=None)
 """Deterministic runs (the same examples in CI as locally), no saved examples."""

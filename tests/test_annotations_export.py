@@ -5,17 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from brief.core.annotations import (
-    AnchorStatus,
-    AnnotationStore,
-    colour_scheme,
-    orphans,
-    parse_tags,
-    place,
-    placement_to_json,
-    recorded_paths,
-    to_markdown,
-)
+from brief.core.annotations.export import to_markdown
+from brief.core.annotations.model import AnchorStatus, parse_tags
+from brief.core.annotations.placement import orphans, place, placement_to_json, recorded_paths
+from brief.core.annotations.store import AnnotationStore
+from brief.core.colours import colour_scheme
 from tests.conftest import paragraph_source
 
 source = paragraph_source

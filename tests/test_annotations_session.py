@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from brief.core.annotations import AnnotationSession, AnnotationStore
+from brief.core.annotations.session import AnnotationSession
+from brief.core.annotations.store import AnnotationStore
 from tests.conftest import paragraph_source
 
 BODY = ["Exports rose in May. Prices held steady.", "Officials declined to comment."]

@@ -9,17 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from brief.core.annotations import (
-    Annotation,
-    AnnotationChange,
+from brief.core.annotations import fileformat
+from brief.core.annotations.anchoring import selectors_for
+from brief.core.annotations.model import Annotation, AnnotationChange, source_ref
+from brief.core.annotations.store import (
     AnnotationNotFoundError,
     AnnotationStore,
     QuoteNotFoundError,
     StoreReadOnlyError,
     default_store_path,
-    fileformat,
-    selectors_for,
-    source_ref,
 )
 from brief.core.durable import backup_path
 from brief.core.model import Source

@@ -9,7 +9,7 @@ import pytest
 from rich.color import Color
 from textual.pilot import Pilot
 
-from brief.core.annotations import AnnotationStore
+from brief.core.annotations.store import AnnotationStore
 from brief.core.loader import load_paths
 from brief.ui.app import BriefApp
 from brief.ui.screens.annotations import AnnotationsScreen

@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
-from brief.core.annotations import AnnotationStore
 from brief.core.annotations.fileformat import StoreFormatError, parse
+from brief.core.annotations.store import AnnotationStore
 from brief.core.durable import atomic_write, backup_path, locked, move_aside, signature
 from brief.core.model import Block, BlockKind, Format, Source
 

@@ -11,7 +11,9 @@ import pytest
 from textual.pilot import Pilot
 
 from brief.cli import main
-from brief.core.annotations import NOTE_FIELD, AnnotationSession, AnnotationStore, NoteField
+from brief.core.annotations.notefield import NOTE_FIELD, NoteField
+from brief.core.annotations.session import AnnotationSession
+from brief.core.annotations.store import AnnotationStore
 from brief.core.model import Source
 from brief.core.search import DEFAULT_FIELDS, Hit, Rank, Searcher, SearchIndex
 from brief.ui.app import BriefApp

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from brief.core.annotations import AnnotationStore
+from brief.core.annotations.store import AnnotationStore
 from brief.core.durable import backup_path, signature
 from brief.core.loader import load_paths
 from brief.core.state import StateStore, default_state_path, pack_key

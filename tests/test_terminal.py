@@ -20,7 +20,7 @@ import pexpect
 import pyte
 import pytest
 
-from brief.core.annotations import AnnotationStore
+from brief.core.annotations.store import AnnotationStore
 from brief.core.loader import load_paths
 from brief.core.paths import bundled_pack
 from brief.core.state import StateStore

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from brief.cli import main as cli
-from brief.core.annotations import AnnotationStore
+from brief.core.annotations.store import AnnotationStore
 from brief.core.paths import bundled_pack
 from brief.core.timeline import Kind
 from brief.core.timeline.labels import RangeError, date_label, parse_range

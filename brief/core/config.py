@@ -15,7 +15,7 @@ from typing import Any
 
 import platformdirs
 
-from brief.core.annotations.model import DEFAULT_COLOURS, Colour, colour_scheme
+from brief.core.colours import DEFAULT_COLOURS, Colour, colour_scheme
 from brief.core.paths import bundled_pack
 
 CONFIG_ENV = "BRIEF_CONFIG"

@@ -18,7 +18,7 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from brief.core import collector
-from brief.core.annotations import AnnotationStore
+from brief.core.annotations.store import AnnotationStore
 from brief.core.config import Config, check_keys, check_theme, load_config
 from brief.core.state import StateStore
 from brief.ui.help import BindingRow, binding_rows

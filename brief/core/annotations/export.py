@@ -6,8 +6,9 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from brief.core.annotations.model import DEFAULT_COLOURS, AnchorStatus, Colour
+from brief.core.annotations.model import AnchorStatus
 from brief.core.annotations.placement import Placement
+from brief.core.colours import DEFAULT_COLOURS, Colour
 from brief.core.dates import as_date
 from brief.core.model import PubDate, Source, date_sort_key
 

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from brief.core.annotations.model import (
-    COLOURS,
     Annotation,
     ConflictCopy,
     SourceDate,
@@ -17,6 +16,7 @@ from brief.core.annotations.model import (
     TextPositionSelector,
     TextQuoteSelector,
 )
+from brief.core.colours import COLOURS
 from brief.core.model import PubDate, iso
 from brief.core.text import utf8
 

@@ -1,10 +1,9 @@
-"""The annotation model: selectors, source identity, annotations, colours, dates, changes."""
+"""The annotation model: selectors, source identity, annotations, dates, changes."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -14,9 +13,6 @@ from brief.core.text import utf8
 
 CONTEXT_CHARS = 32
 """How many characters of prefix and suffix a quote selector keeps on each side."""
-
-COLOURS = (1, 2, 3, 4, 5)
-"""The colour numbers a highlight can have."""
 
 
 class AnchorStatus(StrEnum):
@@ -160,47 +156,6 @@ Change = AnnotationChange | DateChange
 """What every store mutation returns; `AnnotationStore.revert` undoes it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Colour:
-    """A highlight colour and what it means to the user."""
-
-    number: int
-    """1 to 5."""
-    name: str
-    """The colour's name ("yellow")."""
-    meaning: str
-    """What it means ("key point"); renamable in the config file."""
-
-
-DEFAULT_COLOURS: Mapping[int, Colour] = {
-    1: Colour(1, "yellow", "key point"),
-    2: Colour(2, "green", "agree"),
-    3: Colour(3, "red", "doubt"),
-    4: Colour(4, "blue", "to check"),
-    5: Colour(5, "purple", "quote"),
-}
-"""The colours and their default meanings."""
-
-
-def colour_scheme(meanings: Mapping[int | str, str] | None = None) -> dict[int, Colour]:
-    """The colours with the user's meanings applied (keys: 1-5 or colour names)."""
-    scheme = dict(DEFAULT_COLOURS)
-    by_name = {colour.name: colour.number for colour in scheme.values()}
-    for key, meaning in (meanings or {}).items():
-        number: int | None
-        if not isinstance(key, str):
-            number = key
-        elif key.isdigit():
-            number = int(key)
-        else:
-            number = by_name.get(key.lower())
-        if number not in scheme:
-            raise ValueError(f"unknown colour {key!r}: use 1-5 or {', '.join(by_name)}")
-        old = scheme[number]
-        scheme[number] = Colour(number, old.name, meaning.strip() or old.meaning)
-    return scheme
-
-
 _TAG = re.compile(r"(?<!\S)#([^\s#]+)")
 _TAG_TRAILING = ".,;:!?)]}\"'"
 
@@ -236,10 +191,3 @@ def source_ref(source: Source) -> SourceRef:
 def utc_now() -> datetime:
     """The current time in UTC (microseconds kept, so later edits compare later)."""
     return datetime.now(UTC)
-
-
-def check_colour(color: int) -> int:
-    """The colour number, or ValueError when it is not 1-5."""
-    if color not in COLOURS:
-        raise ValueError(f"colour must be 1-5, not {color!r}")
-    return color

@@ -10,13 +10,12 @@ from typing import Any
 
 from brief.core.annotations.anchoring import ORPHAN, Anchor, anchor
 from brief.core.annotations.model import (
-    DEFAULT_COLOURS,
     AnchorStatus,
     Annotation,
-    Colour,
     SourceRef,
     source_ref,
 )
+from brief.core.colours import DEFAULT_COLOURS, Colour
 from brief.core.model import Source
 
 

@@ -29,10 +29,10 @@ from brief.core.annotations.model import (
     ConflictCopy,
     DateChange,
     SourceDate,
-    check_colour,
     source_ref,
     utc_now,
 )
+from brief.core.colours import check_colour
 from brief.core.durable import (
     Signature,
     atomic_write,

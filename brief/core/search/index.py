@@ -60,7 +60,7 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("body", lambda source: source.body),
 )
 """What is searched. Adding a field is one line, e.g. the user's notes on highlights
-(`brief.core.annotations.NoteField`): `(*DEFAULT_FIELDS, notes.field)`."""
+(`brief.core.annotations.notefield.NoteField`): `(*DEFAULT_FIELDS, notes.field)`."""
 
 _ID_BYTES = 3
 """Bytes a word id takes in a passage's word sequence: its low three bytes (ids past 16 million

@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from brief.core.annotations import (
-    AnnotationSession,
-    Colour,
-    Placement,
-    StoreError,
-    to_markdown,
-)
+from brief.core.annotations.export import to_markdown
+from brief.core.annotations.placement import Placement
+from brief.core.annotations.session import AnnotationSession
+from brief.core.annotations.store import StoreError
+from brief.core.colours import Colour
 from brief.core.durable import write_new_file
 from brief.core.export import citation
 from brief.core.model import Source

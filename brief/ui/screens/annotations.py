@@ -15,7 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from brief.core.annotations import AnchorStatus, Colour, Placement
+from brief.core.annotations.model import AnchorStatus
+from brief.core.annotations.placement import Placement
+from brief.core.colours import Colour
 from brief.core.export import human_date
 from brief.core.text import shorten
 from brief.ui.screens import PANELS_CSS

@@ -25,14 +25,10 @@ if TYPE_CHECKING:
     from brief.core.timeline import Event
 
 from brief.core import collector
-from brief.core.annotations import (
-    DEFAULT_COLOURS,
-    AnnotationSession,
-    AnnotationStore,
-    Colour,
-    NoteField,
-    StoreError,
-)
+from brief.core.annotations.notefield import NoteField
+from brief.core.annotations.session import AnnotationSession
+from brief.core.annotations.store import AnnotationStore, StoreError
+from brief.core.colours import DEFAULT_COLOURS, Colour
 from brief.core.dates import parse_date
 from brief.core.export import human_date
 from brief.core.ingest.files import count_files

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from brief.core.annotations import Colour
+from brief.core.colours import Colour
 from brief.core.text import shorten
 from brief.ui.screens import PANELS_CSS
 

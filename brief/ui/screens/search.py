@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from brief.core.annotations import NOTE_FIELD
+from brief.core.annotations.notefield import NOTE_FIELD
 from brief.core.dates import as_date
 from brief.core.export import human_date
 from brief.core.search import Hit, Results, Searcher, parse_query
