@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from brief import __version__
 from brief.core import collector
-from brief.core.config import Config, load_config
+from brief.core.config import load_config
 from brief.core.ingest.files import MissingPathError, check_paths
+from brief.usage import UsageError, pack_paths
 
 if TYPE_CHECKING:
     from brief.core.timeline import Kind
@@ -46,24 +47,6 @@ def timeline_kinds() -> list[Kind]:
     from brief.core.timeline import Kind
 
     return list(Kind)
-
-
-class UsageError(Exception):
-    """A command-line mistake: reported on stderr with exit status 2."""
-
-
-def pack_paths(paths: Sequence[str], config: Config | None = None) -> list[Path]:
-    """The paths to open: those given, else the config's default pack, else the bundled one.
-
-    The config file's problems are reported on stderr when it is read for the default pack.
-    """
-    if paths:
-        return [Path(p).expanduser() for p in paths]
-    if config is None:
-        config = load_config()
-        for problem in config.problems:
-            print(f"brief: {problem}", file=sys.stderr)
-    return [config.pack()]
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:

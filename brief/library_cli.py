@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from brief.cli import UsageError, pack_paths
 from brief.core.export import date_label, day_label, skipped_row, source_row
 from brief.core.loader import MissingPathError, load_paths
 from brief.core.model import Library, PubDate, Source
 from brief.core.text import shorten
+from brief.usage import UsageError, pack_paths
 
 if TYPE_CHECKING:
     from brief.core.cache import LibraryCache

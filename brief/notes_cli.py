@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from brief.cli import UsageError
 from brief.core.annotations.export import to_markdown
 from brief.core.annotations.model import AnchorStatus, Annotation
 from brief.core.annotations.placement import Placement, place, placement_to_json, recorded_paths
@@ -25,6 +24,7 @@ from brief.core.loader import load_paths
 from brief.core.model import Library, Source
 from brief.core.text import sanitize, shorten
 from brief.library_cli import load_pack, print_json, resolve_sources
+from brief.usage import UsageError
 
 
 def _reason(error: OSError) -> str:

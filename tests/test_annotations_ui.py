@@ -286,3 +286,22 @@ async def test_no_color_shows_highlights_and_the_cursor_by_style(
         assert any(s.style and s.style.reverse for s in marked if "Exports" in s.text)
         [cursor] = [strip for strip in lines if "The ministry" in strip.text]
         assert cursor.text.lstrip(" ").startswith("▌")  # the cursor's bar
+
+
+async def test_a_damaged_store_is_moved_aside_and_the_reader_told(pack: Path) -> None:
+    """The store is read after the first frame, off the UI thread: what it had to say (a
+    damaged file moved aside) is still shown, and the damaged file is kept, not lost."""
+    path = Path(os.environ["BRIEF_STORE"])
+    path.write_text("{ not json")
+    app = BriefApp([pack])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        main = await open_chips(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("could not be read" in m and "moved to" in m for m in messages), messages
+        assert main.session.placements == []
+        await pilot.press("h")  # a highlight goes into a fresh store
+    assert len(store().annotations()) == 1
+    asides = [
+        p for p in path.parent.iterdir() if p.name != path.name and "{ not json" in p.read_text()
+    ]
+    assert asides, "the damaged store was not kept"

@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from brief.core.model import Source
-from brief.core.timeline.lexicon import ABBREVIATIONS
+from brief.core.text import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
 _BOUNDARY = re.compile(r"(?=[.!?…。！？])(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")

@@ -72,3 +72,11 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+_ABBREVIATED = """mr mrs ms dr st jr sr gov sen rep gen lt col sgt capt cmdr adm prof rev hon pres
+inc
+corp co ltd bros no nos vs etc fig al approx dept est jan feb mar apr jun jul aug sep sept oct nov
+dec mon tue tues wed thu thur thurs fri sat sun ft mt ave blvd"""
+ABBREVIATIONS = frozenset(_ABBREVIATED.split())
+"""Words whose trailing period does not end a sentence."""

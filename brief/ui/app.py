@@ -8,7 +8,7 @@ import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -18,14 +18,14 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from brief.core import collector
-from brief.core.annotations.store import AnnotationStore
 from brief.core.config import Config, check_keys, check_theme, load_config
 from brief.core.state import StateStore
-from brief.ui.help import BindingRow, binding_rows
-from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.toosmall import TooSmallScreen, too_small
 from brief.ui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from brief.ui.help import BindingRow
 
 
 def _has_ids(node: DOMNode) -> bool:
@@ -66,8 +66,8 @@ class BriefApp(App[None], inherit_bindings=False):
         self.paths = paths
         self.use_cache = cache
         """Whether the pack is read through the library cache (``--no-cache`` turns it off)."""
-        self.store = AnnotationStore.open(store_path)
-        """Annotations and user-set dates (``--store``, ``$BRIEF_STORE`` or the data dir)."""
+        self.store_path = store_path
+        """The annotation store given (``--store``), else ``$BRIEF_STORE`` or the data dir."""
         self.state = state if state is not None else StateStore.open()
         """Where each pack was left: open source, positions, read flags; the theme chosen."""
         self.register_theme(HIGH_CONTRAST)
@@ -95,7 +95,7 @@ class BriefApp(App[None], inherit_bindings=False):
         self.state.notices.clear()
         main = MainScreen(
             self.paths,
-            self.store,
+            self.store_path,
             self.state,
             self.colours,
             self.config.reading_width,
@@ -152,6 +152,8 @@ class BriefApp(App[None], inherit_bindings=False):
 
         Generated from the bindings themselves, so remapped keys show as they are.
         """
+        from brief.ui.help import binding_rows
+
         target: Screen[Any] = self.main if screen is None else screen
         if isinstance(target, MainScreen):
             nodes: list[DOMNode] = [target.reader, target.sidebar, target]
@@ -161,11 +163,15 @@ class BriefApp(App[None], inherit_bindings=False):
 
     def action_help(self) -> None:
         """Show every key of the current screen on the help screen."""
+        from brief.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Palette commands: one for every binding of the reading room, then Textual's own."""
+        from brief.ui.screens.help import HelpScreen
+
         if not isinstance(screen, HelpScreen):
             for row in self.help_rows(screen):
                 if row.action == "command_palette":

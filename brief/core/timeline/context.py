@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
-from brief.core.timeline.lexicon import ABBREVIATIONS, FUTURE, NOT_PAST, PAST, PRESENT
+from brief.core.text import ABBREVIATIONS
+from brief.core.timeline.lexicon import FUTURE, NOT_PAST, PAST, PRESENT
 
 
 class Tense(StrEnum):

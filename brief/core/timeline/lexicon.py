@@ -173,13 +173,6 @@ UNITS = words(
 HOLIDAY_WEEKDAY = words("good black cyber super ash holy maundy bloody fat palm easter")
 """Words that make a following weekday part of a name ("Black Friday")."""
 
-ABBREVIATIONS = words(
-    """mr mrs ms dr st jr sr gov sen rep gen lt col sgt capt cmdr adm prof rev hon pres inc corp
-    co ltd bros no nos vs etc fig al approx dept est jan feb mar apr jun jul aug sep sept oct
-    nov dec mon tue tues wed thu thur thurs fri sat sun ft mt ave blvd"""
-)
-"""Words whose trailing period does not end a sentence."""
-
 FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|shall|would(?!\s+have)|going\s+to|gonna"
     r"|plans?\s+(?:to|for)|planned\s+(?:to|for)|planning|aims?\s+(?:to|for)|aiming"

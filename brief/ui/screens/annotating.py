@@ -9,19 +9,18 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from brief.core.annotations.export import to_markdown
-from brief.core.annotations.placement import Placement
-from brief.core.annotations.session import AnnotationSession
-from brief.core.annotations.store import StoreError
-from brief.core.colours import Colour
-from brief.core.durable import write_new_file
-from brief.core.export import citation
-from brief.core.model import Source
 from brief.core.text import shorten
 from brief.ui.widgets.reader import Mark, Reader
 
 if TYPE_CHECKING:
+    from brief.core.annotations.placement import Placement
+    from brief.core.annotations.session import AnnotationSession
+    from brief.core.colours import Colour
+    from brief.core.model import Source
     from brief.ui.screens.annotations import PanelChoice
+
+# The annotation modules are imported when a key first needs them: the first frame of the
+# reading room is drawn without them (the session is opened by the pack's load worker).
 
 EXPORT_NAME = "brief-notes.md"
 """The file `E` writes (numbered when it exists: brief-notes-2.md, ...)."""
@@ -61,14 +60,17 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
                 id="annotate.export"),
     ]  # fmt: skip
 
-    session: AnnotationSession
-    """The annotations of the loaded sources."""
     colours: Mapping[int, Colour]
     """The highlight colours and what they mean to the user."""
     current: Source | None
     """The source on show."""
     reattaching: Placement | None = None
     """An annotation waiting for a new selection (`h` re-attaches it instead of adding)."""
+
+    @property
+    def session(self) -> AnnotationSession:
+        """The annotations of the loaded sources (provided by the screen)."""
+        raise NotImplementedError
 
     @property
     def reader(self) -> Reader:
@@ -110,6 +112,8 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
 
     def _change(self, what: str, apply: Callable[[], object]) -> bool:
         """Run a store change, telling the user when it can't be made."""
+        from brief.core.annotations.store import StoreError
+
         try:
             apply()
         except (StoreError, ValueError) as error:
@@ -209,6 +213,8 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
         if not self.session.can_undo:
             self.notify("Nothing to undo.")
             return
+        from brief.core.annotations.store import StoreError
+
         try:
             undone = self.session.undo()
         except StoreError as error:
@@ -231,6 +237,8 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
         found = None if self.reader.selected else self._under_cursor()
         if found is not None and found.start is not None and found.end is not None:
             span = (found.start, found.end)
+        from brief.core.export import citation
+
         quote = source.body[span[0] : span[1]]
         user_date = self.session.store.source_date(source.id)
         self.app.copy_to_clipboard(citation(source, quote, user_date))
@@ -243,6 +251,9 @@ class AnnotatingScreen(Screen[None], inherit_bindings=False):
         if not placements:
             self.notify("No highlights to export yet: h highlights the sentence at the cursor.")
             return
+        from brief.core.annotations.export import to_markdown
+        from brief.core.durable import write_new_file
+
         text = to_markdown(placements, self.colours, self.session.store.source_dates())
         try:
             path = write_new_file(Path.cwd(), EXPORT_NAME, text)

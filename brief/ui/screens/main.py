@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from itertools import compress
@@ -20,24 +21,22 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
+    from brief.core.annotations.notefield import NoteField
+    from brief.core.annotations.session import AnnotationSession
     from brief.core.cache import LibraryCache
     from brief.core.search import Hit, Searcher
     from brief.core.timeline import Event
+    from brief.core.watch import PackChanges, PackWatcher
 
+# What the first frame does not need is imported where it is first used: the pack's reading
+# (loader, watch, cache) and the annotations in the load worker, dates when one is shown or set.
 from brief.core import collector
-from brief.core.annotations.notefield import NoteField
-from brief.core.annotations.session import AnnotationSession
-from brief.core.annotations.store import AnnotationStore, StoreError
 from brief.core.colours import DEFAULT_COLOURS, Colour
-from brief.core.dates import parse_date
-from brief.core.export import human_date
 from brief.core.ingest.files import count_files
-from brief.core.loader import iter_load, load_paths, recall
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.state import StateStore
 from brief.core.text import shorten
-from brief.core.watch import PackChanges, PackWatcher, library_changes
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.annotating import AnnotatingScreen
 from brief.ui.widgets.keybar import KeyBar
@@ -114,7 +113,7 @@ class MainScreen(AnnotatingScreen):
     def __init__(
         self,
         paths: list[Path],
-        store: AnnotationStore,
+        store_path: Path | None,
         state: StateStore,
         colours: Mapping[int, Colour] = DEFAULT_COLOURS,
         measure: int = MEASURE,
@@ -125,12 +124,14 @@ class MainScreen(AnnotatingScreen):
         self.paths = paths
         self.use_cache = cache
         self.library_cache: LibraryCache | None = None
-        self.store = store
+        self.store_path = store_path
+        """The annotation store given (``--store``), else None: ``$BRIEF_STORE`` or the data dir."""
         self.state = state
         self.reading = state.pack_state(paths)
         """Where this pack was left: the open source, positions and read flags."""
         self.measure = measure
-        self.session = AnnotationSession(store)
+        self._annotations: tuple[AnnotationSession, NoteField] | None = None
+        self._annotations_lock = threading.Lock()
         self.colours = colours
         self.library = Library()
         self.watcher: PackWatcher | None = None
@@ -145,8 +146,6 @@ class MainScreen(AnnotatingScreen):
         """The user asked for search before the index was ready."""
         self._read_flags: dict[str, bool] = {}
         """Read flags already looked up (see `is_read`)."""
-        self.notes = NoteField()
-        """The user's notes as a search field, kept in step by `sync_notes`."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -160,15 +159,46 @@ class MainScreen(AnnotatingScreen):
         yield KeyBar()
 
     @property
+    def session(self) -> AnnotationSession:
+        """The annotations of the loaded sources (the store is read on first use)."""
+        return self._open_annotations()[0]
+
+    @property
+    def notes(self) -> NoteField:
+        """The user's notes as a search field, kept in step by `sync_notes`."""
+        return self._open_annotations()[1]
+
+    def _open_annotations(self) -> tuple[AnnotationSession, NoteField]:
+        """Read the annotation store, once (any thread: the load worker does it first, off the
+        UI thread, unless a key needs it sooner); its notices are shown by `store_notices`."""
+        opened = self._annotations
+        if opened is None:
+            with self._annotations_lock:
+                opened = self._annotations
+                if opened is None:
+                    from brief.core.annotations.notefield import NoteField
+                    from brief.core.annotations.session import AnnotationSession
+                    from brief.core.annotations.store import AnnotationStore
+
+                    store = AnnotationStore.open(self.store_path)
+                    opened = self._annotations = (AnnotationSession(store), NoteField())
+        return opened
+
+    def store_notices(self) -> None:
+        """Show what the annotation store had to say (a file moved aside, read-only)."""
+        notices = self.session.store.notices
+        for notice in notices:
+            self.notify(notice, severity="warning", timeout=15)
+        notices.clear()
+
+    @property
     def sidebar(self) -> SourceList:
         """The list of sources."""
         return self.query_one(SourceList)
 
     def on_mount(self) -> None:
         self.reader.focus()
-        for notice in self.store.notices:
-            self.notify(notice, severity="warning", timeout=15)
-        self.load()
+        self.call_after_refresh(self.load)
         self.set_interval(STORE_POLL_SECONDS, self.poll_store)
         self.set_interval(1.0, self.check_pack)
 
@@ -193,6 +223,8 @@ class MainScreen(AnnotatingScreen):
 
     def poll_store(self) -> None:
         """Save the reading state and show another session's annotation changes."""
+        from brief.core.annotations.store import StoreError
+
         self.save_reading()
         try:
             changed = self.session.reload_if_changed()
@@ -200,9 +232,7 @@ class MainScreen(AnnotatingScreen):
             self.notify(f"Could not read the annotation store: {error}", severity="error")
             return
         if changed:
-            for notice in self.store.notices:
-                self.notify(notice, severity="warning", timeout=15)
-            self.store.notices.clear()
+            self.store_notices()
             self.sync_notes()
             self.refresh_sidebar()
             self.show_highlights()
@@ -211,7 +241,7 @@ class MainScreen(AnnotatingScreen):
     @property
     def user_dates(self) -> dict[str, PubDate]:
         """Dates the user set on undated sources (from the annotation store)."""
-        return self.store.source_dates()
+        return self.session.store.source_dates()
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:
@@ -220,7 +250,11 @@ class MainScreen(AnnotatingScreen):
         A pack read before is shown at once as it was then (its listing kept in the cache),
         and its files are then checked for changes since (see `watch_pack`)."""
         from brief.core.cache import LibraryCache
+        from brief.core.loader import iter_load, recall
+        from brief.core.watch import PackWatcher
 
+        if self._open_annotations()[0].store.notices:  # the store is read here, off the UI thread
+            self.app.call_from_thread(self.store_notices)
         cache = self.library_cache = LibraryCache() if self.use_cache else None
         recalled = recall(self.paths, cache) if cache is not None else None
         if recalled is not None:
@@ -354,6 +388,9 @@ class MainScreen(AnnotatingScreen):
     @work(thread=True, exclusive=True, group="watch")
     def watch_pack(self) -> None:
         """Re-read the pack when its files changed (the cache makes unchanged files free)."""
+        from brief.core.loader import load_paths
+        from brief.core.watch import library_changes
+
         watcher = self.watcher
         if watcher is None:
             return
@@ -635,6 +672,8 @@ class MainScreen(AnnotatingScreen):
         source = self.current
         if source is None:
             return
+        from brief.core.export import human_date
+
         if source.published is not None:
             self.notify(f"This source is dated {human_date(source.published)} by its text.")
             return
@@ -648,6 +687,10 @@ class MainScreen(AnnotatingScreen):
 
     def date_typed(self, source: Source, text: str | None) -> None:
         """Save a date typed for a source (empty clears it)."""
+        from brief.core.annotations.store import StoreError
+        from brief.core.dates import parse_date
+        from brief.core.export import human_date
+
         if text is None:
             return
         value = None

@@ -14,7 +14,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from brief.core.export import meta_line
 from brief.core.model import BlockKind, PubDate, Source
 from brief.ui.widgets.wrap import wrap_plain
 
@@ -248,6 +247,8 @@ def _header(
     builder: LayoutBuilder, source: Source, user_date: PubDate | None, style: StyleOf
 ) -> None:
     """The title, the metadata line and any warnings."""
+    from brief.core.export import meta_line  # (and the dates: imported once a source is shown)
+
     builder.add(Text(source.title, style=style("reader--title")))
     meta = meta_line(source, user_date)
     if meta:
