@@ -142,7 +142,6 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-
 def test_a_notes_mistake_is_a_usage_error_under_python_m(tmp_path: Path) -> None:
     """The commands' modules raise the same usage error the entry point catches, also when it
     runs as `python -m brief.cli` (a second copy of the module)."""
@@ -155,6 +154,7 @@ def test_a_notes_mistake_is_a_usage_error_under_python_m(tmp_path: Path) -> None
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "brief: no annotation with the id 'zzz' (see `brief notes`)"
+
 
 def test_brief_list_shows_skipped_files(
     hostile: tuple[Library, dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
