@@ -7,8 +7,8 @@ import json
 import time
 from pathlib import Path
 
-from brief.core.dates import as_date
 from brief.core.ingest import read_bytes
+from brief.core.model import as_date
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "pubdate-dev"
 """The development half of htmldate's evaluation set (read in place, never copied)."""

@@ -23,3 +23,31 @@ def test_core_does_not_load_textual_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_app_s_modules_leave_reading_and_annotations_for_later() -> None:
+    """What `brief` imports before its first frame: not the pack's reading (loader, cache,
+    cleaning, search, timeline, dates) nor the annotations, which the load worker and the keys
+    import when they need them (start-up does only what the first screen needs)."""
+    code = (
+        "import sys\n"
+        "import brief.cli, brief.ui.app\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('brief.'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded = result.stdout.strip().split(",")
+    assert "brief.ui.screens.main" in loaded
+    later = (
+        "brief.core.annotations.",
+        "brief.core.loader",
+        "brief.core.cache",
+        "brief.core.clean",
+        "brief.core.ingest.reading",
+        "brief.core.search",
+        "brief.core.timeline",
+        "brief.core.dates",
+        "brief.core.watch",
+    )
+    assert [m for m in loaded if m.startswith(later)] == []

@@ -119,11 +119,6 @@ def parse_date(value: object) -> PubDate | None:
     return parsed
 
 
-def as_date(value: PubDate) -> date:
-    """The calendar day of a date or datetime."""
-    return value.date() if isinstance(value, datetime) else value
-
-
 _TYPED_DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 2, 2, 1, 1, 1))
 _PARTS = ("year", "month", "day", "hour", "minute", "second")
 

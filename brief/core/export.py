@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from brief.core.dates import as_date
-from brief.core.model import PubDate, Skipped, Source, iso
+from brief.core.model import PubDate, Skipped, Source, as_date, iso
 
 
 def source_row(source: Source, *, body: bool = False) -> dict[str, Any]:

@@ -89,6 +89,11 @@ def iso(value: PubDate | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def as_date(value: PubDate) -> date:
+    """The calendar day of a date or datetime."""
+    return value.date() if isinstance(value, datetime) else value
+
+
 @dataclass
 class Source:
     """One readable source of a briefing: an article with its metadata and cleaned body."""

@@ -9,8 +9,7 @@ from datetime import datetime
 from brief.core.annotations.model import AnchorStatus
 from brief.core.annotations.placement import Placement
 from brief.core.colours import DEFAULT_COLOURS, Colour
-from brief.core.dates import as_date
-from brief.core.model import PubDate, Source, date_sort_key
+from brief.core.model import PubDate, Source, as_date, date_sort_key
 
 _LINE_START = re.compile(r"^(\s*)([#>+\-*]|\d+[.)])")
 

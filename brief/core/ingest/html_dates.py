@@ -11,8 +11,8 @@ from datetime import date, datetime, timedelta
 from lxml import etree
 from lxml.etree import _Element
 
-from brief.core.dates import as_date, parse_date
-from brief.core.model import PubDate
+from brief.core.dates import parse_date
+from brief.core.model import PubDate, as_date
 
 _PUBLISHED_META = frozenset(
     {

@@ -12,8 +12,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Protocol
 
-from brief.core.dates import as_date
-from brief.core.model import PubDate, Source
+from brief.core.model import PubDate, Source, as_date
 from brief.core.timeline.context import (
     Tense,
     block_finder,

@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from brief.core.annotations.notefield import NOTE_FIELD
-from brief.core.dates import as_date
 from brief.core.export import human_date
+from brief.core.model import as_date
 from brief.core.search import Hit, Results, Searcher, parse_query
 from brief.core.text import shorten
 from brief.ui.screens import PANELS_CSS
