@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brief.core.clean import features
+from brief.core.clean.chrome import BY_KEY, CHROME_WORDS
 from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, Format, Source
 
@@ -229,3 +230,36 @@ def test_every_company_line_holds_a_cue(text: str) -> None:
     """The cheap test a unit that is not ASCII passes before the company patterns are searched
     misses no line they find: each such line holds one of the cues."""
     assert any(cue in text for cue in features._COMPANY_CUES)
+
+
+_PIECES = sorted(
+    {word for word in CHROME_WORDS if word.isascii() and word.isalpha()}
+    | {key for key in BY_KEY if key.isascii() and key.isalpha()}
+    | {"logo", "copyright", "rights", "cnpj", "company", "editor", "regist", "contact", "phone"}
+    | {"telephone", "email", "address", "comments", "replies", "trending", "reply", "related"}
+    | {"read", "more", "signin", "login", "subscribe", "newsletter", "sponsored", "by", "tags"}
+    | {"mycopyright", "copyrights", "editorcnpjcnpj", "cnpjcnpj", "readmore", "logos", "ilogo"}
+)
+"""Words and parts of words the chrome patterns look for."""
+
+
+def test_each_word_has_the_features_any_text_has() -> None:
+    """A unit of one word of ASCII letters (most menu entries) is measured the short way, to the
+    same features as any other text."""
+    for piece in _PIECES:
+        for word in (piece, piece.title(), piece.upper()):
+            assert features.features(word) == features._features(word), word
+
+
+@given(
+    st.lists(
+        st.sampled_from(_PIECES) | st.text("abcdefghijklmnopqrstuvwxyzABCXYZ", min_size=1),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from([str, str.title, str.upper]),
+)
+def test_one_word_has_the_features_any_text_has(pieces: list[str], case: object) -> None:
+    """Words made of the pieces the patterns look for, or of any letters, too."""
+    word = case("".join(pieces))  # type: ignore[operator]
+    assert features.features(word) == features._features(word)

@@ -17,7 +17,8 @@ MONTHS = [*dates._MONTH_NUMBERS, "sepember", "janu", "mayo", "Mär"]
 
 @st.composite
 def named_days(draw: st.DrawFn) -> str:
-    """A day written with its month's name, as pages write them, and some that are not days."""
+    """A day written with its month's name, as pages write them, and some that are not days; with
+    a time or not."""
     month = draw(st.sampled_from(MONTHS))
     month = draw(st.sampled_from([month, month.title(), month.upper()]))
     month += draw(st.sampled_from(["", "."]))
@@ -26,14 +27,25 @@ def named_days(draw: st.DrawFn) -> str:
     year = draw(st.sampled_from(["1599", "1600", "1900", "2000", "2019", "2024", "2199", "2200"]))
     comma = draw(st.sampled_from(["", ","]))
     space = draw(st.sampled_from([" ", "  ", "\u00a0"]))
+    time = ""
     if draw(st.booleans()):
-        return f"{month}{space}{day}{comma} {year}"
-    return f"{day} {month}{comma}{space}{year}"
+        # A time after the day, as bylines give it: "Nov 19, 2019, 10:31 pm", "... at 9:08".
+        time = draw(st.sampled_from(["", ",", " at", ", at", "  ", "at"]))
+        time += draw(st.sampled_from([" ", "  "]))
+        time += draw(st.sampled_from(["0", "00", "1", "05", "9", "11", "12", "13", "23", "24"]))
+        time += ":" + draw(st.sampled_from(["00", "04", "31", "59", "60", "5"]))
+        time += draw(st.sampled_from(["", ":30"]))
+        time += draw(st.sampled_from(["", " "]))
+        time += draw(st.sampled_from(["", "am", "pm", "AM", "PM", "a.m.", "p.m.", "A.M", "pm."]))
+    if draw(st.booleans()):
+        return f"{month}{space}{day}{comma} {year}{time}"
+    return f"{day} {month}{comma}{space}{year}{time}"
 
 
 @given(named_days())
 def test_a_named_day_reads_as_dateutil_reads_it(text: str) -> None:
-    """The usual dates of bylines are read without dateutil, to the same day (or to none)."""
+    """The usual dates of bylines are read without dateutil, to the same day and time (or to
+    none)."""
     quick = parse_date(text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dates, "_named_day", lambda text: None)

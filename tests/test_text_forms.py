@@ -111,3 +111,19 @@ def test_json_fallback_dump_read_as_dump() -> None:
     (source,) = text_reader.read("\n".join(lines), Path("page.txt"))
     assert source.format is Format.DUMP
     assert [b.text for b in source.blocks] == PARAGRAPHS
+
+
+def test_language_found_whatever_the_quotes_and_dashes() -> None:
+    """An article's language is the same with typographic quotes and dashes as with plain ones,
+    and a text in another script is told by its script."""
+    plain = "\n\n".join(PARAGRAPHS) + '\n\nShe said "it is done" - and it was.'
+    curly = plain.replace('"it is done"', "“it’s done”").replace(" - ", " — ")
+    assert read(plain).language == read(curly).language == "en"
+    french = (
+        "Le conseil municipal a voté mardi pour étendre le réseau de pistes cyclables dans la "
+        "vieille ville, un projet débattu depuis plus de trois ans « avec passion » — et qui "
+        "n’est pas fini. Les travaux pour la première partie sont prévus pour le printemps."
+    )
+    assert read(french).language == "fr"
+    russian = "Городской совет во вторник проголосовал за расширение сети велосипедных дорожек."
+    assert read(russian).language == "ru"

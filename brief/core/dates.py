@@ -46,11 +46,13 @@ _MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
 """English month names and their abbreviations, the ones dateutil reads."""
 _NAMED_DAY = re.compile(
     r"(?:(?P<month>[a-z]{3,9})\.? +(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?"
-    r"|(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)? +(?P<month2>[a-z]{3,9})\.?,?) +(?P<year>[0-9]{4})",
+    r"|(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)? +(?P<month2>[a-z]{3,9})\.?,?) +(?P<year>[0-9]{4})"
+    r"(?:,? +(?:at +)?(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}) *(?P<half>[ap]\.?m\.?)?)?",
     re.IGNORECASE,
 )
-"""A day given with its month's name and no time: "March 5, 2024", "Nov. 5th 2024", "5 March
-2024" (the dates pages show next to a headline)."""
+"""A day given with its month's name, and maybe a time: "March 5, 2024", "Nov. 5th 2024", "5
+March 2024", "Nov 19, 2019 at 9:24 pm", "19 Nov 2019, 19:09" (the dates pages show next to a
+headline)."""
 
 
 _ISO_TIME = re.compile(r"\dT\d")
@@ -58,9 +60,10 @@ _ISO_TIME = re.compile(r"\dT\d")
 midnight (not the "T" of a month's name such as "OCT")."""
 
 
-def _named_day(text: str) -> date | None:
-    """The day a text such as "March 5, 2024" names, as dateutil reads it; None when the text
-    is not such a day (then dateutil reads it, or finds it names none)."""
+def _named_day(text: str) -> PubDate | None:
+    """The day a text such as "March 5, 2024" names (with its time, in "March 5, 2024, 9:24
+    pm"), as dateutil reads it; None when the text is not such a day (then dateutil reads it,
+    or finds it names none)."""
     match = _NAMED_DAY.fullmatch(text)
     if match is None:
         return None
@@ -69,9 +72,21 @@ def _named_day(text: str) -> date | None:
     if month is None or not 1600 <= year <= 2199:
         return None
     try:
-        return date(year, month, int(match["day"] or match["day2"]))
+        day = date(year, month, int(match["day"] or match["day2"]))
     except ValueError:
         return None
+    if match["hour"] is None:
+        return day
+    hour, minute = int(match["hour"]), int(match["minute"])
+    half = match["half"]
+    if half is not None:
+        # "12:04 am" is just after midnight, "12:01 pm" just after noon.
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half[0] in "pP" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(year, month, day.day, hour, minute)
 
 
 def parse_date(value: object) -> PubDate | None:
@@ -99,7 +114,7 @@ def parse_date(value: object) -> PubDate | None:
         return None
     day = _named_day(text)
     if day is not None:
-        # The usual date of a page's byline, read without dateutil.
+        # The usual date (and time) of a page's byline, read without dateutil.
         return day
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))

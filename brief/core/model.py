@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cached_property
@@ -156,6 +157,40 @@ class Source:
     def sort_date(self) -> datetime | None:
         """The published date as a naive datetime for ordering, or None."""
         return None if self.published is None else date_sort_key(self.published)
+
+
+class LateRawSource(Source):
+    """A `Source` whose raw lines are made when first asked for: reading an article needs only
+    its body (the removed-lines view and the cache ask for the raw lines).
+
+    It equals a `Source` with the same fields.
+    """
+
+    make_raw: Callable[[], list[RawLine]] | None = None
+    """Makes the raw lines, until they are made."""
+
+    @property
+    def raw(self) -> list[RawLine]:
+        """The whole source as lines, each marked kept or removed (made on first use)."""
+        make = self.make_raw
+        if make is not None:
+            # Made twice at worst, when two threads ask at once: the same lines either time.
+            self.__dict__["raw"] = make()
+            self.make_raw = None
+        value: list[RawLine] = self.__dict__["raw"]
+        return value
+
+    @raw.setter
+    def raw(self, value: list[RawLine]) -> None:
+        self.__dict__["raw"] = value
+        self.make_raw = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Source))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)

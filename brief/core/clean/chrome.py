@@ -278,10 +278,10 @@ def _phrases_by_key() -> dict[str, re.Pattern[str]]:
     return {key: re.compile("|".join(f"(?:{p})" for p in group)) for key, group in grouped.items()}
 
 
-_BY_KEY = _phrases_by_key()
+BY_KEY = _phrases_by_key()
 """Chrome phrases grouped by the keys of their words: a unit is searched only for the phrases
 whose words it has, instead of for all of them."""
-_KEYS = frozenset(_BY_KEY)
+_KEYS = frozenset(BY_KEY)
 """The keys that have phrases."""
 
 
@@ -304,7 +304,7 @@ def is_chrome(low: str, words: int) -> bool:
         tokens = _TOKEN.findall(low)
         if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
             return True
-    by_key = _BY_KEY
+    by_key = BY_KEY
     # A loop, not `any` over a generator: this runs for most units of every page.
     for key in _keys(low):  # noqa: SIM110
         if by_key[key].search(low) is not None:
@@ -316,5 +316,5 @@ def chrome_phrases(low: str) -> set[str]:
     """The distinct chrome phrases a unit (lower-cased) holds."""
     found: set[str] = set()
     for key in _keys(low):
-        found.update(_BY_KEY[key].findall(low))
+        found.update(BY_KEY[key].findall(low))
     return found

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
@@ -19,8 +21,9 @@ class Cleaned:
     """The article body."""
     meta: DumpMeta
     """Title, byline, dates and outlet found around the article."""
-    raw: list[RawLine] = field(default_factory=list)
-    """Every line of the text, kept or removed with a reason."""
+    raw: Callable[[], list[RawLine]]
+    """Every line of the text, kept or removed with a reason, worked out when asked for (reading
+    the article needs only its blocks)."""
 
 
 def clean_dump(text: str) -> Cleaned:
@@ -41,4 +44,4 @@ def clean_dump(text: str) -> Cleaned:
             reasons[index] = "metadata"
     captions = [verdict.caption for verdict in verdicts]
     blocks = build_blocks(units, keep, width is not None, captions)
-    return Cleaned(blocks, meta, raw_lines(lines, units, keep, reasons))
+    return Cleaned(blocks, meta, partial(raw_lines, lines, units, keep, reasons))

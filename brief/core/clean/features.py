@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from brief.core.clean.captions import is_caption
-from brief.core.clean.chrome import chrome_phrases, is_chrome
+from brief.core.clean.chrome import BY_KEY as _PHRASES
+from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
@@ -355,6 +356,45 @@ LONG_UNIT = 40
 
 def features(text: str) -> Features:
     """The features of one unit's text (costly patterns tried only where they can matter)."""
+    if text.isascii() and text.isalpha():
+        # One word of ASCII letters ("World", "Share"), as menus are made of.
+        low = text.lower()
+        if _LEADS.match(low) is None:
+            return _one_word(text, low)
+    return _features(text)
+
+
+def _one_word(text: str, low: str) -> Features:
+    """The features of a text that is one word of ASCII letters (`low`, lower-cased) and starts
+    like none of the `_LEADS` patterns, as `_features` finds them: the patterns that need a
+    space, a digit or a sign cannot match; a copyright line can only end with "copyright"; of
+    contact details, only "cnpj" can be found twice (a label is the whole word, once)."""
+    key = low[:3]
+    chrome = low in CHROME_WORDS or (key in _PHRASES and _PHRASES[key].search(low) is not None)
+    return Features(
+        1,
+        0,
+        False,
+        chrome,
+        low == "logo",
+        False,
+        False,
+        low.endswith("copyright"),
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        "cnpj" in low and _contact(text, low),
+        False,
+        low[:REPEAT_PREFIX],
+    )
+
+
+def _features(text: str) -> Features:
+    """The features of any unit's text (see `features`)."""
     plain = text.isascii()
     if plain and len(text) <= LONG_TEXT:
         # `word_total` of a short ASCII text, inlined (most units are such).

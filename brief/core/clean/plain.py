@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
 from brief.core.clean.dump import Cleaned
@@ -57,4 +59,4 @@ def clean_plain(text: str) -> Cleaned:
                 break
             keep[index], reasons[index] = False, "metadata"
     blocks = build_blocks(units, keep, width is not None)
-    return Cleaned(blocks, meta, raw_lines(lines, units, keep, reasons))
+    return Cleaned(blocks, meta, partial(raw_lines, lines, units, keep, reasons))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from brief.core.model import Block, Format, PubDate, Source, date_sort_key
+from brief.core.model import Block, Format, LateRawSource, PubDate, RawLine, Source, date_sort_key
 from brief.core.text import shorten, squash
 
 
@@ -58,11 +59,13 @@ def new_source(
     *,
     published: PubDate | None = None,
     updated: PubDate | None = None,
+    raw: Callable[[], list[RawLine]] | None = None,
     **meta: str | None,
 ) -> Source:
     """A source with its title settled: given, else derived from the body, else the file name.
 
-    The id is left empty; the loader assigns it from the content.
+    The id is left empty; the loader assigns it from the content. Given `raw`, the source makes
+    its raw lines with it when they are first asked for.
     """
     from_filename = False
     clean_title = squash(title) if title else ""
@@ -77,7 +80,7 @@ def new_source(
         and date_sort_key(updated) <= date_sort_key(published)
     ):
         updated = None
-    return Source(
+    source = (Source if raw is None else LateRawSource)(
         id="",
         path=path,
         format=form,
@@ -91,3 +94,6 @@ def new_source(
         url=meta.get("url") or None,
         language=meta.get("language") or None,
     )
+    if isinstance(source, LateRawSource):
+        source.make_raw = raw
+    return source

@@ -11,7 +11,7 @@ from brief.core.ingest.common import content_id
 from brief.core.ingest.decode import decode
 from brief.core.ingest.sniff import sniff
 from brief.core.language import detect_language
-from brief.core.model import Format, Source, raw_line
+from brief.core.model import Format, LateRawSource, Source, raw_line
 from brief.core.text import sanitize
 
 Reader = Callable[[str, Path], list[Source]]
@@ -57,7 +57,8 @@ def read_text(content: str, path: Path) -> list[Source]:
     sources = READERS[form](content, path)
     for source in sources:
         _sanitize_fields(source, form not in CLEAN_BLOCKS)
-        if not source.raw:
+        # (A source whose raw lines are made when asked for has them: it is not asked here.)
+        if not isinstance(source, LateRawSource) and not source.raw:
             source.raw = [raw_line(line, True) for line in content.split("\n")]
         if source.language is None:
             source.language = detect_language(source.body or source.title)

@@ -36,8 +36,10 @@ def sniff(text: str) -> Format:
     if _HTML.search(head) and len(_TAGS.findall(head)) >= 5:
         return Format.HTML
     sample = text[:8000]
+    # A heading starts a line: a text with no "#" there (most) is not searched line by line.
     if (
-        _MD_HEADING.search(sample)
+        (sample[:1] == "#" or "\n#" in sample)
+        and _MD_HEADING.search(sample)
         and len(_MD_MARKERS.findall(sample)) + len(_MD_HEADING.findall(sample)) >= 2
     ):
         return Format.MARKDOWN

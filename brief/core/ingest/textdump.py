@@ -59,9 +59,10 @@ def _heavy(feats: list[Features]) -> bool:
 
 
 def cleaned_source(cleaned: Cleaned, path: Path, form: Format) -> Source:
-    """A source from a cleaned text: its blocks, metadata and every line's fate."""
+    """A source from a cleaned text: its blocks, metadata and every line's fate (worked out
+    when first asked for)."""
     meta = cleaned.meta
-    source = new_source(
+    return new_source(
         path,
         form,
         meta.title,
@@ -70,9 +71,8 @@ def cleaned_source(cleaned: Cleaned, path: Path, form: Format) -> Source:
         updated=meta.updated,
         outlet=meta.outlet,
         author=meta.author,
+        raw=cleaned.raw,
     )
-    source.raw = cleaned.raw
-    return source
 
 
 def read(text: str, path: Path) -> list[Source]:
