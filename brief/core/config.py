@@ -6,7 +6,6 @@ import difflib
 import json
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -159,6 +158,8 @@ def load_config(explicit: str | Path | None = None, env: Mapping[str, str] | Non
 
 def parse_config(text: str, path: Path) -> Config:
     """The configuration in `text`, read from the file at `path` (see `load_config`)."""
+    import tomllib  # only when there is a file: most starts have none
+
     config = Config(path, found=True, text=text)
     try:
         data = tomllib.loads(text)
