@@ -46,6 +46,7 @@ def load_pack(paths: Sequence[str], cache: LibraryCache | None = None) -> Librar
 
 
 def print_json(row: object, out: TextIO) -> None:
+    """One JSON object on a line of its own (what `--json` prints)."""
     out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

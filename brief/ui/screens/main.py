@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from brief.core.watch import PackChanges, PackWatcher
 
 # What the first frame does not need is imported where it is first used: the pack's reading
-# (loader, watch, cache) and the annotations in the load worker, dates when one is shown or set.
+# (loader, watch, cache) and the annotations in the load worker, the date parser when a date is
+# set.
 from brief.core import collector
 from brief.core.colours import DEFAULT_COLOURS, Colour
+from brief.core.export import human_date
 from brief.core.ingest.files import count_files
 from brief.core.model import Library, PubDate, Source
 from brief.core.ordering import SortOrder, sort_sources
@@ -672,8 +674,6 @@ class MainScreen(AnnotatingScreen):
         source = self.current
         if source is None:
             return
-        from brief.core.export import human_date
-
         if source.published is not None:
             self.notify(f"This source is dated {human_date(source.published)} by its text.")
             return
@@ -689,7 +689,6 @@ class MainScreen(AnnotatingScreen):
         """Save a date typed for a source (empty clears it)."""
         from brief.core.annotations.store import StoreError
         from brief.core.dates import parse_date
-        from brief.core.export import human_date
 
         if text is None:
             return
