@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.geometry import Region
@@ -219,6 +220,20 @@ async def test_quit() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_keys_typed_after_quit_are_not_acted_on() -> None:
+    """A quick typist's keys after `q` (here `s`, which opens search) do nothing: a screen
+    opened while the app closes used to end it with a traceback."""
+    app = BriefApp([bundled_pack()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        for key in "qst":  # queued at once, as a terminal delivers keys typed together
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+    assert app._exception is None
 
 
 async def test_source_text_is_shown_literally_and_skipped_files_listed(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
-from textual.events import Resize
+from textual.events import Event, Key, Resize
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
@@ -25,6 +25,8 @@ from brief.ui.screens.toosmall import TooSmallScreen, too_small
 from brief.ui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from brief.ui.help import BindingRow
 
 
@@ -64,6 +66,8 @@ class BriefApp(App[None], inherit_bindings=False):
             # NO_COLOR asks for no colour at all; Textual's default only greys colours out.
             self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.paths = paths
+        self.closing = False
+        """True once the app is ending (keys typed after `q` do nothing)."""
         self.use_cache = cache
         """Whether the pack is read through the library cache (``--no-cache`` turns it off)."""
         self.store_path = store_path
@@ -118,6 +122,18 @@ class BriefApp(App[None], inherit_bindings=False):
         with contextlib.suppress(LookupError):
             self.main.save_reading()
         self.exit()
+
+    async def on_event(self, event: Event) -> None:
+        if isinstance(event, Key) and self.closing:
+            return  # typed after quitting: a screen opened now would be half made as the app ends
+        await super().on_event(event)
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """End the app; keys still to come are not acted on."""
+        self.closing = True
+        super().exit(result, return_code, message)
 
     async def action_quit(self) -> None:
         """Save where the reader was, then quit."""
