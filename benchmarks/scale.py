@@ -16,9 +16,9 @@ Printed, each figure the median of --reps runs (--cold-reps for cold opens):
 - 10k pack, cold and warm: first paint, full sidebar, files checked (warm), ready, sources/s,
   peak RSS; the warm first paint and full sidebar again with Python's bytecode cached (as it is
   for a user: every other figure is taken with this machine's PYTHONDONTWRITEBYTECODE=1, each
-  start compiling every module); and the core alone: the pack recalled from its kept listing (what a warm open shows
-  first), a warm `iter_load` (every file looked at: what a changed pack is read again with)
-  and the search index build;
+  start compiling every module); and the core alone: the pack recalled from its kept listing
+  (what a warm open shows first), a warm `iter_load` (every file looked at: what a changed pack
+  is read again with) and the search index build;
 - 100k pack (the 10k plus 90,000 text files), warm: the same;
 - for both: search latency and the timeline of every source, made the first time and then
   read from the cache;

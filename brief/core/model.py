@@ -159,12 +159,21 @@ class Source:
         return None if self.published is None else date_sort_key(self.published)
 
 
-class LateRawSource(Source):
-    """A `Source` whose raw lines are made when first asked for: reading an article needs only
-    its body (the removed-lines view and the cache ask for the raw lines).
+class SourceVariant(Source):
+    """A `Source` made another way (some fields read or worked out when first asked for): it
+    equals any `Source` with the same fields, whatever the class of either."""
 
-    It equals a `Source` with the same fields.
-    """
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Source))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class LateRawSource(SourceVariant):
+    """A `Source` whose raw lines are made when first asked for: reading an article needs only
+    its body (the removed-lines view and the cache ask for the raw lines)."""
 
     make_raw: Callable[[], list[RawLine]] | None = None
     """Makes the raw lines, until they are made."""
@@ -184,13 +193,6 @@ class LateRawSource(Source):
     def raw(self, value: list[RawLine]) -> None:
         self.__dict__["raw"] = value
         self.make_raw = None
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Source):
-            return NotImplemented
-        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Source))
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)

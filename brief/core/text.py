@@ -48,7 +48,7 @@ def storable(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return utf8(text).decode("utf-8")
     return text
 
 
@@ -75,8 +75,7 @@ def shorten(text: str, limit: int) -> str:
 
 
 _ABBREVIATED = """mr mrs ms dr st jr sr gov sen rep gen lt col sgt capt cmdr adm prof rev hon pres
-inc
-corp co ltd bros no nos vs etc fig al approx dept est jan feb mar apr jun jul aug sep sept oct nov
-dec mon tue tues wed thu thur thurs fri sat sun ft mt ave blvd"""
+inc corp co ltd bros no nos vs etc fig al approx dept est jan feb mar apr jun jul aug sep sept oct
+nov dec mon tue tues wed thu thur thurs fri sat sun ft mt ave blvd"""
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 """Words whose trailing period does not end a sentence."""

@@ -6,11 +6,11 @@ import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from brief.core.model import Block, RawLine, Source
+from brief.core.model import Block, RawLine, Source, SourceVariant
 
 LAZY: list[Any] = []
 """Stands for a field not read from the cache yet (compared by identity, never filled)."""
@@ -123,7 +123,7 @@ class Entry:
         return values
 
 
-class CachedSource(Source):
+class CachedSource(SourceVariant):
     """A `Source` whose `blocks` and `raw` are read from the cache on first use.
 
     It equals the source it was made from, field by field. Listing a pack needs only titles,
@@ -201,13 +201,6 @@ class CachedSource(Source):
     @raw.setter
     def raw(self, value: list[RawLine]) -> None:
         self.__dict__["raw"] = value
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Source):
-            return NotImplemented
-        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Source))
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def releasing(sources: list[Source]) -> Iterator[Source]:

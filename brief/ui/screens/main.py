@@ -255,7 +255,7 @@ class MainScreen(AnnotatingScreen):
         from brief.core.loader import iter_load, recall
         from brief.core.watch import PackWatcher
 
-        if self._open_annotations()[0].store.notices:  # the store is read here, off the UI thread
+        if self.session.store.notices:  # the store is read here, off the UI thread
             self.app.call_from_thread(self.store_notices)
         cache = self.library_cache = LibraryCache() if self.use_cache else None
         recalled = recall(self.paths, cache) if cache is not None else None
