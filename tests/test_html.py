@@ -240,6 +240,21 @@ def test_empty_and_tag_only_pages_do_not_raise() -> None:
         assert len(result) == 1
 
 
+def test_page_declaring_its_encoding_in_an_xml_prolog_is_read() -> None:
+    # lxml refuses a str that declares an encoding: the page is parsed from its bytes instead.
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + article_page(META)
+    [source] = read(page, Path("page.xhtml"))
+    assert PARAGRAPHS[0] in source.body
+    assert "not a readable HTML page" not in source.warnings
+
+
+def test_text_that_is_not_a_page_is_not_read_as_one() -> None:
+    [source] = read("just a line of words, no markup at all", Path("notes.html"))
+    assert source.blocks == []
+    assert "not a readable HTML page" in source.warnings
+    assert [line.text for line in source.raw] == ["just a line of words, no markup at all"]
+
+
 def test_raw_lines_mark_kept_and_removed() -> None:
     source = one(article_page(META))
     kept = [line.text for line in source.raw if line.kept]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from datetime import date
+from functools import cache
 from pathlib import Path
 
-from lxml.etree import ParserError, _Element
+from lxml.etree import ElementDefaultClassLookup, HTMLParser, LxmlError, _Element
 
 from brief.core.ingest.common import new_source
 from brief.core.ingest.html_blocks import body_blocks, strip_front_matter
@@ -27,14 +29,54 @@ _FULL_PASS_LIMIT = 300_000
 """Pages with more visible text than this get only the fast pass (the full one is slow)."""
 
 
-def _parse(text: str) -> _Element | None:
-    """The page's element tree (lxml, comments dropped), or None when nothing parses."""
-    from trafilatura.utils import load_html
+@cache
+def _parser() -> HTMLParser:
+    """trafilatura's HTML parser, with element classes chosen in C.
 
-    try:
-        tree: _Element | None = load_html(text)
-    except (ValueError, ParserError):
-        return None
+    lxml.html chooses each element's class in Python, once for every element a walk or an
+    XPath touches; choosing it in C reads a page with 4% fewer instructions. Every element is
+    an `HtmlElement` here (the form classes lxml.html adds are never used).
+    """
+    from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
+
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
+    return parser
+
+
+def _parse(text: str) -> _Element | None:
+    """The page's element tree (lxml, comments dropped), or None when nothing parses.
+
+    The steps of trafilatura's `load_html` for a string, with `_parser()`.
+    """
+    from lxml.html import fromstring
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = text[:50].lower()
+    text = repair_faulty_html(text, beginning)
+    tree: _Element | None = None
+    with suppress(ValueError, LxmlError):  # (an encoding declaration in a string, say)
+        tree = fromstring(text, parser=_parser())
+    if tree is None or len(tree) < 1:
+        try:
+            tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=_parser())
+        except (ValueError, LxmlError):
+            return None
+    if is_dubious_html(beginning) and len(tree) < 2:
+        return None  # Not a page: a fragment or some other text.
     return tree
 
 
