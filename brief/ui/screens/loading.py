@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # workers that use them: the first frame is drawn without them.
 from brief.core import collector
 from brief.core.ingest.files import count_files
-from brief.core.model import Library, Source
+from brief.core.model import Library, PubDate, Source
 from brief.core.text import shorten
 from brief.ui.screens.annotating import AnnotatingScreen
 
@@ -131,6 +131,11 @@ class PackLoadingScreen(AnnotatingScreen):
         for notice in notices:
             self.notify(notice, severity="warning", timeout=15)
         notices.clear()
+
+    @property
+    def user_dates(self) -> dict[str, PubDate]:
+        """Dates the user set on undated sources (from the annotation store)."""
+        return self.session.store.source_dates()
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> Library:

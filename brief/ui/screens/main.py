@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,24 +15,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Input, Static
-
-if TYPE_CHECKING:
-    from brief.core.search import Hit
-    from brief.core.timeline import Event
+from textual.widgets import Static
 
 # What the first frame does not need is imported where it is first used: the pack's reading
-# and the annotations in the load worker (see loading.py), the date parser when a date is set.
+# and the annotations in the load worker (see loading.py), the date parser when a date is set,
+# the other screens when opened.
 from brief.core.colours import DEFAULT_COLOURS, Colour
 from brief.core.export import human_date
-from brief.core.model import PubDate, Source
+from brief.core.model import Source
 from brief.core.ordering import SortOrder, sort_sources
 from brief.core.state import StateStore
 from brief.core.text import shorten
 from brief.ui.messages import SourceOpened
-from brief.ui.screens.loading import PackLoadingScreen
+from brief.ui.screens.finding import FindingScreen
 from brief.ui.widgets.keybar import KeyBar
-from brief.ui.widgets.reader import MEASURE, CursorMoved, FindStatus, ReachedEnd, Reader
+from brief.ui.widgets.reader import MEASURE, CursorMoved, ReachedEnd, Reader
 from brief.ui.widgets.sidebar import SourceList
 
 STORE_POLL_SECONDS = 2.0
@@ -48,7 +45,7 @@ ORDER_LABELS = {
 }
 
 
-class MainScreen(PackLoadingScreen):
+class MainScreen(FindingScreen):
     """Sidebar and reader over the pack that `PackLoadingScreen` reads in workers."""
 
     HELP_GROUP = "Reading room"
@@ -170,11 +167,6 @@ class MainScreen(PackLoadingScreen):
             self.refresh_sidebar()
             self.show_highlights()
             self.show_note()
-
-    @property
-    def user_dates(self) -> dict[str, PubDate]:
-        """Dates the user set on undated sources (from the annotation store)."""
-        return self.session.store.source_dates()
 
     def is_read(self, source: Source) -> bool:
         """Whether a source is read; asked of the reading state once per source (it may look
@@ -308,61 +300,6 @@ class MainScreen(PackLoadingScreen):
         """Hide or show the sidebar."""
         self.sidebar_shown = not self.sidebar_shown
 
-    def action_timeline(self) -> None:
-        """Open the timeline of every source; enter there comes back at the sentence."""
-        if not self.library.sources:
-            self.notify("Nothing to show yet: the briefing is still being read.")
-            return
-        from brief.core.timeline import timeline
-        from brief.ui.screens.timeline import TimelineScreen
-
-        sources, dates = list(self.library.sources), dict(self.user_dates)
-        cache = self.library_cache
-        current = self.current.id if self.current else None
-        self.app.push_screen(
-            TimelineScreen(lambda: timeline(sources, dates, cache), self.ordered, current),
-            callback=self.open_event,
-        )
-
-    def open_event(self, event: Event | None) -> None:
-        """Show the source of a timeline row, at its sentence."""
-        if event is None:
-            return
-        self.open_source(event.source)
-        if event.sentence_start is not None and event.sentence_end is not None:
-            self.reader.jump_to(event.sentence_start, event.sentence_end)
-
-    def action_search(self) -> None:
-        """Search every source; enter there comes back at the passage."""
-        if self.searcher is None:
-            self._search_wanted = True
-            self.notify("Search opens as soon as the briefing is read and indexed.", timeout=4)
-            return
-        from brief.ui.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen(self.searcher), callback=self.open_hit)
-
-    def open_hit(self, hit: Hit | None) -> None:
-        """Show the source of a search result, scrolled to the match."""
-        if hit is None:
-            return
-        self.open_source(hit.source_id)
-        if hit.anchor is not None:  # a note: its highlight
-            self.reader.jump_to(*hit.anchor)
-        elif hit.field == "body":
-            self.reader.jump_to(hit.start, hit.end)
-
-    async def action_find(self) -> None:
-        """Open the find bar for the source being read."""
-        bar = self.query_one("#find-bar")
-        if not bar.children:  # made when first wanted: start-up draws only what is shown
-            await bar.mount(
-                Input(placeholder="Find in this source (typos forgiven)", id="find-input"),
-                Static(id="find-status"),
-            )
-        bar.add_class("-open")
-        self.query_one("#find-input", Input).focus()
-
     def action_close_find(self) -> None:
         """Close the find bar and clear its marks (the reader reports it, see find_status)."""
         if self.narrow and self.sidebar_shown:
@@ -370,27 +307,6 @@ class MainScreen(PackLoadingScreen):
             return
         self.reader.action_clear_marks()
         self.reader.focus()
-
-    @on(Input.Changed, "#find-input")
-    def find_typed(self, event: Input.Changed) -> None:
-        self.reader.find(event.value)
-
-    @on(Input.Submitted, "#find-input")
-    def find_submitted(self) -> None:
-        self.reader.focus()
-
-    @on(FindStatus)
-    def find_status(self, message: FindStatus) -> None:
-        if not self.query("#find-status"):
-            return  # the bar was never opened: nothing to show or clear
-        status = self.query_one("#find-status", Static)
-        if message.cleared:
-            self.query_one("#find-bar").remove_class("-open")
-            self.query_one("#find-input", Input).value = ""
-        elif message.total:
-            status.update(Text(f"{message.current}/{message.total}"))
-        else:
-            status.update(Text("no matches" if self.query_one("#find-input", Input).value else ""))
 
     def action_set_date(self) -> None:
         """Ask for the date of the open (undated) source and save it in the store."""
