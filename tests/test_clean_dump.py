@@ -254,11 +254,47 @@ def test_fast_raw_lines_equal_the_dataclass_and_stay_frozen() -> None:
         raw_line("x", True).text = "y"  # type: ignore[misc]
 
 
-@given(st.text(alphabet=".,?!; a。，、！？文é", min_size=1, max_size=40))
+@given(st.text(alphabet=".,?!; a。，、！？文é", min_size=1, max_size=300))
 def test_sentence_marks_count_latin_and_chinese_marks(text: str) -> None:
     """A mark followed by a space, or a Chinese or Japanese mark (no space after it), counts once;
-    a text ending in a full stop, question or exclamation mark one more."""
+    a text ending in a full stop, question or exclamation mark one more (short texts and long
+    ones, counted one kind of mark at a time, alike)."""
     from brief.core.clean.features import sentence_marks
 
     marks = len(re.findall(r"[.,?!;] |[。，、！？]", text)) + (text[-1:] in (".", "!", "?"))
     assert sentence_marks(text) == marks
+
+
+def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
+    """The verdicts and weights the classifier starts from, looked up once a text's are known,
+    are what each unit gets on its own (bulleted items, numbered ones and lines alike)."""
+    from brief.core.clean.analysis import Analysis
+    from brief.core.clean.classify import first_verdicts
+    from brief.core.clean.labels import label_unit
+    from brief.core.clean.weights import value
+
+    text = w3m_page(PARAGRAPHS) + "\n\n1. Numbered item, long enough to read as a sentence here.\n"
+    lines, units, width = split_units(text)
+    feats = Analysis(text, lines, units, width).features_of()
+    expected = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
+    weights = [value(verdict, feat) for verdict, feat in zip(expected, feats, strict=True)]
+    for _ in range(2):
+        verdicts, values = first_verdicts(units, feats)
+        assert verdicts == expected
+        assert values == weights
+    assert any(unit.marker == "1." for unit in units)
+    assert any(unit.marker == "•" for unit in units)
+
+
+def test_blocks_from_known_features_are_those_measured_again() -> None:
+    """Blocks made with the units' features at hand (headings told by them) are the blocks made
+    by measuring each kept unit again."""
+    from brief.core.clean.analysis import Analysis
+    from brief.core.clean.blocks import build_blocks
+
+    text = w3m_page(PARAGRAPHS, heading="A heading between the paragraphs")
+    lines, units, width = split_units(text)
+    feats = Analysis(text, lines, units, width).features_of()
+    keep = [True] * len(units)
+    assert build_blocks(units, keep, True, None, feats) == build_blocks(units, keep, True)
+    assert any(block.kind is BlockKind.HEADING for block in build_blocks(units, keep, True))

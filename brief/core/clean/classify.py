@@ -129,9 +129,10 @@ PROMOTION_REASONS = frozenset(["share buttons", "boilerplate"])
 """Reasons of a line of chrome that may introduce a promotion ("Subscribe today and get:")."""
 
 
-def _promotions(units: list[Unit], verdicts: list[Verdict]) -> None:
+def _promotions(units: list[Unit], verdicts: list[Verdict]) -> list[int]:
     """The items of a list that a line of chrome introduces with a colon ("Subscribe today and
-    get:") are a promotion, however much they read like text."""
+    get:") are a promotion, however much they read like text; their indices."""
+    promoted: list[int] = []
     for index, unit in enumerate(units):
         verdict = verdicts[index]
         if verdict.reason not in PROMOTION_REASONS or not unit.text.endswith(":"):
@@ -140,7 +141,35 @@ def _promotions(units: list[Unit], verdicts: list[Verdict]) -> None:
         while position < len(units) and units[position].marker:
             item = verdicts[position]
             item.label, item.reason = BAD, "promotion"
+            promoted.append(position)
             position += 1
+    return promoted
+
+
+def first_verdicts(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], list[float]]:
+    """Each unit's verdict on its own (`label_unit`) and its weight (`value`).
+
+    A page repeats its texts, and pages repeat each other's: what a unit that is no item of a
+    bulleted list gets depends on its features alone, so it is worked out once per Features.
+    """
+    verdicts: list[Verdict] = []
+    values: list[float] = []
+    add_verdict = verdicts.append
+    add_value = values.append
+    for unit, feat in zip(units, feats, strict=True):
+        marker = unit.marker
+        if marker and not marker[0].isdigit():
+            verdict = label_unit(unit, feat)
+            add_verdict(verdict)
+            add_value(value(verdict, feat))
+            continue
+        ranked = feat.ranked
+        if ranked is None:
+            verdict = label_unit(unit, feat)
+            ranked = feat.ranked = (verdict.label, verdict.reason, value(verdict, feat))
+        add_verdict(Verdict(ranked[0], ranked[1]))
+        add_value(ranked[2])
+    return verdicts, values
 
 
 LIST_RUN = 80
@@ -223,10 +252,10 @@ def _captions(
 def classify(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], tuple[int, int]]:
     """A verdict for every unit (whose features are `feats`), and the region [start, end) of
     units where the article lies."""
-    verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
-    _promotions(units, verdicts)
+    verdicts, values = first_verdicts(units, feats)
+    for index in _promotions(units, verdicts):
+        values[index] = value(verdicts[index], feats[index])
     groups, every_copy = _repeats(units, verdicts, feats)
-    values = [value(v, f) for v, f in zip(verdicts, feats, strict=True)]
     for indices in groups:
         if _own_repetition(indices, feats):
             continue

@@ -43,5 +43,5 @@ def clean_dump(text: str) -> Cleaned:
         if verdict.reason in ("byline", "date"):
             reasons[index] = "metadata"
     captions = [verdict.caption for verdict in verdicts]
-    blocks = build_blocks(units, keep, width is not None, captions)
+    blocks = build_blocks(units, keep, width is not None, captions, feats)
     return Cleaned(blocks, meta, partial(raw_lines, lines, units, keep, reasons))

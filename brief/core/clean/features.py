@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import BY_KEY as _PHRASES
 from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
+
+if TYPE_CHECKING:
+    from brief.core.clean.labels import Label
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
@@ -214,9 +218,25 @@ _WIDE_MARK = re.compile(r"[。，、！？]")
 """Chinese and Japanese sentence and clause marks (followed by no space)."""
 
 
+MARKS_BY_COUNT = 120
+"""A text longer than this many characters has its marks counted one kind at a time (a scan
+for each costs less there than one pattern's scan; a mark followed by a space is never part of
+another one)."""
+
+
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
+    if len(text) > MARKS_BY_COUNT:
+        count = (
+            text.count(". ")
+            + text.count(", ")
+            + text.count("? ")
+            + text.count("! ")
+            + text.count("; ")
+            + (1 if text[-1:] in ".!?" else 0)
+        )
+    else:
+        count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
     if not text.isascii() and (
         "。" in text or "，" in text or "、" in text or "！" in text or "？" in text
     ):
@@ -271,6 +291,12 @@ class Features:
     bad: str = field(init=False, default="")
     """Why the unit is chrome by its features alone (the first rule that holds, see
     `chrome_reason`), or empty; worked out once per text, as pages repeat their chrome."""
+    ranked: tuple[Label, str, float] | None = field(
+        init=False, default=None, compare=False, repr=False
+    )
+    """The label, reason and weight the classifier gives a unit of this text that is no item
+    of a bulleted list, once worked out (see `classify`); the one value set after the features
+    are made, derived from them alone."""
 
     def __post_init__(self) -> None:
         self.bad = chrome_reason(self)
