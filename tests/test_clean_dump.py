@@ -270,20 +270,26 @@ def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
     are what each unit gets on its own (bulleted items, numbered ones and lines alike)."""
     from brief.core.clean.analysis import Analysis
     from brief.core.clean.classify import first_verdicts
-    from brief.core.clean.labels import label_unit
-    from brief.core.clean.weights import value
+    from brief.core.clean.labels import SHORT, label_unit
+    from brief.core.clean.weights import is_row, value
 
-    text = w3m_page(PARAGRAPHS) + "\n\n1. Numbered item, long enough to read as a sentence here.\n"
+    text = w3m_page(PARAGRAPHS) + (
+        "\n\n1. Numbered item, long enough to read as a sentence here.\n\n"
+        "Results 2024\n\nTeam A 3 1\n\nTeam B 2 2\n\n  • Team C 1 3\n\nTeam A 3 1\n"
+    )
     lines, units, width = split_units(text)
     feats = Analysis(text, lines, units, width).features_of()
     expected = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
     weights = [value(verdict, feat) for verdict, feat in zip(expected, feats, strict=True)]
+    rows = [
+        verdict.label is SHORT and is_row(unit.text)
+        for unit, verdict in zip(units, expected, strict=True)
+    ]
     for _ in range(2):
-        verdicts, values = first_verdicts(units, feats)
-        assert verdicts == expected
-        assert values == weights
+        assert first_verdicts(units, feats) == (expected, weights, rows)
     assert any(unit.marker == "1." for unit in units)
     assert any(unit.marker == "•" for unit in units)
+    assert sum(rows) == 4
 
 
 def test_blocks_from_known_features_are_those_measured_again() -> None:

@@ -107,8 +107,12 @@ _COMMENTS_START = re.compile(
 )
 """The heading of the comments under a blog post: "10 thoughts on “...”", "3 responses to"."""
 _CONTACT_LABEL = re.compile(
-    r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b"
+    r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"
+    r"|c(?<!\wc)all us|c(?<!\wc)ontact(?:ed)?)\b"
 )
+"""A contact label as a whole word: `\\b(?:tel(?:ephone)?|phone|...)\\b`, written with each
+word's first letter before the test that no letter precedes it, so that the pattern is only
+tried where one of those letters stands."""
 _COMPANY = re.compile(
     r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
     r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
@@ -138,7 +142,10 @@ _COMPANY_CUES = (
 )
 """Words of the company patterns, one in each: a text that is not ASCII is searched for the
 patterns only when it holds one (an ASCII text only when it holds one written in English)."""
-_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+_PHONE = re.compile(r"[+\d](?:(?<=\+)\d|(?<!\+))[\d\s().-]{7,}\d")
+"""A telephone number: `\\+?\\d[\\d\\s().-]{7,}\\d`, written to start with the set of its first
+characters (a plus sign followed by a digit, or a digit), so that the pattern is only tried
+where one stands."""
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
 e-mail addresses."""
@@ -291,12 +298,13 @@ class Features:
     bad: str = field(init=False, default="")
     """Why the unit is chrome by its features alone (the first rule that holds, see
     `chrome_reason`), or empty; worked out once per text, as pages repeat their chrome."""
-    ranked: tuple[Label, str, float] | None = field(
+    ranked: tuple[Label, str, float, bool] | None = field(
         init=False, default=None, compare=False, repr=False
     )
     """The label, reason and weight the classifier gives a unit of this text that is no item
-    of a bulleted list, once worked out (see `classify`); the one value set after the features
-    are made, derived from them alone."""
+    of a bulleted list, and whether it is a short line reading as a table's row, once worked
+    out (see `classify.first_verdicts`); the one value set after the features are made,
+    derived from them and the text alone."""
 
     def __post_init__(self) -> None:
         self.bad = chrome_reason(self)
