@@ -304,3 +304,17 @@ def test_blocks_from_known_features_are_those_measured_again() -> None:
     keep = [True] * len(units)
     assert build_blocks(units, keep, True, None, feats) == build_blocks(units, keep, True)
     assert any(block.kind is BlockKind.HEADING for block in build_blocks(units, keep, True))
+
+
+_MIXED_TEXT = st.text(alphabet="ab é_1²½Ⅻ-'’.\u00a0\u3000\t\n文한ж,ßİ", max_size=60)
+
+
+@given(_MIXED_TEXT)
+def test_words_told_by_pieces_are_those_the_pattern_finds(text: str) -> None:
+    """Words counted (features) or listed (language) piece by piece between white space are
+    those the plain patterns find in the whole text."""
+    from brief.core import language
+    from brief.core.clean import features
+
+    assert features.letter_runs(text) == len(features._WORD.findall(text))
+    assert sorted(language.letter_words(text)) == sorted(language._WORD.findall(text))
