@@ -318,3 +318,20 @@ def test_words_told_by_pieces_are_those_the_pattern_finds(text: str) -> None:
 
     assert features.letter_runs(text) == len(features._WORD.findall(text))
     assert sorted(language.letter_words(text)) == sorted(language._WORD.findall(text))
+
+
+def test_metadata_from_known_features_is_that_measured_again() -> None:
+    """The metadata found with the units' features and repetition counts at hand (words, title
+    copies) is the metadata found by measuring the units again."""
+    from brief.core.clean.analysis import Analysis
+    from brief.core.clean.classify import classify, key_counts
+    from brief.core.clean.meta import find_meta
+
+    text = w3m_page(PARAGRAPHS).replace("Skip to main content", "Bicycle lanes to spread across")
+    lines, units, width = split_units(text)
+    feats = Analysis(text, lines, units, width).features_of()
+    counts = key_counts(feats)
+    verdicts, (start, _) = classify(units, feats, counts)
+    meta = find_meta(units, verdicts, start, feats, counts)
+    assert meta == find_meta(units, verdicts, start)
+    assert meta.title and meta.author and meta.published

@@ -273,13 +273,16 @@ def find_meta(
         # Case folding never shortens a text: its start folded is enough to compare (the units'
         # repetition keys are such starts).
         size = len(key)
-        starts = (
-            [feat.key for feat in feats]
-            if feats is not None and size <= REPEAT_PREFIX
-            else [unit.text[:size].casefold() for unit in units]
-        )
         # Copies of the title anywhere; the byline's name alone among the first lines.
-        titled = [index for index, begin in enumerate(starts) if begin.startswith(key)]
+        titled = (
+            [index for index, feat in enumerate(feats) if feat.key.startswith(key)]
+            if feats is not None and size <= REPEAT_PREFIX
+            else [
+                index
+                for index, unit in enumerate(units)
+                if unit.text[:size].casefold().startswith(key)
+            ]
+        )
         for index in titled:
             if index != title_index:
                 meta.used[index] = "title"
@@ -293,7 +296,9 @@ def find_meta(
     for index in range(header_start, header_end):
         unit = units[index]
         text = unit.text
-        if index == title_index or word_total(text) > 15:
+        # A unit's features count its words as `word_total` does.
+        words = feats[index].words if feats is not None else word_total(text)
+        if index == title_index or words > 15:
             continue
         stamp: PubDate | None = None
         if _UPDATED.match(text):
