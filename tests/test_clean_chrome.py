@@ -263,3 +263,34 @@ def test_one_word_has_the_features_any_text_has(pieces: list[str], case: object)
     """Words made of the pieces the patterns look for, or of any letters, too."""
     word = case("".join(pieces))  # type: ignore[operator]
     assert features.features(word) == features._features(word)
+
+
+_CONTACT_TEXT = st.lists(
+    st.sampled_from(["tel", "telephone", "phone", "fax", "e-mail", "email", "mail", "address"])
+    | st.sampled_from(["call us", "contact", "contacted", "+", "(", ")", "-", ".", "_", "é"])
+    | st.text("xe -_+0123456789", min_size=1, max_size=4),
+    max_size=12,
+).map("".join)
+
+
+@given(_CONTACT_TEXT)
+def test_contact_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    """The contact label and telephone patterns, written to be tried only where their first
+    character stands, find what the plain patterns find (`\\b...\\b`, `\\+?\\d...`)."""
+    import re
+
+    label = re.compile(r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b")
+    phone = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+    assert features._CONTACT_LABEL.findall(text) == label.findall(text)
+    assert features._PHONE.findall(text) == phone.findall(text)
+
+
+@given(st.text("abcz -'.1é", max_size=30))
+def test_chrome_keys_are_each_run_of_letters_first_three(text: str) -> None:
+    """The keys of a lower-cased text's words, found as whole runs of letters, are the first
+    three letters of each run (what the plain look-behind pattern finds)."""
+    import re
+
+    from brief.core.clean.chrome import _ASCII_KEY
+
+    assert _ASCII_KEY.findall(text) == re.findall(r"(?<![a-z])[a-z]{1,3}", text)

@@ -254,11 +254,84 @@ def test_fast_raw_lines_equal_the_dataclass_and_stay_frozen() -> None:
         raw_line("x", True).text = "y"  # type: ignore[misc]
 
 
-@given(st.text(alphabet=".,?!; a。，、！？文é", min_size=1, max_size=40))
+@given(st.text(alphabet=".,?!; a。，、！？文é", min_size=1, max_size=300))
 def test_sentence_marks_count_latin_and_chinese_marks(text: str) -> None:
     """A mark followed by a space, or a Chinese or Japanese mark (no space after it), counts once;
-    a text ending in a full stop, question or exclamation mark one more."""
+    a text ending in a full stop, question or exclamation mark one more (short texts and long
+    ones, counted one kind of mark at a time, alike)."""
     from brief.core.clean.features import sentence_marks
 
     marks = len(re.findall(r"[.,?!;] |[。，、！？]", text)) + (text[-1:] in (".", "!", "?"))
     assert sentence_marks(text) == marks
+
+
+def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
+    """The verdicts and weights the classifier starts from, looked up once a text's are known,
+    are what each unit gets on its own (bulleted items, numbered ones and lines alike)."""
+    from brief.core.clean.analysis import Analysis
+    from brief.core.clean.classify import first_verdicts
+    from brief.core.clean.labels import SHORT, label_unit
+    from brief.core.clean.weights import is_row, value
+
+    text = w3m_page(PARAGRAPHS) + (
+        "\n\n1. Numbered item, long enough to read as a sentence here.\n\n"
+        "Results 2024\n\nTeam A 3 1\n\nTeam B 2 2\n\n  • Team C 1 3\n\nTeam A 3 1\n"
+    )
+    lines, units, width = split_units(text)
+    feats = Analysis(text, lines, units, width).features_of()
+    expected = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
+    weights = [value(verdict, feat) for verdict, feat in zip(expected, feats, strict=True)]
+    rows = [
+        verdict.label is SHORT and is_row(unit.text)
+        for unit, verdict in zip(units, expected, strict=True)
+    ]
+    for _ in range(2):
+        assert first_verdicts(units, feats) == (expected, weights, rows)
+    assert any(unit.marker == "1." for unit in units)
+    assert any(unit.marker == "•" for unit in units)
+    assert sum(rows) == 4
+
+
+def test_blocks_from_known_features_are_those_measured_again() -> None:
+    """Blocks made with the units' features at hand (headings told by them) are the blocks made
+    by measuring each kept unit again."""
+    from brief.core.clean.analysis import Analysis
+    from brief.core.clean.blocks import build_blocks
+
+    text = w3m_page(PARAGRAPHS, heading="A heading between the paragraphs")
+    lines, units, width = split_units(text)
+    feats = Analysis(text, lines, units, width).features_of()
+    keep = [True] * len(units)
+    assert build_blocks(units, keep, True, None, feats) == build_blocks(units, keep, True)
+    assert any(block.kind is BlockKind.HEADING for block in build_blocks(units, keep, True))
+
+
+_MIXED_TEXT = st.text(alphabet="ab é_1²½Ⅻ-'’.\u00a0\u3000\t\n文한ж,ßİ", max_size=60)
+
+
+@given(_MIXED_TEXT)
+def test_words_told_by_pieces_are_those_the_pattern_finds(text: str) -> None:
+    """Words counted (features) or listed (language) piece by piece between white space are
+    those the plain patterns find in the whole text."""
+    from brief.core import language
+    from brief.core.clean import features
+
+    assert features.letter_runs(text) == len(features._WORD.findall(text))
+    assert sorted(language.letter_words(text)) == sorted(language._WORD.findall(text))
+
+
+def test_metadata_from_known_features_is_that_measured_again() -> None:
+    """The metadata found with the units' features and repetition counts at hand (words, title
+    copies) is the metadata found by measuring the units again."""
+    from brief.core.clean.analysis import Analysis
+    from brief.core.clean.classify import classify, key_counts
+    from brief.core.clean.meta import find_meta
+
+    text = w3m_page(PARAGRAPHS).replace("Skip to main content", "Bicycle lanes to spread across")
+    lines, units, width = split_units(text)
+    feats = Analysis(text, lines, units, width).features_of()
+    counts = key_counts(feats)
+    verdicts, (start, _) = classify(units, feats, counts)
+    meta = find_meta(units, verdicts, start, feats, counts)
+    assert meta == find_meta(units, verdicts, start)
+    assert meta.title and meta.author and meta.published

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brief.core.clean.features import ends_sentence, word_total
+from brief.core.clean.features import Features, ends_sentence, word_total
 from brief.core.clean.units import Unit
 from brief.core.model import Block, BlockKind, RawLine, raw_line
 
@@ -10,13 +10,17 @@ HEADING_WORDS = 15
 """A kept line of at most this many words, not ending like a sentence, is a subheading."""
 
 
-def block_kind(unit: Unit, quote_indent: int | None) -> BlockKind:
-    """What a kept unit is: a list item, a quote, a subheading or a paragraph."""
+def block_kind(unit: Unit, quote_indent: int | None, feat: Features | None = None) -> BlockKind:
+    """What a kept unit is: a list item, a quote, a subheading or a paragraph (`feat`, the
+    unit's features when known, tells how it ends and its words)."""
     if unit.marker:
         return BlockKind.LIST_ITEM
     if unit.text.startswith(">") or (quote_indent is not None and unit.indent >= quote_indent):
         return BlockKind.QUOTE
-    if not ends_sentence(unit.text) and word_total(unit.text) <= HEADING_WORDS:
+    if feat is not None:
+        if not feat.sentence and feat.words <= HEADING_WORDS:
+            return BlockKind.HEADING
+    elif not ends_sentence(unit.text) and word_total(unit.text) <= HEADING_WORDS:
         return BlockKind.HEADING
     return BlockKind.PARAGRAPH
 
@@ -31,22 +35,32 @@ def block_text(unit: Unit) -> str:
 
 
 def build_blocks(
-    units: list[Unit], keep: list[bool], wrapped: bool, captions: list[bool] | None = None
+    units: list[Unit],
+    keep: list[bool],
+    wrapped: bool,
+    captions: list[bool] | None = None,
+    feats: list[Features] | None = None,
 ) -> list[Block]:
-    """Blocks from the kept units, in order (those flagged in `captions` are captions)."""
+    """Blocks from the kept units, in order (those flagged in `captions` are captions; `feats`,
+    the units' features when known, spare measuring the kept ones again)."""
     flags = captions if captions is not None else [False] * len(units)
-    kept = [(unit, caption) for unit, flag, caption in zip(units, keep, flags, strict=True) if flag]
+    known = feats if feats is not None else [None] * len(units)
+    kept = [
+        (unit, caption, feat)
+        for unit, flag, caption, feat in zip(units, keep, flags, known, strict=True)
+        if flag
+    ]
     quote_indent: int | None = None
     if wrapped:
         # w3m indents block quotes: deeper than the article's usual paragraph indentation.
-        indents = sorted(unit.indent for unit, _ in kept if not unit.marker)
+        indents = sorted(unit.indent for unit, _, _ in kept if not unit.marker)
         if indents:
             quote_indent = indents[len(indents) // 2] + 3
     blocks: list[Block] = []
-    for unit, caption in kept:
+    for unit, caption, feat in kept:
         text = block_text(unit)
         if text:
-            kind = BlockKind.CAPTION if caption else block_kind(unit, quote_indent)
+            kind = BlockKind.CAPTION if caption else block_kind(unit, quote_indent, feat)
             blocks.append(Block(kind, text))
     return blocks
 

@@ -285,8 +285,9 @@ _KEYS = frozenset(BY_KEY)
 """The keys that have phrases."""
 
 
-_ASCII_KEY = re.compile(r"(?<![a-z])[a-z]{1,3}")
-"""The key of each run of letters of a lower-cased ASCII text (its first three letters)."""
+_ASCII_KEY = re.compile(r"([a-z]{1,3})[a-z]*")
+"""The key of each run of letters of a lower-cased ASCII text (its first three letters, the
+group; the match takes the whole run, so the next one starts a run)."""
 
 
 def _keys(low: str) -> frozenset[str]:

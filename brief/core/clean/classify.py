@@ -19,13 +19,14 @@ from brief.core.clean.weights import (
     WALLS,
     anchor_bonus,
     densest_stretch,
+    is_row,
     isolation,
     table_rows,
     teaser_runs,
     value,
 )
 
-__all__ = ["Label", "Verdict", "classify", "label_unit"]
+__all__ = ["Label", "Verdict", "classify", "key_counts", "label_unit"]
 
 
 REPEAT_APART = 4
@@ -41,15 +42,24 @@ OWN_WORDS = 60
 paragraph: a paragraph drawn again is the page printed twice)."""
 
 
+def key_counts(feats: list[Features]) -> Counter[str]:
+    """How many units have each repetition key (`Features.key`)."""
+    return Counter([feat.key for feat in feats])
+
+
 def _repeats(
-    units: list[Unit], verdicts: list[Verdict], feats: list[Features]
+    units: list[Unit],
+    verdicts: list[Verdict],
+    feats: list[Features],
+    counts: Counter[str] | None = None,
 ) -> tuple[list[list[int]], bool]:
     """The groups of units whose text the page repeats (menus drawn twice, captions, teasers),
     and whether every copy goes: when repeated text would make up most of the page's prose (a
-    page printed twice), the first copies stay.
+    page printed twice), the first copies stay (`counts`: the `key_counts`, when known).
     """
     keys = [feat.key for feat in feats]
-    counts = Counter(keys)
+    if counts is None:
+        counts = Counter(keys)
     if len(counts) == len(keys):
         return [], True
     # The copies of each repeated text, in the order the texts first appear.
@@ -59,14 +69,17 @@ def _repeats(
         if copies is not None:
             copies.append(index)
     repeated = list(seen.values())
+    firsts = max(indices[0] for indices in repeated)
+    seconds = min(indices[1] for indices in repeated)
+    if firsts > seconds:
+        # Not printed twice (whatever the prose): a first copy comes after a second one.
+        return repeated, True
     prose = sum(f.words for f, v in zip(feats, verdicts, strict=True) if v.label is GOOD)
     again = sum(
         feats[i].words for indices in repeated for i in indices if verdicts[i].label in (GOOD, NEAR)
     )
-    firsts = max(indices[0] for indices in repeated)
-    seconds = min(indices[1] for indices in repeated)
     # Printed twice: most prose repeated, every first copy before every second one.
-    return repeated, again < 0.7 * max(prose, 1) or firsts > seconds
+    return repeated, again < 0.7 * max(prose, 1)
 
 
 def _apart(indices: list[int]) -> bool:
@@ -85,7 +98,8 @@ def _drop_repeats(
     list the article itself repeats, such as a recipe's steps in each plan); a caption drawn
     twice in a row is repeated text."""
     for indices in groups:
-        if _apart(indices) and all(span[0] <= index < span[1] for index in indices):
+        # The copies come in order: the first and the last tell whether all lie in the span.
+        if span[0] <= indices[0] and indices[-1] < span[1] and _apart(indices):
             continue
         for index in indices if every_copy else indices[1:]:
             verdict = verdicts[index]
@@ -129,9 +143,10 @@ PROMOTION_REASONS = frozenset(["share buttons", "boilerplate"])
 """Reasons of a line of chrome that may introduce a promotion ("Subscribe today and get:")."""
 
 
-def _promotions(units: list[Unit], verdicts: list[Verdict]) -> None:
+def _promotions(units: list[Unit], verdicts: list[Verdict]) -> list[int]:
     """The items of a list that a line of chrome introduces with a colon ("Subscribe today and
-    get:") are a promotion, however much they read like text."""
+    get:") are a promotion, however much they read like text; their indices."""
+    promoted: list[int] = []
     for index, unit in enumerate(units):
         verdict = verdicts[index]
         if verdict.reason not in PROMOTION_REASONS or not unit.text.endswith(":"):
@@ -140,7 +155,44 @@ def _promotions(units: list[Unit], verdicts: list[Verdict]) -> None:
         while position < len(units) and units[position].marker:
             item = verdicts[position]
             item.label, item.reason = BAD, "promotion"
+            promoted.append(position)
             position += 1
+    return promoted
+
+
+def first_verdicts(
+    units: list[Unit], feats: list[Features]
+) -> tuple[list[Verdict], list[float], list[bool]]:
+    """Each unit's verdict on its own (`label_unit`), its weight (`value`) and, for a unit
+    labelled a short line, whether it reads as a table's row (`is_row`; False for others).
+
+    A page repeats its texts, and pages repeat each other's: what a unit that is no item of a
+    bulleted list gets depends on its features (and text) alone, so it is worked out once per
+    Features.
+    """
+    verdicts: list[Verdict] = []
+    values: list[float] = []
+    rows: list[bool] = []
+    add_verdict = verdicts.append
+    add_value = values.append
+    add_row = rows.append
+    for unit, feat in zip(units, feats, strict=True):
+        marker = unit.marker
+        if marker and not marker[0].isdigit():
+            verdict = label_unit(unit, feat)
+            add_verdict(verdict)
+            add_value(value(verdict, feat))
+            add_row(verdict.label is SHORT and is_row(unit.text))
+            continue
+        ranked = feat.ranked
+        if ranked is None:
+            verdict = label_unit(unit, feat)
+            row = verdict.label is SHORT and is_row(unit.text)
+            ranked = feat.ranked = (verdict.label, verdict.reason, value(verdict, feat), row)
+        add_verdict(Verdict(ranked[0], ranked[1]))
+        add_value(ranked[2])
+        add_row(ranked[3])
+    return verdicts, values, rows
 
 
 LIST_RUN = 80
@@ -220,19 +272,26 @@ def _captions(
             verdict.caption = False
 
 
-def classify(units: list[Unit], feats: list[Features]) -> tuple[list[Verdict], tuple[int, int]]:
-    """A verdict for every unit (whose features are `feats`), and the region [start, end) of
-    units where the article lies."""
-    verdicts = [label_unit(unit, feat) for unit, feat in zip(units, feats, strict=True)]
-    _promotions(units, verdicts)
-    groups, every_copy = _repeats(units, verdicts, feats)
-    values = [value(v, f) for v, f in zip(verdicts, feats, strict=True)]
+def classify(
+    units: list[Unit], feats: list[Features], counts: Counter[str] | None = None
+) -> tuple[list[Verdict], tuple[int, int]]:
+    """A verdict for every unit (whose features are `feats`; `counts`, their `key_counts` when
+    known), and the region [start, end) of units where the article lies."""
+    verdicts, values, row_texts = first_verdicts(units, feats)
+    for index in _promotions(units, verdicts):
+        values[index] = value(verdicts[index], feats[index])
+    groups, every_copy = _repeats(units, verdicts, feats, counts)
     for indices in groups:
         if _own_repetition(indices, feats):
             continue
         for index in indices if every_copy else indices[1:]:
-            values[index] = min(values[index], -max(SHORT_COST, REPEAT_COST * feats[index].words))
-    rows = table_rows(units, verdicts, values)
+            # `min(value, -max(SHORT_COST, REPEAT_COST * words))`, written out.
+            cost = REPEAT_COST * feats[index].words
+            if cost < SHORT_COST:
+                cost = SHORT_COST
+            if -cost < values[index]:
+                values[index] = -cost
+    rows = table_rows(units, verdicts, values, row_texts)
     isolation(verdicts, values, rows)
     anchor_bonus(units, verdicts, feats, values)
     teasers = teaser_runs(units, verdicts, feats, values)

@@ -8,7 +8,7 @@ from functools import partial
 
 from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
-from brief.core.clean.classify import classify
+from brief.core.clean.classify import classify, key_counts
 from brief.core.clean.meta import DumpMeta, find_meta
 from brief.core.model import Block, RawLine
 
@@ -32,8 +32,9 @@ def clean_dump(text: str) -> Cleaned:
     forget(text)
     lines, units, width = analysis.lines, analysis.units, analysis.width
     feats = analysis.features_of()
-    verdicts, (start, _) = classify(units, feats)
-    meta = find_meta(units, verdicts, start, feats)
+    counts = key_counts(feats)
+    verdicts, (start, _) = classify(units, feats, counts)
+    meta = find_meta(units, verdicts, start, feats, counts)
     keep = [verdict.keep for verdict in verdicts]
     reasons = [verdict.reason for verdict in verdicts]
     for index, reason in meta.used.items():
@@ -43,5 +44,5 @@ def clean_dump(text: str) -> Cleaned:
         if verdict.reason in ("byline", "date"):
             reasons[index] = "metadata"
     captions = [verdict.caption for verdict in verdicts]
-    blocks = build_blocks(units, keep, width is not None, captions)
+    blocks = build_blocks(units, keep, width is not None, captions, feats)
     return Cleaned(blocks, meta, partial(raw_lines, lines, units, keep, reasons))

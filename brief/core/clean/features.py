@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import BY_KEY as _PHRASES
 from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
+
+if TYPE_CHECKING:
+    from brief.core.clean.labels import Label
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
@@ -103,8 +107,12 @@ _COMMENTS_START = re.compile(
 )
 """The heading of the comments under a blog post: "10 thoughts on “...”", "3 responses to"."""
 _CONTACT_LABEL = re.compile(
-    r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b"
+    r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"
+    r"|c(?<!\wc)all us|c(?<!\wc)ontact(?:ed)?)\b"
 )
+"""A contact label as a whole word: `\\b(?:tel(?:ephone)?|phone|...)\\b`, written with each
+word's first letter before the test that no letter precedes it, so that the pattern is only
+tried where one of those letters stands."""
 _COMPANY = re.compile(
     r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
     r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
@@ -134,7 +142,10 @@ _COMPANY_CUES = (
 )
 """Words of the company patterns, one in each: a text that is not ASCII is searched for the
 patterns only when it holds one (an ASCII text only when it holds one written in English)."""
-_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+_PHONE = re.compile(r"[+\d](?:(?<=\+)\d|(?<!\+))[\d\s().-]{7,}\d")
+"""A telephone number: `\\+?\\d[\\d\\s().-]{7,}\\d`, written to start with the set of its first
+characters (a plus sign followed by a digit, or a digit), so that the pattern is only tried
+where one stands."""
 _EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
 e-mail addresses."""
@@ -191,7 +202,21 @@ def word_total(text: str) -> int:
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_WORD.findall(text)) + cjk // 2
-    return text.count(" ") + 1 if len(text) > LONG_TEXT else len(_WORD.findall(text))
+    return text.count(" ") + 1 if len(text) > LONG_TEXT else letter_runs(text)
+
+
+def letter_runs(text: str) -> int:
+    """The runs of letters and digits in a text (what `_WORD` finds): a piece between white
+    space made of letters and digits alone is one; the others are searched, joined.
+
+    White space is never a letter or a digit, so runs never cross it; most pieces are plain
+    words, told in one call.
+    """
+    pieces = text.split()
+    odd = [piece for piece in pieces if not piece.isalnum()]
+    if not odd:
+        return len(pieces)
+    return len(pieces) - len(odd) + len(_WORD.findall(" ".join(odd)))
 
 
 _STOPS = frozenset(".!?。！？…:;")
@@ -214,9 +239,25 @@ _WIDE_MARK = re.compile(r"[。，、！？]")
 """Chinese and Japanese sentence and clause marks (followed by no space)."""
 
 
+MARKS_BY_COUNT = 120
+"""A text longer than this many characters has its marks counted one kind at a time (a scan
+for each costs less there than one pattern's scan; a mark followed by a space is never part of
+another one)."""
+
+
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
-    count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
+    if len(text) > MARKS_BY_COUNT:
+        count = (
+            text.count(". ")
+            + text.count(", ")
+            + text.count("? ")
+            + text.count("! ")
+            + text.count("; ")
+            + (1 if text[-1:] in ".!?" else 0)
+        )
+    else:
+        count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
     if not text.isascii() and (
         "。" in text or "，" in text or "、" in text or "！" in text or "？" in text
     ):
@@ -271,6 +312,13 @@ class Features:
     bad: str = field(init=False, default="")
     """Why the unit is chrome by its features alone (the first rule that holds, see
     `chrome_reason`), or empty; worked out once per text, as pages repeat their chrome."""
+    ranked: tuple[Label, str, float, bool] | None = field(
+        init=False, default=None, compare=False, repr=False
+    )
+    """The label, reason and weight the classifier gives a unit of this text that is no item
+    of a bulleted list, and whether it is a short line reading as a table's row, once worked
+    out (see `classify.first_verdicts`); the one value set after the features are made,
+    derived from them and the text alone."""
 
     def __post_init__(self) -> None:
         self.bad = chrome_reason(self)

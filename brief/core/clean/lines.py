@@ -66,13 +66,14 @@ def parse_lines(text: str) -> tuple[list[str], list[Parsed]]:
     tabs = "\t" in text
     parsed: list[Parsed] = []
     append = parsed.append
-    for index, (raw, flat) in enumerate(
-        zip(raws, raws if flats is text else flats.split("\n"), strict=True)
-    ):
+    # The raw line is only looked up for a line with text (many are blank).
+    for index, flat in enumerate(raws if flats is text else flats.split("\n")):
         flat = flat.strip()
         if not flat:
             continue
-        expanded = raw.expandtabs(4) if tabs and "\t" in raw else raw
+        expanded = raws[index]
+        if tabs and "\t" in expanded:
+            expanded = expanded.expandtabs(4)
         if "  " in flat:
             flat = _SPACE_RUN.sub(" ", flat)
         marker = ""

@@ -154,6 +154,7 @@ def find_title(
     start: int,
     skip: str | None = None,
     feats: list[Features] | None = None,
+    copies: Counter[str] | None = None,
 ) -> int | None:
     """The index of the headline unit, or None.
 
@@ -161,11 +162,13 @@ def find_title(
     a byline or dateline follows wins, then one the page repeats, then the one nearest the
     article. Without candidates, the article's first line is the headline when it reads as one.
     A line whose text is `skip` (the byline's name standing alone) is never the headline.
+    `copies` are the counts of the units' repetition keys, when known.
     """
     count = len(units)
     if feats is None:
         feats = [features(unit.text) for unit in units]
-    copies = Counter(feat.key for feat in feats)
+    if copies is None:
+        copies = Counter(feat.key for feat in feats)
 
     def fits(index: int) -> bool:
         unit = units[index]
@@ -241,9 +244,14 @@ def _outlet(units: list[Unit]) -> str | None:
 
 
 def find_meta(
-    units: list[Unit], verdicts: list[Verdict], start: int, feats: list[Features] | None = None
+    units: list[Unit],
+    verdicts: list[Verdict],
+    start: int,
+    feats: list[Features] | None = None,
+    copies: Counter[str] | None = None,
 ) -> DumpMeta:
-    """The metadata of a dump whose article starts at unit `start`."""
+    """The metadata of a dump whose article starts at unit `start` (`copies`: the counts of the
+    units' repetition keys, when known)."""
     meta = DumpMeta(outlet=_outlet(units))
     for index in range(min(len(units), start + 3) - 1, max(-1, start - 30), -1):
         unit = units[index]
@@ -257,7 +265,7 @@ def find_meta(
                 meta.used[index + 1] = "metadata"
             break
     skip = meta.author.casefold() if meta.author else None
-    title_index = find_title(units, verdicts, start, skip, feats)
+    title_index = find_title(units, verdicts, start, skip, feats, copies)
     if title_index is not None:
         meta.title = units[title_index].text
         meta.used[title_index] = "title"
@@ -265,13 +273,16 @@ def find_meta(
         # Case folding never shortens a text: its start folded is enough to compare (the units'
         # repetition keys are such starts).
         size = len(key)
-        starts = (
-            [feat.key for feat in feats]
-            if feats is not None and size <= REPEAT_PREFIX
-            else [unit.text[:size].casefold() for unit in units]
-        )
         # Copies of the title anywhere; the byline's name alone among the first lines.
-        titled = [index for index, begin in enumerate(starts) if begin.startswith(key)]
+        titled = (
+            [index for index, feat in enumerate(feats) if feat.key.startswith(key)]
+            if feats is not None and size <= REPEAT_PREFIX
+            else [
+                index
+                for index, unit in enumerate(units)
+                if unit.text[:size].casefold().startswith(key)
+            ]
+        )
         for index in titled:
             if index != title_index:
                 meta.used[index] = "title"
@@ -285,7 +296,9 @@ def find_meta(
     for index in range(header_start, header_end):
         unit = units[index]
         text = unit.text
-        if index == title_index or word_total(text) > 15:
+        # A unit's features count its words as `word_total` does.
+        words = feats[index].words if feats is not None else word_total(text)
+        if index == title_index or words > 15:
             continue
         stamp: PubDate | None = None
         if _UPDATED.match(text):

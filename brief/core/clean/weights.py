@@ -110,8 +110,23 @@ def teaser_runs(
         headed = dated = False
         if lone:
             gap = range(max(previous + 1, index - 6), index)
-            headed = any(_headline_like(verdicts[i], feats[i]) for i in gap)
-            dated = headed and any(feats[i].datelike or feats[i].byline for i in gap)
+            # `_headline_like` of each line of the gap, written out (loops, not `any` over
+            # generators, as this runs for every lone paragraph).
+            for i in gap:
+                verdict, feat = verdicts[i], feats[i]
+                if (
+                    (verdict.label is SHORT or verdict.label is BAD)
+                    and 3 <= feat.words <= 25
+                    and not feat.sentence
+                ):
+                    headed = True
+                    break
+            if headed:
+                for i in gap:
+                    feat = feats[i]
+                    if feat.datelike or feat.byline:
+                        dated = True
+                        break
         previous = index
         if not headed:
             close()
@@ -144,20 +159,31 @@ TABLE_NUMBERS = 2
 """The numbers a table row holds at least."""
 
 
-def _is_row(text: str) -> bool:
+def is_row(text: str) -> bool:
     """True for a short line holding several numbers (a row of a table of results)."""
     if _DIGIT.search(text) is None:
         return False
     return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
 
-def table_rows(units: list[Unit], verdicts: list[Verdict], values: list[float]) -> set[int]:
+def table_rows(
+    units: list[Unit],
+    verdicts: list[Verdict],
+    values: list[float],
+    row_texts: list[bool] | None = None,
+) -> set[int]:
     """The rows of tables (short lines, several in a row, each with several numbers), which cost
-    nothing when looking for the article (a table of results the article gives is not a menu)."""
+    nothing when looking for the article (a table of results the article gives is not a menu).
+
+    `row_texts`, when given, tells for each unit labelled a short line whether its text reads
+    as a row (`is_row`), worked out before.
+    """
     rows: set[int] = set()
     run: list[int] = []
     for index, verdict in enumerate(verdicts):
-        if verdict.label is not SHORT or not _is_row(units[index].text):
+        if verdict.label is not SHORT or not (
+            row_texts[index] if row_texts is not None else is_row(units[index].text)
+        ):
             continue
         if run and run[-1] != index - 1:
             _close_table(run, rows, values)
