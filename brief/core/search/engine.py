@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import heapq
 import threading
-from array import array
-from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, groupby, islice, repeat
+from itertools import chain, islice, repeat
 from operator import itemgetter
-from typing import TypeVar, cast, overload
+from typing import TypeVar, cast
 
 from brief.core.model import Source
-from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, closeness, passage_hit
+from brief.core.search.hits import Hit, Rank, closeness, passage_hit
 from brief.core.search.index import FOLDS, SearchIndex, Slot, slot_of_key
 from brief.core.search.matcher import (
     MIN_PREFIX,
@@ -30,7 +28,17 @@ from brief.core.search.matcher import (
     term_pattern,
 )
 from brief.core.search.normalize import fold, passage_bounds
+from brief.core.search.postings import (
+    GROUP_AFTER,
+    GROUP_RATIO,
+    NO_POSTINGS,
+    Lookup,
+    Passage,
+    Postings,
+    intersect,
+)
 from brief.core.search.query import Query, Term, parse_query, value_matches
+from brief.core.search.results import Entry, Results, title_hit
 
 MAX_TYPO_FORMS = 12
 """At most this many vocabulary words stand in for one misspelt word: the closest, then the
@@ -39,29 +47,10 @@ most common (a typed typo most likely means a common word, not a rarer typo)."""
 _CHECK_EVERY = 32
 """How many sources are ranked between two looks at `should_stop`."""
 
-_MERGE_ABOVE = 4
-"""Words sharing a look-up (a prefix's words, a typo's forms) have their passages merged into
-one list when there are more of them than this, rather than looked up one by one."""
-
-_GROUP_AFTER = 48
-"""How many sources a search looks up one by one before grouping postings by source."""
-
-_GROUP_RATIO = 2
-"""Postings are grouped by source when they are at most this many times as long as the
-number of sources still to look up (else binary search per source stays cheaper)."""
-
 _T = TypeVar("_T")
-
-Passage = int
-"""A passage's number in the index (see `SearchIndex`)."""
 
 Pending = tuple[Rank, Passage, float | None]
 """A hit not built yet: its rank, its passage, and its closeness when known without the text."""
-
-Entry = tuple["Source", tuple[str, ...], Slot, Rank, Passage, float | None, "Matcher | None"]
-"""A hit of a complete result list, not built yet: its source, the source's field texts and
-slot, the rank, the passage (-1 for the source's title), the closeness when known, and the
-matcher that builds it."""
 
 _WORDS, _PENDING, _TITLE = 0, 1, 2
 """Kinds of `Group`: exact passages of a one-word query (plain passage numbers), ranked
@@ -74,104 +63,6 @@ the passages or pendings, and the matcher that builds them."""
 
 _passage_of = itemgetter(1)
 """A pending hit's passage."""
-
-
-def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
-    """The intersection of sets, smallest first."""
-    ordered = sorted(sets, key=len)
-    if not ordered:
-        return set()
-    result = set(ordered[0])
-    for other in ordered[1:]:
-        result &= other
-        if not result:
-            break
-    return result
-
-
-def _between(numbers: array[int], lo: int, hi: int) -> array[int]:
-    """The numbers of an ascending array that are in [lo, hi)."""
-    start = bisect_left(numbers, lo)
-    return numbers[start : bisect_left(numbers, hi, start)]
-
-
-class Postings:
-    """The passages of several words together (a prefix's words, a typo's forms)."""
-
-    __slots__ = ("arrays",)
-
-    def __init__(self, arrays: Iterable[array[int] | None]) -> None:
-        """The passages in `arrays` (each ascending); merged when there are many."""
-        found = [numbers for numbers in arrays if numbers]
-        if len(found) > _MERGE_ABOVE:
-            found = [array("I", sorted(set(chain.from_iterable(found))))]
-        self.arrays: list[array[int]] = found
-        """The ascending arrays of passage numbers (the index's own when not merged)."""
-
-
-_NONE = Postings(())
-
-
-class _Lookup:
-    """One search's look-ups of some postings, source by source.
-
-    The first sources are looked up by binary search; when many more are to come and the
-    postings are not much longer, they are grouped by source in one pass instead.
-    """
-
-    __slots__ = ("_arrays", "_asked", "_end", "_expected", "_extra", "_first", "_groups", "_owners")
-
-    def __init__(self, postings: Postings, index: SearchIndex, expected: int) -> None:
-        self._arrays = postings.arrays
-        self._owners = index.passage_table().owner
-        self._first, self._end, self._extra = index.passage_bounds()
-        self._expected = expected
-        self._asked = 0
-        self._groups: dict[Slot, list[Passage]] | None = None
-
-    def get(self, slot: Slot) -> Sequence[Passage]:
-        """The source's passages (ascending when there is one array; duplicates possible)."""
-        if self._groups is not None:
-            return self._groups.get(slot, ())
-        arrays = self._arrays
-        if not arrays:
-            return ()
-        self._asked += 1
-        if self._asked == _GROUP_AFTER:
-            total = sum(len(numbers) for numbers in arrays)
-            if total <= _GROUP_RATIO * (self._expected - _GROUP_AFTER):
-                self._groups = self._group()
-                return self._groups.get(slot, ())
-        lo, hi = self._first[slot], self._end[slot]
-        extra = self._extra.get(slot) if self._extra else None
-        if extra is not None:
-            return [
-                number
-                for numbers in arrays
-                for bounds in ((lo, hi), extra)
-                for number in _between(numbers, *bounds)
-            ]
-        if len(arrays) == 1:
-            numbers = arrays[0]
-            start = bisect_left(numbers, lo)
-            return numbers[start : bisect_left(numbers, hi, start)]
-        return [number for numbers in arrays for number in _between(numbers, lo, hi)]
-
-    @property
-    def empty(self) -> bool:
-        """True when no passage is looked up (`get` always gives nothing)."""
-        return not self._arrays
-
-    def _group(self) -> dict[Slot, list[Passage]]:
-        groups: dict[Slot, list[Passage]] = {}
-        for numbers in self._arrays:
-            for slot, members in groupby(numbers, self._owners.__getitem__):
-                found = groups.get(slot)
-                if found is None:
-                    groups[slot] = list(members)
-                else:
-                    found.extend(members)
-        return groups
 
 
 class Searcher:
@@ -232,7 +123,7 @@ class Searcher:
         """
         parsed = parse_query(query) if isinstance(query, str) else query
         run = _Run(self, self.index.snapshot(), parsed, per_source, should_stop)
-        return Results(run, run.entries())
+        return Results(run.entries(), run.materialise)
 
     def cached(self, version: int, kind: str, word: str, compute: Callable[[], _T]) -> _T:
         """A remembered look-up of `kind` for `word`, computed on first use for this version.
@@ -289,9 +180,9 @@ class _Run:
         self.filtered = query.has_filters
         self.rarest_words: dict[tuple[str, ...], str] = {}
         self.best: set[Slot] = set()
-        self.exacts: dict[str, _Lookup] = {}
-        self.prefixes: list[_Lookup] = []
-        self.typos: list[_Lookup] = []
+        self.exacts: dict[str, Lookup] = {}
+        self.prefixes: list[Lookup] = []
+        self.typos: list[Lookup] = []
         self.term_patterns: list[Pattern | None] = [
             term_pattern(term) if len(term.words) > 1 else None for term in query.terms
         ]
@@ -332,9 +223,9 @@ class _Run:
         """Sources with the term exactly, and with it exactly or by prefix."""
         if term.quoted or len(term.words) > 1:
             *head, last = term.words
-            exact = _intersect([self.exact(word) for word in term.words])
+            exact = intersect([self.exact(word) for word in term.words])
             if term.open_end and len(last) >= MIN_PREFIX:
-                return exact, _intersect([*(self.exact(w) for w in head), self.prefixed(last)])
+                return exact, intersect([*(self.exact(w) for w in head), self.prefixed(last)])
             return exact, exact
         word = term.words[0]
         exact = self.exact(word)
@@ -643,7 +534,7 @@ class _Run:
                 assert matcher is not None
                 yield from self.built(slot, cast(Sequence[Pending], items), matcher)
             elif source is not None and (self.per_source is None or self.admit(slot)):
-                yield _title_hit(source)
+                yield title_hit(source)
 
     def entries(self) -> Iterator[list[Entry]]:
         """Every hit, ranked as `hits` gives them, none built, a source's rank at a time."""
@@ -682,7 +573,7 @@ class _Run:
         """
         source, texts, slot, rank, number, close, matcher = entry
         if number < 0 or matcher is None:
-            return _title_hit(source)
+            return title_hit(source)
         hit = self.build(source, texts, (rank, number, close), matcher, keep=True)
         assert hit is not None
         if self.index.has_places():
@@ -699,20 +590,20 @@ class _Run:
         index = self.index
         with self.searcher.index.lock:
             sets = [self.term_sets(term) for term in query.terms]
-            candidates = _intersect(prefixed for _, prefixed in sets)
-            best = self.best = _intersect([candidates, *(exact for exact, _ in sets)])
+            candidates = intersect(prefixed for _, prefixed in sets)
+            best = self.best = intersect([candidates, *(exact for exact, _ in sets)])
             expected = len(candidates)
             self.exacts = {
-                word: _Lookup(Postings((index.passages(word),)), index, expected)
+                word: Lookup(Postings((index.passages(word),)), index, expected)
                 for word in set(self.query_words)
             }
             self.prefixes = [
-                _Lookup(self.prefix_postings(term.words[-1]), index, expected)
+                Lookup(self.prefix_postings(term.words[-1]), index, expected)
                 if allows_prefix(term) or (term.open_end and len(term.words[-1]) >= MIN_PREFIX)
-                else _Lookup(_NONE, index, 0)
+                else Lookup(NO_POSTINGS, index, 0)
                 for term in query.terms
             ]
-            self.typos = [_Lookup(_NONE, index, 0) for _ in query.terms]
+            self.typos = [Lookup(NO_POSTINGS, index, 0) for _ in query.terms]
             self.phrase_key = index.phrase_key(self.query_words)
             self.term_keys = [
                 index.phrase_key(term.words[:-1] if term.open_end else term.words)
@@ -742,9 +633,9 @@ class _Run:
                 for form in typos.get(i, ()):
                     wide.update(index.postings(form) or ())
                 loose.append(wide)
-            fuzzy = _intersect(loose) - candidates if typos else set()
+            fuzzy = intersect(loose) - candidates if typos else set()
             self.typos = [
-                _Lookup(
+                Lookup(
                     Postings(index.passages(form) for form in typos.get(i, ())), index, len(fuzzy)
                 )
                 for i in range(len(query.terms))
@@ -778,9 +669,9 @@ class _Run:
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
             count += 1
-            if count == _GROUP_AFTER and len(self.query_words) > 1 and self.phrase_key:
+            if count == GROUP_AFTER and len(self.query_words) > 1 and self.phrase_key:
                 rarest = self.index.passages(self.rarest(self.query_words)) or ()
-                if len(rarest) <= _GROUP_RATIO * len(keys):
+                if len(rarest) <= GROUP_RATIO * len(keys):
                     groups = self.phrase_groups = self.all_phrases(slots, matcher)
                     keys = [k for k in keys if slot_of_key(k) in groups]
                     heapq.heapify(keys)
@@ -835,97 +726,6 @@ class _Run:
             source = self.live(slot)
             if source is not None:
                 yield (_TITLE, slot, source, (), None)
-
-
-def _title_hit(source: Source) -> Hit:
-    """The hit for a source passing a query of filters only: its title."""
-    return Hit(
-        source_id=source.id,
-        title=source.title,
-        outlet=source.outlet,
-        published=source.published,
-        field="title",
-        block=0,
-        rank=Rank.ALL_WORDS,
-        score=float(Rank.ALL_WORDS),
-        passage=source.title[:MAX_PASSAGE],
-        passage_start=0,
-        start=0,
-        end=0,
-        spans=(),
-    )
-
-
-class Results(Sequence[Hit]):
-    """A query's complete, ranked results: ranked as far as they are read, built hit by hit.
-
-    Hits are built from the sources' texts as they were when ranked. Not for several threads
-    at once (a worker may rank and count, then hand the results to another thread).
-    """
-
-    def __init__(self, run: _Run, entries: Iterator[list[Entry]]) -> None:
-        self._run = run
-        self._chunks: Iterator[list[Entry]] | None = entries
-        self._entries: list[Entry] = []
-        self._built: dict[int, Hit] = {}
-
-    def _fill(self, size: int | None = None) -> int:
-        """Rank until there are `size` hits (all of them when None); how many there are."""
-        entries, chunks = self._entries, self._chunks
-        while chunks is not None and (size is None or len(entries) < size):
-            chunk = next(chunks, None)
-            if chunk is None:
-                self._chunks = chunks = None
-            else:
-                entries.extend(chunk)
-        return len(entries)
-
-    @property
-    def complete(self) -> bool:
-        """True once every hit is ranked (and `len` costs nothing)."""
-        return self._chunks is None
-
-    def __len__(self) -> int:
-        """How many hits the query has (ranking them all, building none)."""
-        return self._fill()
-
-    def __iter__(self) -> Iterator[Hit]:
-        """The hits in order, ranked and built as they are read."""
-        position = 0
-        while position < self._fill(position + 1):
-            yield self._hit(position)
-            position += 1
-
-    @overload
-    def __getitem__(self, position: int) -> Hit: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[Hit]: ...
-
-    def __getitem__(self, position: int | slice) -> Hit | list[Hit]:
-        """The hit at a position (built on first use), or a list of them for a slice."""
-        if isinstance(position, slice):
-            start, stop, step = position.start, position.stop, position.step
-            ahead = all(x is None or x >= 0 for x in (start, stop)) and (step or 1) > 0
-            size = self._fill(stop if ahead and stop is not None else None)
-            return [self._hit(at) for at in range(*position.indices(size))]
-        size = self._fill(position + 1 if position >= 0 else None)
-        if position < 0:
-            position += size
-        if not 0 <= position < size:
-            raise IndexError(position)
-        return self._hit(position)
-
-    def _hit(self, position: int) -> Hit:
-        hit = self._built.get(position)
-        if hit is None:
-            hit = self._built[position] = self._run.materialise(self._entries[position])
-        return hit
-
-    def ranks(self) -> Counter[Rank]:
-        """How many hits there are of each rank (ranking them all, building none)."""
-        self._fill()
-        return Counter(entry[3] for entry in self._entries)
 
 
 def search(
