@@ -16,33 +16,14 @@ from operator import itemgetter
 from typing import TypeVar, cast
 
 from brief.core.model import Source
+from brief.core.search.finder import Finder
 from brief.core.search.hits import Hit, Rank, closeness, passage_hit
 from brief.core.search.index import FOLDS, SearchIndex, Slot, slot_of_key
-from brief.core.search.matcher import (
-    MIN_PREFIX,
-    Matcher,
-    Pattern,
-    allows_prefix,
-    find_all,
-    max_edits,
-    term_pattern,
-)
+from brief.core.search.matcher import Matcher
 from brief.core.search.normalize import fold, passage_bounds
-from brief.core.search.postings import (
-    GROUP_AFTER,
-    GROUP_RATIO,
-    NO_POSTINGS,
-    Lookup,
-    Passage,
-    Postings,
-    intersect,
-)
-from brief.core.search.query import Query, Term, parse_query, value_matches
+from brief.core.search.postings import GROUP_AFTER, GROUP_RATIO, Passage, intersect
+from brief.core.search.query import Query, parse_query, value_matches
 from brief.core.search.results import Entry, Results, title_hit
-
-MAX_TYPO_FORMS = 12
-"""At most this many vocabulary words stand in for one misspelt word: the closest, then the
-most common (a typed typo most likely means a common word, not a rarer typo)."""
 
 _CHECK_EVERY = 32
 """How many sources are ranked between two looks at `should_stop`."""
@@ -175,154 +156,13 @@ class _Run:
         self.shown: dict[Slot, int] = {}
         self.ranked: dict[Slot, tuple[list[Pending], Matcher]] = {}
         self.phrase_found: dict[Slot, Sequence[Passage]] = {}
-        self.quoted_found: dict[tuple[Slot, int], set[Passage]] = {}
         self.query_words = query.words
         self.filtered = query.has_filters
-        self.rarest_words: dict[tuple[str, ...], str] = {}
         self.best: set[Slot] = set()
-        self.exacts: dict[str, Lookup] = {}
-        self.prefixes: list[Lookup] = []
-        self.typos: list[Lookup] = []
-        self.term_patterns: list[Pattern | None] = [
-            term_pattern(term) if len(term.words) > 1 else None for term in query.terms
-        ]
-        self.term_keys: list[bytes | None] = []
-        self.phrase_key: bytes | None = None
-        self.phrase_groups: dict[Slot, list[Passage]] | None = None
-        """Every phrase passage by source, once the phrases of all sources are looked for."""
-        self.one_word = len(self.query_words) == 1 and not query.terms[0].quoted
+        self.finder = Finder(index, query, searcher.cached)
+        """The look-ups of the sources and passages holding the query's terms."""
+        self.one_word = self.finder.one_word
         """A query of one typed word (the commonest): ranked without sets."""
-        only = query.terms[0] if len(query.terms) == 1 else None
-        self.phrase_is_term = (
-            only is not None
-            and len(only.words) > 1
-            and not (only.open_end and len(only.words[-1]) >= MIN_PREFIX)
-        )
-        """A query of one closed quoted phrase: its passages are its phrase hits, all of them."""
-
-    # Look-ups of sources
-
-    def exact(self, word: str) -> set[Slot]:
-        index = self.index
-        return self.searcher.cached(
-            index.version, "exact", word, lambda: set(index.postings(word) or ())
-        )
-
-    def prefixed(self, word: str) -> set[Slot]:
-        index = self.index
-
-        def compute() -> set[Slot]:
-            found: set[Slot] = set()
-            for other in index.with_prefix(word):
-                found.update(index.postings(other) or ())
-            return found
-
-        return self.searcher.cached(index.version, "prefix", word, compute)
-
-    def term_sets(self, term: Term) -> tuple[set[Slot], set[Slot]]:
-        """Sources with the term exactly, and with it exactly or by prefix."""
-        if term.quoted or len(term.words) > 1:
-            *head, last = term.words
-            exact = intersect([self.exact(word) for word in term.words])
-            if term.open_end and len(last) >= MIN_PREFIX:
-                return exact, intersect([*(self.exact(w) for w in head), self.prefixed(last)])
-            return exact, exact
-        word = term.words[0]
-        exact = self.exact(word)
-        return exact, (self.prefixed(word) if allows_prefix(term) else exact)
-
-    def typo_forms(self, term: Term) -> list[str]:
-        """Vocabulary words a misspelt word may stand for (not those it equals or starts)."""
-        if term.quoted or len(term.words) > 1:
-            return []
-        word = term.words[0]
-        edits = max_edits(word)
-        if edits == 0:
-            return []
-        index = self.index
-
-        def compute() -> list[str]:
-            found = sorted(
-                (distance, -len(index.postings(other) or ()), other)
-                for other, distance in index.similar(word, edits)
-                if not other.startswith(word)
-            )
-            return [other for _, _, other in found[:MAX_TYPO_FORMS]]
-
-        return self.searcher.cached(index.version, "typo", word, compute)
-
-    # Look-ups of passages
-
-    def prefix_postings(self, word: str) -> Postings:
-        """The passages of the longer words `word` starts (not of `word` itself)."""
-        index = self.index
-
-        def compute() -> Postings:
-            others = index.with_prefix(word)
-            return Postings(index.passages(other) for other in others if other != word)
-
-        return self.searcher.cached(index.version, "prefix passages", word, compute)
-
-    def rarest(self, words: Sequence[str]) -> str:
-        """The word in the fewest passages."""
-        key = tuple(words)
-        found = self.rarest_words.get(key)
-        if found is None:
-            found = self.rarest_words[key] = min(
-                words, key=lambda word: len(self.index.passages(word) or ())
-            )
-        return found
-
-    def term_passages(self, index: int, slot: Slot, fuzzy: bool) -> set[Passage]:
-        """The source's passages holding a term (as a typo form too, when `fuzzy`)."""
-        term = self.query.terms[index]
-        if len(term.words) == 1:
-            found = set(self.exacts[term.words[0]].get(slot))
-            prefixes = self.prefixes[index]
-            if not prefixes.empty:
-                found.update(prefixes.get(slot))
-            if fuzzy:
-                found.update(self.typos[index].get(slot))
-            return found
-        key = (slot, index)
-        known = self.quoted_found.get(key)
-        if known is None:
-            known = self.quoted_found[key] = self.sequence_passages(
-                slot, term.words[:-1] if term.open_end else term.words, self.term_keys[index],
-                self.term_patterns[index],
-            )  # fmt: skip
-        return known
-
-    def sequence_passages(
-        self, slot: Slot, words: Sequence[str], key: bytes | None, pattern: Pattern | None
-    ) -> set[Passage]:
-        """The source's passages where a pattern matches, looked for where `words` (all in the
-        pattern) are in a row: among the passages of the rarest, by their word ids (`key`)."""
-        if key is None or pattern is None:
-            return set()
-        has_sequence, confirm = self.index.has_sequence, self.confirm
-        return {
-            number
-            for number in self.exacts[self.rarest(words)].get(slot)
-            if has_sequence(number, key) and confirm(number, pattern)
-        }
-
-    def confirm(self, passage: Passage, pattern: Pattern) -> bool:
-        """True when a pattern matches in the passage's text."""
-        text, start, end, folds = self.index.passage_text(passage)
-        piece = text[start:end]
-        return bool(find_all(pattern, fold(piece) if folds else piece.lower(), first=True))
-
-    def phrase_passages(self, slot: Slot, matcher: Matcher) -> Sequence[Passage]:
-        """The source's passages holding the whole query as an exact phrase, ascending."""
-        if self.phrase_groups is not None:
-            return self.phrase_groups.get(slot, ())
-        words = self.query_words
-        if len(words) == 1:
-            return self.exacts[words[0]].get(slot)
-        if self.phrase_is_term:
-            return sorted(self.term_passages(0, slot, False))
-        return sorted(self.sequence_passages(slot, words, self.phrase_key, matcher.phrase_pattern))
 
     # Ranking sources
 
@@ -367,13 +207,14 @@ class _Run:
         """
         if self.live(slot) is None:
             return []
+        find = self.finder
         if self.one_word:
             if fuzzy:
                 return [
-                    (Rank.FUZZY, number, None) for number in sorted(set(self.typos[0].get(slot)))
+                    (Rank.FUZZY, number, None) for number in sorted(set(find.typos[0].get(slot)))
                 ]
-            exact = self.exacts[self.query_words[0]].get(slot)
-            prefixed = self.prefixes[0].get(slot)
+            exact = find.exacts[self.query_words[0]].get(slot)
+            prefixed = find.prefixes[0].get(slot)
             if not prefixed:
                 return [(Rank.PHRASE, number, 1.0) for number in exact]
             exactly = set(exact)
@@ -381,13 +222,13 @@ class _Run:
                 (Rank.PHRASE, number, 1.0) if number in exactly else (Rank.ALL_WORDS, number, None)
                 for number in sorted(exactly.union(prefixed))
             ]
-        found = [self.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
+        found = [find.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
         if not all(found):
             return []
         phrases: set[Passage] = set()
         if not fuzzy and slot in self.best:
             known = self.phrase_found.get(slot)
-            phrases = set(self.phrase_passages(slot, matcher) if known is None else known)
+            phrases = set(find.phrase_passages(slot, matcher) if known is None else known)
         every = Rank.FUZZY if fuzzy else Rank.ALL_WORDS
         terms = len(found)
         if terms == 1:
@@ -587,59 +428,22 @@ class _Run:
             if query.has_filters:
                 yield from self.titles()
             return
-        index = self.index
+        index, find = self.index, self.finder
         with self.searcher.index.lock:
-            sets = [self.term_sets(term) for term in query.terms]
+            sets = [find.term_sets(term) for term in query.terms]
             candidates = intersect(prefixed for _, prefixed in sets)
             best = self.best = intersect([candidates, *(exact for exact, _ in sets)])
-            expected = len(candidates)
-            self.exacts = {
-                word: Lookup(Postings((index.passages(word),)), index, expected)
-                for word in set(self.query_words)
-            }
-            self.prefixes = [
-                Lookup(self.prefix_postings(term.words[-1]), index, expected)
-                if allows_prefix(term) or (term.open_end and len(term.words[-1]) >= MIN_PREFIX)
-                else Lookup(NO_POSTINGS, index, 0)
-                for term in query.terms
-            ]
-            self.typos = [Lookup(NO_POSTINGS, index, 0) for _ in query.terms]
-            self.phrase_key = index.phrase_key(self.query_words)
-            self.term_keys = [
-                index.phrase_key(term.words[:-1] if term.open_end else term.words)
-                for term in query.terms
-            ]
-            widened: set[Slot] = set()
-            if self.one_word and allows_prefix(query.terms[0]):
-                owners = index.passage_table().owner
-                prefixed = self.prefix_postings(self.query_words[0]).arrays
-                widened = candidates.intersection(
-                    map(owners.__getitem__, chain.from_iterable(prefixed))
-                )
+            widened = find.look_up(candidates)
         plain = Matcher(query)
         yield from self.phrases(best, plain)
         if self.one_word:
             yield from self.tier(widened, Rank.ALL_WORDS, plain, fuzzy=False)
-        elif not self.phrase_is_term:
+        elif not find.phrase_is_term:
             yield from self.tier(candidates, Rank.ALL_WORDS, plain, fuzzy=False)
         if self.should_stop():
             return
         with self.searcher.index.lock:
-            typos = {i: self.typo_forms(term) for i, term in enumerate(query.terms)}
-            typos = {i: forms for i, forms in typos.items() if forms}
-            loose = []
-            for i, (_, prefixed_sources) in enumerate(sets):
-                wide = set(prefixed_sources)
-                for form in typos.get(i, ()):
-                    wide.update(index.postings(form) or ())
-                loose.append(wide)
-            fuzzy = intersect(loose) - candidates if typos else set()
-            self.typos = [
-                Lookup(
-                    Postings(index.passages(form) for form in typos.get(i, ())), index, len(fuzzy)
-                )
-                for i in range(len(query.terms))
-            ]
+            typos, fuzzy = find.look_up_typos(sets, candidates)
         if typos:
             yield from self.tier(fuzzy, Rank.FUZZY, Matcher(query, typos), fuzzy=True)
         if self.should_stop():
@@ -660,6 +464,7 @@ class _Run:
         query of several words, the passages of its rarest word are looked at all together
         and only the sources with a phrase are visited.
         """
+        find = self.finder
         key = self.index.key
         keys = [key(slot) for slot in slots]
         heapq.heapify(keys)
@@ -669,37 +474,23 @@ class _Run:
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
             count += 1
-            if count == GROUP_AFTER and len(self.query_words) > 1 and self.phrase_key:
-                rarest = self.index.passages(self.rarest(self.query_words)) or ()
+            if count == GROUP_AFTER and len(self.query_words) > 1 and find.phrase_key:
+                rarest = self.index.passages(find.rarest(self.query_words)) or ()
                 if len(rarest) <= GROUP_RATIO * len(keys):
-                    groups = self.phrase_groups = self.all_phrases(slots, matcher)
+                    groups = find.phrase_groups = find.all_phrases(slots, matcher)
                     keys = [k for k in keys if slot_of_key(k) in groups]
                     heapq.heapify(keys)
             source = self.live(slot)
             if source is None:
                 self.ranked[slot] = ([], matcher)
                 continue
-            found = self.phrase_found[slot] = self.phrase_passages(slot, matcher)
+            found = self.phrase_found[slot] = find.phrase_passages(slot, matcher)
             if not found:
                 continue
             if self.one_word:
                 yield (_WORDS, slot, source, found, matcher)
             else:
                 yield (_PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
-
-    def all_phrases(self, slots: set[Slot], matcher: Matcher) -> dict[Slot, list[Passage]]:
-        """The passages of some sources holding the query as an exact phrase, by source."""
-        key, pattern = self.phrase_key, matcher.phrase_pattern
-        if key is None or pattern is None:
-            return {}
-        owners = self.table.owner
-        has_sequence, confirm = self.index.has_sequence, self.confirm
-        found: dict[Slot, list[Passage]] = {}
-        for number in self.index.passages(self.rarest(self.query_words)) or ():
-            slot = owners[number]
-            if slot in slots and has_sequence(number, key) and confirm(number, pattern):
-                found.setdefault(slot, []).append(number)
-        return found
 
     def tier(
         self, slots: Iterable[Slot], rank: Rank, matcher: Matcher, fuzzy: bool
