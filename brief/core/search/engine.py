@@ -1,8 +1,12 @@
-"""Running a query: candidate sources and passages from the index, ranked hits streamed best first.
+"""Running a query: its sources ranked from the index, source by source, hits streamed best first.
 
 The ranks come from the index alone: which passages hold which words, exactly, as the start of
 a longer word or as a typo form (and, for phrases, the words in order). The text is read only
 to confirm a phrase and to build a hit's passage and highlights as the hit is handed out.
+
+A `Searcher` (one per index, caching word look-ups) starts a run per query: the run's `Finder`
+(finder.py) finds the candidate sources and their passages, the run ranks and groups them,
+and its `Builder` (building.py) builds the hits as they are read, streamed or as `Results`.
 """
 
 from __future__ import annotations
@@ -11,35 +15,24 @@ import heapq
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from operator import itemgetter
 from typing import TypeVar, cast
 
 from brief.core.model import Source
+from brief.core.search.building import PENDING, TITLE, WORDS, Builder, Group, Pending
 from brief.core.search.finder import Finder
-from brief.core.search.hits import Hit, Rank, closeness, passage_hit
+from brief.core.search.hits import Hit, Rank
 from brief.core.search.index import FOLDS, SearchIndex, Slot, slot_of_key
 from brief.core.search.matcher import Matcher
-from brief.core.search.normalize import fold, passage_bounds
 from brief.core.search.postings import GROUP_AFTER, GROUP_RATIO, Passage, intersect
 from brief.core.search.query import Query, parse_query, value_matches
-from brief.core.search.results import Entry, Results, title_hit
+from brief.core.search.results import Entry, Results
 
 _CHECK_EVERY = 32
 """How many sources are ranked between two looks at `should_stop`."""
 
 _T = TypeVar("_T")
-
-Pending = tuple[Rank, Passage, float | None]
-"""A hit not built yet: its rank, its passage, and its closeness when known without the text."""
-
-_WORDS, _PENDING, _TITLE = 0, 1, 2
-"""Kinds of `Group`: exact passages of a one-word query (plain passage numbers), ranked
-passages (`Pending`s), the title of a source passing a query of filters only."""
-
-Group = tuple[int, Slot, "Source | None", "Sequence[Passage] | Sequence[Pending]", "Matcher | None"]
-"""Hits of one source in a row of the results: kind, slot, the source (None: look it up),
-the passages or pendings, and the matcher that builds them."""
 
 
 _passage_of = itemgetter(1)
@@ -104,7 +97,7 @@ class Searcher:
         """
         parsed = parse_query(query) if isinstance(query, str) else query
         run = _Run(self, self.index.snapshot(), parsed, per_source, should_stop)
-        return Results(run.entries(), run.materialise)
+        return Results(run.entries(), run.builder.materialise)
 
     def cached(self, version: int, kind: str, word: str, compute: Callable[[], _T]) -> _T:
         """A remembered look-up of `kind` for `word`, computed on first use for this version.
@@ -143,17 +136,15 @@ class _Run:
         self.searcher = searcher
         self.index = index
         self.query = query
-        self.per_source = per_source
         self.should_stop = should_stop or (lambda: False)
-        self.words = [" ".join(term.words) for term in query.terms]
-        self.fields = [spec.name for spec in index.fields]
         self.table = index.passage_table()
         self.metadata = {i for i, spec in enumerate(index.fields) if spec.metadata}
         self.leading_metadata = (
             len(self.metadata) if self.metadata == set(range(len(self.metadata))) else 0
         )
         """How many fields are metadata when they are the first ones (0 otherwise)."""
-        self.shown: dict[Slot, int] = {}
+        self.builder = Builder(index, query, per_source)
+        """Builds the hits of the passages ranked."""
         self.ranked: dict[Slot, tuple[list[Pending], Matcher]] = {}
         self.phrase_found: dict[Slot, Sequence[Passage]] = {}
         self.query_words = query.words
@@ -271,155 +262,13 @@ class _Run:
         metadata = self.metadata
         return [any(field[n] & ~FOLDS in metadata for n in numbers) for numbers in found]
 
-    def build(
-        self,
-        source: Source,
-        texts: tuple[str, ...],
-        pending: Pending,
-        matcher: Matcher,
-        keep: bool = False,
-    ) -> Hit | None:
-        """The hit for a ranked passage of a source (whose field texts are `texts`): its text
-        cut around the matches, with highlights. None when the text shows no match, unless
-        `keep`: then the passage without highlights."""
-        rank, number, close = pending
-        table = self.table
-        field = table.field[number]
-        text = texts[field & ~FOLDS]
-        start, end = passage_bounds(text, table.start[number])
-        piece = text[start:end]
-        folded = fold(piece) if field & FOLDS else piece.lower()
-        occurrences = matcher.occurrences(folded)
-        if not occurrences:
-            if not keep:
-                return None
-            return passage_hit(
-                source, self.fields[field & ~FOLDS], piece, start, table.block[number], (0, 0),
-                [], rank, 0.0 if close is None else close,
-            )  # fmt: skip
-        matched = [(begin, finish) for begin, finish, _, _ in occurrences]
-        first = matched[0]
-        if rank == Rank.PHRASE:
-            phrases = matcher.phrases(folded, occurrences)
-            if phrases:
-                first = phrases[0]
-                if not matcher.exact_is_phrase:
-                    matched = sorted(matched + phrases)
-        if close is None:
-            close = closeness(self.words, occurrences, folded)
-        return passage_hit(
-            source, self.fields[field & ~FOLDS], piece, start, table.block[number], first,
-            matched, rank, close,
-        )  # fmt: skip
-
-    def word_hits(
-        self, slot: Slot, source: Source, numbers: Sequence[Passage], matcher: Matcher
-    ) -> Iterator[Hit]:
-        """The exact hits of a one-word query in some passages of one (live) source: as
-        `build`, but inline, for these are the commonest hits and the most numerous."""
-        texts = self.index.texts(slot)
-        if not texts:
-            return
-        field_of, start_of, block_of = self.table.field, self.table.start, self.table.block
-        fields, per_source, word_matches = self.fields, self.per_source, matcher.word_matches
-        places = self.index.has_places()
-        for number in numbers:
-            if per_source is not None and not self.admit(slot):
-                continue
-            field = field_of[number]
-            text = texts[field & ~FOLDS]
-            start, end = passage_bounds(text, start_of[number])
-            piece = text[start:end]
-            matched, exact = word_matches(fold(piece) if field & FOLDS else piece.lower())
-            if exact is not None:
-                hit = passage_hit(
-                    source, fields[field & ~FOLDS], piece, start, block_of[number], exact,
-                    matched, Rank.PHRASE, 1.0,
-                )  # fmt: skip
-                if places:
-                    hit.anchor = self.index.place(slot, field, hit.block)
-                yield hit
-
-    def built(self, slot: Slot, ranked: Iterable[Pending], matcher: Matcher) -> Iterator[Hit]:
-        """The hits for some ranked passages of one source (as many as `per_source` allows)."""
-        source = self.index.source(slot)
-        texts = self.index.texts(slot)
-        if source is None or not texts:
-            return
-        places = self.index.has_places()
-        for pending in ranked:
-            if self.per_source is None or self.admit(slot):
-                hit = self.build(source, texts, pending, matcher)
-                if hit is not None:
-                    if places:
-                        hit.anchor = self.index.place(slot, self.table.field[pending[1]], hit.block)
-                    yield hit
-
-    def admit(self, slot: Slot) -> bool:
-        """True while the source has shown fewer hits than `per_source`."""
-        if self.per_source is None:
-            return True
-        count = self.shown.get(slot, 0)
-        self.shown[slot] = count + 1
-        return count < self.per_source
-
-    # Running
-
     def hits(self) -> Iterator[Hit]:
         """The hits, best rank first, then newest first, built as they come."""
-        for kind, slot, source, items, matcher in self.groups():
-            if kind == _WORDS:
-                assert source is not None and matcher is not None
-                yield from self.word_hits(slot, source, cast(Sequence[Passage], items), matcher)
-            elif kind == _PENDING:
-                assert matcher is not None
-                yield from self.built(slot, cast(Sequence[Pending], items), matcher)
-            elif source is not None and (self.per_source is None or self.admit(slot)):
-                yield title_hit(source)
+        return self.builder.hits(self.groups())
 
     def entries(self) -> Iterator[list[Entry]]:
         """Every hit, ranked as `hits` gives them, none built, a source's rank at a time."""
-        per_source = self.per_source
-        shown = self.shown
-        index = self.index
-        for kind, slot, source, items, matcher in self.groups():
-            source = source or index.source(slot)
-            texts = index.texts(slot)
-            if source is None or not texts:
-                continue
-            if per_source is not None:
-                room = per_source - shown.get(slot, 0)
-                if room <= 0:
-                    continue
-                items = items[:room]
-                shown[slot] = shown.get(slot, 0) + max(1, len(items))
-            if kind == _WORDS:
-                yield list(
-                    zip(repeat(source), repeat(texts), repeat(slot), repeat(Rank.PHRASE),
-                        cast(Sequence[Passage], items), repeat(1.0), repeat(matcher))
-                )  # fmt: skip
-            elif kind == _PENDING:
-                yield [
-                    (source, texts, slot, rank, number, close, matcher)
-                    for rank, number, close in cast(Sequence[Pending], items)
-                ]
-            else:
-                yield [(source, texts, slot, Rank.ALL_WORDS, -1, None, None)]
-
-    def materialise(self, entry: Entry) -> Hit:
-        """The hit for an entry of `entries`, as the source was when the search ran.
-
-        A passage the index holds but whose text shows no match (which should not happen) is
-        kept, unhighlighted: a hit counted is a hit shown.
-        """
-        source, texts, slot, rank, number, close, matcher = entry
-        if number < 0 or matcher is None:
-            return title_hit(source)
-        hit = self.build(source, texts, (rank, number, close), matcher, keep=True)
-        assert hit is not None
-        if self.index.has_places():
-            hit.anchor = self.index.place(slot, self.table.field[number], hit.block)
-        return hit
+        return self.builder.entries(self.groups())
 
     def groups(self) -> Iterator[Group]:
         """The hits in order, source by source and rank by rank, as groups not built yet."""
@@ -455,7 +304,7 @@ class _Run:
             if pending[0] == Rank.PARTIAL
         )
         for _, _, slot, pending, matcher in partial:
-            yield (_PENDING, slot, None, (pending,), matcher)
+            yield (PENDING, slot, None, (pending,), matcher)
 
     def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Group]:
         """Exact phrase hits, from the passages holding every word of the query in order.
@@ -488,9 +337,9 @@ class _Run:
             if not found:
                 continue
             if self.one_word:
-                yield (_WORDS, slot, source, found, matcher)
+                yield (WORDS, slot, source, found, matcher)
             else:
-                yield (_PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
+                yield (PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
 
     def tier(
         self, slots: Iterable[Slot], rank: Rank, matcher: Matcher, fuzzy: bool
@@ -505,7 +354,7 @@ class _Run:
             ranked, used = found
             mine = [pending for pending in ranked if pending[0] == rank]
             if mine:
-                yield (_PENDING, slot, None, mine, used)
+                yield (PENDING, slot, None, mine, used)
 
     def titles(self) -> Iterator[Group]:
         """For a query of filters only: one hit per source passing them, its title."""
@@ -516,7 +365,7 @@ class _Run:
                 return
             source = self.live(slot)
             if source is not None:
-                yield (_TITLE, slot, source, (), None)
+                yield (TITLE, slot, source, (), None)
 
 
 def search(
