@@ -10,11 +10,12 @@ spans = find_in_text(source.body, "Ahn Duk geun")   # `/` in the reading pane
 """
 
 from brief.core.dates import date_period
-from brief.core.search.engine import Results, Searcher, search
+from brief.core.search.engine import Searcher, search
 from brief.core.search.hits import MAX_PASSAGE, Hit, Rank
 from brief.core.search.index import DEFAULT_FIELDS, FieldSpec, SearchIndex
 from brief.core.search.matcher import Kind, Matcher, Span, find_in_text
 from brief.core.search.query import Query, Term, parse_query
+from brief.core.search.results import Results
 
 __all__ = [
     "DEFAULT_FIELDS",

@@ -1,177 +1,42 @@
-"""Running a query: candidate sources and passages from the index, ranked hits streamed best first.
+"""Running a query: its sources ranked from the index, source by source, hits streamed best first.
 
 The ranks come from the index alone: which passages hold which words, exactly, as the start of
 a longer word or as a typo form (and, for phrases, the words in order). The text is read only
 to confirm a phrase and to build a hit's passage and highlights as the hit is handed out.
+
+A `Searcher` (one per index, caching word look-ups) starts a run per query: the run's `Finder`
+(finder.py) finds the candidate sources and their passages, the run ranks and groups them,
+and its `Builder` (building.py) builds the hits as they are read, streamed or as `Results`.
 """
 
 from __future__ import annotations
 
 import heapq
 import threading
-from array import array
-from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, groupby, islice, repeat
+from itertools import chain, islice
 from operator import itemgetter
-from typing import TypeVar, cast, overload
+from typing import TypeVar, cast
 
 from brief.core.model import Source
-from brief.core.search.hits import MAX_PASSAGE, Hit, Rank, closeness, passage_hit
+from brief.core.search.building import PENDING, TITLE, WORDS, Builder, Group, Pending
+from brief.core.search.finder import Finder
+from brief.core.search.hits import Hit, Rank
 from brief.core.search.index import FOLDS, SearchIndex, Slot, slot_of_key
-from brief.core.search.matcher import (
-    MIN_PREFIX,
-    Matcher,
-    Pattern,
-    allows_prefix,
-    find_all,
-    max_edits,
-    term_pattern,
-)
-from brief.core.search.normalize import fold, passage_bounds
-from brief.core.search.query import Query, Term, parse_query, value_matches
-
-MAX_TYPO_FORMS = 12
-"""At most this many vocabulary words stand in for one misspelt word: the closest, then the
-most common (a typed typo most likely means a common word, not a rarer typo)."""
+from brief.core.search.matcher import Matcher
+from brief.core.search.postings import GROUP_AFTER, GROUP_RATIO, Passage, intersect
+from brief.core.search.query import Query, parse_query, value_matches
+from brief.core.search.results import Entry, Results
 
 _CHECK_EVERY = 32
 """How many sources are ranked between two looks at `should_stop`."""
 
-_MERGE_ABOVE = 4
-"""Words sharing a look-up (a prefix's words, a typo's forms) have their passages merged into
-one list when there are more of them than this, rather than looked up one by one."""
-
-_GROUP_AFTER = 48
-"""How many sources a search looks up one by one before grouping postings by source."""
-
-_GROUP_RATIO = 2
-"""Postings are grouped by source when they are at most this many times as long as the
-number of sources still to look up (else binary search per source stays cheaper)."""
-
 _T = TypeVar("_T")
-
-Passage = int
-"""A passage's number in the index (see `SearchIndex`)."""
-
-Pending = tuple[Rank, Passage, float | None]
-"""A hit not built yet: its rank, its passage, and its closeness when known without the text."""
-
-Entry = tuple["Source", tuple[str, ...], Slot, Rank, Passage, float | None, "Matcher | None"]
-"""A hit of a complete result list, not built yet: its source, the source's field texts and
-slot, the rank, the passage (-1 for the source's title), the closeness when known, and the
-matcher that builds it."""
-
-_WORDS, _PENDING, _TITLE = 0, 1, 2
-"""Kinds of `Group`: exact passages of a one-word query (plain passage numbers), ranked
-passages (`Pending`s), the title of a source passing a query of filters only."""
-
-Group = tuple[int, Slot, "Source | None", "Sequence[Passage] | Sequence[Pending]", "Matcher | None"]
-"""Hits of one source in a row of the results: kind, slot, the source (None: look it up),
-the passages or pendings, and the matcher that builds them."""
 
 
 _passage_of = itemgetter(1)
 """A pending hit's passage."""
-
-
-def _intersect(sets: Iterable[set[Slot]]) -> set[Slot]:
-    """The intersection of sets, smallest first."""
-    ordered = sorted(sets, key=len)
-    if not ordered:
-        return set()
-    result = set(ordered[0])
-    for other in ordered[1:]:
-        result &= other
-        if not result:
-            break
-    return result
-
-
-def _between(numbers: array[int], lo: int, hi: int) -> array[int]:
-    """The numbers of an ascending array that are in [lo, hi)."""
-    start = bisect_left(numbers, lo)
-    return numbers[start : bisect_left(numbers, hi, start)]
-
-
-class Postings:
-    """The passages of several words together (a prefix's words, a typo's forms)."""
-
-    __slots__ = ("arrays",)
-
-    def __init__(self, arrays: Iterable[array[int] | None]) -> None:
-        """The passages in `arrays` (each ascending); merged when there are many."""
-        found = [numbers for numbers in arrays if numbers]
-        if len(found) > _MERGE_ABOVE:
-            found = [array("I", sorted(set(chain.from_iterable(found))))]
-        self.arrays: list[array[int]] = found
-        """The ascending arrays of passage numbers (the index's own when not merged)."""
-
-
-_NONE = Postings(())
-
-
-class _Lookup:
-    """One search's look-ups of some postings, source by source.
-
-    The first sources are looked up by binary search; when many more are to come and the
-    postings are not much longer, they are grouped by source in one pass instead.
-    """
-
-    __slots__ = ("_arrays", "_asked", "_end", "_expected", "_extra", "_first", "_groups", "_owners")
-
-    def __init__(self, postings: Postings, index: SearchIndex, expected: int) -> None:
-        self._arrays = postings.arrays
-        self._owners = index.passage_table().owner
-        self._first, self._end, self._extra = index.passage_bounds()
-        self._expected = expected
-        self._asked = 0
-        self._groups: dict[Slot, list[Passage]] | None = None
-
-    def get(self, slot: Slot) -> Sequence[Passage]:
-        """The source's passages (ascending when there is one array; duplicates possible)."""
-        if self._groups is not None:
-            return self._groups.get(slot, ())
-        arrays = self._arrays
-        if not arrays:
-            return ()
-        self._asked += 1
-        if self._asked == _GROUP_AFTER:
-            total = sum(len(numbers) for numbers in arrays)
-            if total <= _GROUP_RATIO * (self._expected - _GROUP_AFTER):
-                self._groups = self._group()
-                return self._groups.get(slot, ())
-        lo, hi = self._first[slot], self._end[slot]
-        extra = self._extra.get(slot) if self._extra else None
-        if extra is not None:
-            return [
-                number
-                for numbers in arrays
-                for bounds in ((lo, hi), extra)
-                for number in _between(numbers, *bounds)
-            ]
-        if len(arrays) == 1:
-            numbers = arrays[0]
-            start = bisect_left(numbers, lo)
-            return numbers[start : bisect_left(numbers, hi, start)]
-        return [number for numbers in arrays for number in _between(numbers, lo, hi)]
-
-    @property
-    def empty(self) -> bool:
-        """True when no passage is looked up (`get` always gives nothing)."""
-        return not self._arrays
-
-    def _group(self) -> dict[Slot, list[Passage]]:
-        groups: dict[Slot, list[Passage]] = {}
-        for numbers in self._arrays:
-            for slot, members in groupby(numbers, self._owners.__getitem__):
-                found = groups.get(slot)
-                if found is None:
-                    groups[slot] = list(members)
-                else:
-                    found.extend(members)
-        return groups
 
 
 class Searcher:
@@ -232,7 +97,7 @@ class Searcher:
         """
         parsed = parse_query(query) if isinstance(query, str) else query
         run = _Run(self, self.index.snapshot(), parsed, per_source, should_stop)
-        return Results(run, run.entries())
+        return Results(run.entries(), run.builder.materialise)
 
     def cached(self, version: int, kind: str, word: str, compute: Callable[[], _T]) -> _T:
         """A remembered look-up of `kind` for `word`, computed on first use for this version.
@@ -271,167 +136,24 @@ class _Run:
         self.searcher = searcher
         self.index = index
         self.query = query
-        self.per_source = per_source
         self.should_stop = should_stop or (lambda: False)
-        self.words = [" ".join(term.words) for term in query.terms]
-        self.fields = [spec.name for spec in index.fields]
         self.table = index.passage_table()
         self.metadata = {i for i, spec in enumerate(index.fields) if spec.metadata}
         self.leading_metadata = (
             len(self.metadata) if self.metadata == set(range(len(self.metadata))) else 0
         )
         """How many fields are metadata when they are the first ones (0 otherwise)."""
-        self.shown: dict[Slot, int] = {}
+        self.builder = Builder(index, query, per_source)
+        """Builds the hits of the passages ranked."""
         self.ranked: dict[Slot, tuple[list[Pending], Matcher]] = {}
         self.phrase_found: dict[Slot, Sequence[Passage]] = {}
-        self.quoted_found: dict[tuple[Slot, int], set[Passage]] = {}
         self.query_words = query.words
         self.filtered = query.has_filters
-        self.rarest_words: dict[tuple[str, ...], str] = {}
         self.best: set[Slot] = set()
-        self.exacts: dict[str, _Lookup] = {}
-        self.prefixes: list[_Lookup] = []
-        self.typos: list[_Lookup] = []
-        self.term_patterns: list[Pattern | None] = [
-            term_pattern(term) if len(term.words) > 1 else None for term in query.terms
-        ]
-        self.term_keys: list[bytes | None] = []
-        self.phrase_key: bytes | None = None
-        self.phrase_groups: dict[Slot, list[Passage]] | None = None
-        """Every phrase passage by source, once the phrases of all sources are looked for."""
-        self.one_word = len(self.query_words) == 1 and not query.terms[0].quoted
+        self.finder = Finder(index, query, searcher.cached)
+        """The look-ups of the sources and passages holding the query's terms."""
+        self.one_word = self.finder.one_word
         """A query of one typed word (the commonest): ranked without sets."""
-        only = query.terms[0] if len(query.terms) == 1 else None
-        self.phrase_is_term = (
-            only is not None
-            and len(only.words) > 1
-            and not (only.open_end and len(only.words[-1]) >= MIN_PREFIX)
-        )
-        """A query of one closed quoted phrase: its passages are its phrase hits, all of them."""
-
-    # Look-ups of sources
-
-    def exact(self, word: str) -> set[Slot]:
-        index = self.index
-        return self.searcher.cached(
-            index.version, "exact", word, lambda: set(index.postings(word) or ())
-        )
-
-    def prefixed(self, word: str) -> set[Slot]:
-        index = self.index
-
-        def compute() -> set[Slot]:
-            found: set[Slot] = set()
-            for other in index.with_prefix(word):
-                found.update(index.postings(other) or ())
-            return found
-
-        return self.searcher.cached(index.version, "prefix", word, compute)
-
-    def term_sets(self, term: Term) -> tuple[set[Slot], set[Slot]]:
-        """Sources with the term exactly, and with it exactly or by prefix."""
-        if term.quoted or len(term.words) > 1:
-            *head, last = term.words
-            exact = _intersect([self.exact(word) for word in term.words])
-            if term.open_end and len(last) >= MIN_PREFIX:
-                return exact, _intersect([*(self.exact(w) for w in head), self.prefixed(last)])
-            return exact, exact
-        word = term.words[0]
-        exact = self.exact(word)
-        return exact, (self.prefixed(word) if allows_prefix(term) else exact)
-
-    def typo_forms(self, term: Term) -> list[str]:
-        """Vocabulary words a misspelt word may stand for (not those it equals or starts)."""
-        if term.quoted or len(term.words) > 1:
-            return []
-        word = term.words[0]
-        edits = max_edits(word)
-        if edits == 0:
-            return []
-        index = self.index
-
-        def compute() -> list[str]:
-            found = sorted(
-                (distance, -len(index.postings(other) or ()), other)
-                for other, distance in index.similar(word, edits)
-                if not other.startswith(word)
-            )
-            return [other for _, _, other in found[:MAX_TYPO_FORMS]]
-
-        return self.searcher.cached(index.version, "typo", word, compute)
-
-    # Look-ups of passages
-
-    def prefix_postings(self, word: str) -> Postings:
-        """The passages of the longer words `word` starts (not of `word` itself)."""
-        index = self.index
-
-        def compute() -> Postings:
-            others = index.with_prefix(word)
-            return Postings(index.passages(other) for other in others if other != word)
-
-        return self.searcher.cached(index.version, "prefix passages", word, compute)
-
-    def rarest(self, words: Sequence[str]) -> str:
-        """The word in the fewest passages."""
-        key = tuple(words)
-        found = self.rarest_words.get(key)
-        if found is None:
-            found = self.rarest_words[key] = min(
-                words, key=lambda word: len(self.index.passages(word) or ())
-            )
-        return found
-
-    def term_passages(self, index: int, slot: Slot, fuzzy: bool) -> set[Passage]:
-        """The source's passages holding a term (as a typo form too, when `fuzzy`)."""
-        term = self.query.terms[index]
-        if len(term.words) == 1:
-            found = set(self.exacts[term.words[0]].get(slot))
-            prefixes = self.prefixes[index]
-            if not prefixes.empty:
-                found.update(prefixes.get(slot))
-            if fuzzy:
-                found.update(self.typos[index].get(slot))
-            return found
-        key = (slot, index)
-        known = self.quoted_found.get(key)
-        if known is None:
-            known = self.quoted_found[key] = self.sequence_passages(
-                slot, term.words[:-1] if term.open_end else term.words, self.term_keys[index],
-                self.term_patterns[index],
-            )  # fmt: skip
-        return known
-
-    def sequence_passages(
-        self, slot: Slot, words: Sequence[str], key: bytes | None, pattern: Pattern | None
-    ) -> set[Passage]:
-        """The source's passages where a pattern matches, looked for where `words` (all in the
-        pattern) are in a row: among the passages of the rarest, by their word ids (`key`)."""
-        if key is None or pattern is None:
-            return set()
-        has_sequence, confirm = self.index.has_sequence, self.confirm
-        return {
-            number
-            for number in self.exacts[self.rarest(words)].get(slot)
-            if has_sequence(number, key) and confirm(number, pattern)
-        }
-
-    def confirm(self, passage: Passage, pattern: Pattern) -> bool:
-        """True when a pattern matches in the passage's text."""
-        text, start, end, folds = self.index.passage_text(passage)
-        piece = text[start:end]
-        return bool(find_all(pattern, fold(piece) if folds else piece.lower(), first=True))
-
-    def phrase_passages(self, slot: Slot, matcher: Matcher) -> Sequence[Passage]:
-        """The source's passages holding the whole query as an exact phrase, ascending."""
-        if self.phrase_groups is not None:
-            return self.phrase_groups.get(slot, ())
-        words = self.query_words
-        if len(words) == 1:
-            return self.exacts[words[0]].get(slot)
-        if self.phrase_is_term:
-            return sorted(self.term_passages(0, slot, False))
-        return sorted(self.sequence_passages(slot, words, self.phrase_key, matcher.phrase_pattern))
 
     # Ranking sources
 
@@ -476,13 +198,14 @@ class _Run:
         """
         if self.live(slot) is None:
             return []
+        find = self.finder
         if self.one_word:
             if fuzzy:
                 return [
-                    (Rank.FUZZY, number, None) for number in sorted(set(self.typos[0].get(slot)))
+                    (Rank.FUZZY, number, None) for number in sorted(set(find.typos[0].get(slot)))
                 ]
-            exact = self.exacts[self.query_words[0]].get(slot)
-            prefixed = self.prefixes[0].get(slot)
+            exact = find.exacts[self.query_words[0]].get(slot)
+            prefixed = find.prefixes[0].get(slot)
             if not prefixed:
                 return [(Rank.PHRASE, number, 1.0) for number in exact]
             exactly = set(exact)
@@ -490,13 +213,13 @@ class _Run:
                 (Rank.PHRASE, number, 1.0) if number in exactly else (Rank.ALL_WORDS, number, None)
                 for number in sorted(exactly.union(prefixed))
             ]
-        found = [self.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
+        found = [find.term_passages(i, slot, fuzzy) for i in range(len(self.query.terms))]
         if not all(found):
             return []
         phrases: set[Passage] = set()
         if not fuzzy and slot in self.best:
             known = self.phrase_found.get(slot)
-            phrases = set(self.phrase_passages(slot, matcher) if known is None else known)
+            phrases = set(find.phrase_passages(slot, matcher) if known is None else known)
         every = Rank.FUZZY if fuzzy else Rank.ALL_WORDS
         terms = len(found)
         if terms == 1:
@@ -539,155 +262,13 @@ class _Run:
         metadata = self.metadata
         return [any(field[n] & ~FOLDS in metadata for n in numbers) for numbers in found]
 
-    def build(
-        self,
-        source: Source,
-        texts: tuple[str, ...],
-        pending: Pending,
-        matcher: Matcher,
-        keep: bool = False,
-    ) -> Hit | None:
-        """The hit for a ranked passage of a source (whose field texts are `texts`): its text
-        cut around the matches, with highlights. None when the text shows no match, unless
-        `keep`: then the passage without highlights."""
-        rank, number, close = pending
-        table = self.table
-        field = table.field[number]
-        text = texts[field & ~FOLDS]
-        start, end = passage_bounds(text, table.start[number])
-        piece = text[start:end]
-        folded = fold(piece) if field & FOLDS else piece.lower()
-        occurrences = matcher.occurrences(folded)
-        if not occurrences:
-            if not keep:
-                return None
-            return passage_hit(
-                source, self.fields[field & ~FOLDS], piece, start, table.block[number], (0, 0),
-                [], rank, 0.0 if close is None else close,
-            )  # fmt: skip
-        matched = [(begin, finish) for begin, finish, _, _ in occurrences]
-        first = matched[0]
-        if rank == Rank.PHRASE:
-            phrases = matcher.phrases(folded, occurrences)
-            if phrases:
-                first = phrases[0]
-                if not matcher.exact_is_phrase:
-                    matched = sorted(matched + phrases)
-        if close is None:
-            close = closeness(self.words, occurrences, folded)
-        return passage_hit(
-            source, self.fields[field & ~FOLDS], piece, start, table.block[number], first,
-            matched, rank, close,
-        )  # fmt: skip
-
-    def word_hits(
-        self, slot: Slot, source: Source, numbers: Sequence[Passage], matcher: Matcher
-    ) -> Iterator[Hit]:
-        """The exact hits of a one-word query in some passages of one (live) source: as
-        `build`, but inline, for these are the commonest hits and the most numerous."""
-        texts = self.index.texts(slot)
-        if not texts:
-            return
-        field_of, start_of, block_of = self.table.field, self.table.start, self.table.block
-        fields, per_source, word_matches = self.fields, self.per_source, matcher.word_matches
-        places = self.index.has_places()
-        for number in numbers:
-            if per_source is not None and not self.admit(slot):
-                continue
-            field = field_of[number]
-            text = texts[field & ~FOLDS]
-            start, end = passage_bounds(text, start_of[number])
-            piece = text[start:end]
-            matched, exact = word_matches(fold(piece) if field & FOLDS else piece.lower())
-            if exact is not None:
-                hit = passage_hit(
-                    source, fields[field & ~FOLDS], piece, start, block_of[number], exact,
-                    matched, Rank.PHRASE, 1.0,
-                )  # fmt: skip
-                if places:
-                    hit.anchor = self.index.place(slot, field, hit.block)
-                yield hit
-
-    def built(self, slot: Slot, ranked: Iterable[Pending], matcher: Matcher) -> Iterator[Hit]:
-        """The hits for some ranked passages of one source (as many as `per_source` allows)."""
-        source = self.index.source(slot)
-        texts = self.index.texts(slot)
-        if source is None or not texts:
-            return
-        places = self.index.has_places()
-        for pending in ranked:
-            if self.per_source is None or self.admit(slot):
-                hit = self.build(source, texts, pending, matcher)
-                if hit is not None:
-                    if places:
-                        hit.anchor = self.index.place(slot, self.table.field[pending[1]], hit.block)
-                    yield hit
-
-    def admit(self, slot: Slot) -> bool:
-        """True while the source has shown fewer hits than `per_source`."""
-        if self.per_source is None:
-            return True
-        count = self.shown.get(slot, 0)
-        self.shown[slot] = count + 1
-        return count < self.per_source
-
-    # Running
-
     def hits(self) -> Iterator[Hit]:
         """The hits, best rank first, then newest first, built as they come."""
-        for kind, slot, source, items, matcher in self.groups():
-            if kind == _WORDS:
-                assert source is not None and matcher is not None
-                yield from self.word_hits(slot, source, cast(Sequence[Passage], items), matcher)
-            elif kind == _PENDING:
-                assert matcher is not None
-                yield from self.built(slot, cast(Sequence[Pending], items), matcher)
-            elif source is not None and (self.per_source is None or self.admit(slot)):
-                yield _title_hit(source)
+        return self.builder.hits(self.groups())
 
     def entries(self) -> Iterator[list[Entry]]:
         """Every hit, ranked as `hits` gives them, none built, a source's rank at a time."""
-        per_source = self.per_source
-        shown = self.shown
-        index = self.index
-        for kind, slot, source, items, matcher in self.groups():
-            source = source or index.source(slot)
-            texts = index.texts(slot)
-            if source is None or not texts:
-                continue
-            if per_source is not None:
-                room = per_source - shown.get(slot, 0)
-                if room <= 0:
-                    continue
-                items = items[:room]
-                shown[slot] = shown.get(slot, 0) + max(1, len(items))
-            if kind == _WORDS:
-                yield list(
-                    zip(repeat(source), repeat(texts), repeat(slot), repeat(Rank.PHRASE),
-                        cast(Sequence[Passage], items), repeat(1.0), repeat(matcher))
-                )  # fmt: skip
-            elif kind == _PENDING:
-                yield [
-                    (source, texts, slot, rank, number, close, matcher)
-                    for rank, number, close in cast(Sequence[Pending], items)
-                ]
-            else:
-                yield [(source, texts, slot, Rank.ALL_WORDS, -1, None, None)]
-
-    def materialise(self, entry: Entry) -> Hit:
-        """The hit for an entry of `entries`, as the source was when the search ran.
-
-        A passage the index holds but whose text shows no match (which should not happen) is
-        kept, unhighlighted: a hit counted is a hit shown.
-        """
-        source, texts, slot, rank, number, close, matcher = entry
-        if number < 0 or matcher is None:
-            return _title_hit(source)
-        hit = self.build(source, texts, (rank, number, close), matcher, keep=True)
-        assert hit is not None
-        if self.index.has_places():
-            hit.anchor = self.index.place(slot, self.table.field[number], hit.block)
-        return hit
+        return self.builder.entries(self.groups())
 
     def groups(self) -> Iterator[Group]:
         """The hits in order, source by source and rank by rank, as groups not built yet."""
@@ -696,59 +277,22 @@ class _Run:
             if query.has_filters:
                 yield from self.titles()
             return
-        index = self.index
+        index, find = self.index, self.finder
         with self.searcher.index.lock:
-            sets = [self.term_sets(term) for term in query.terms]
-            candidates = _intersect(prefixed for _, prefixed in sets)
-            best = self.best = _intersect([candidates, *(exact for exact, _ in sets)])
-            expected = len(candidates)
-            self.exacts = {
-                word: _Lookup(Postings((index.passages(word),)), index, expected)
-                for word in set(self.query_words)
-            }
-            self.prefixes = [
-                _Lookup(self.prefix_postings(term.words[-1]), index, expected)
-                if allows_prefix(term) or (term.open_end and len(term.words[-1]) >= MIN_PREFIX)
-                else _Lookup(_NONE, index, 0)
-                for term in query.terms
-            ]
-            self.typos = [_Lookup(_NONE, index, 0) for _ in query.terms]
-            self.phrase_key = index.phrase_key(self.query_words)
-            self.term_keys = [
-                index.phrase_key(term.words[:-1] if term.open_end else term.words)
-                for term in query.terms
-            ]
-            widened: set[Slot] = set()
-            if self.one_word and allows_prefix(query.terms[0]):
-                owners = index.passage_table().owner
-                prefixed = self.prefix_postings(self.query_words[0]).arrays
-                widened = candidates.intersection(
-                    map(owners.__getitem__, chain.from_iterable(prefixed))
-                )
+            sets = [find.term_sets(term) for term in query.terms]
+            candidates = intersect(prefixed for _, prefixed in sets)
+            best = self.best = intersect([candidates, *(exact for exact, _ in sets)])
+            widened = find.look_up(candidates)
         plain = Matcher(query)
         yield from self.phrases(best, plain)
         if self.one_word:
             yield from self.tier(widened, Rank.ALL_WORDS, plain, fuzzy=False)
-        elif not self.phrase_is_term:
+        elif not find.phrase_is_term:
             yield from self.tier(candidates, Rank.ALL_WORDS, plain, fuzzy=False)
         if self.should_stop():
             return
         with self.searcher.index.lock:
-            typos = {i: self.typo_forms(term) for i, term in enumerate(query.terms)}
-            typos = {i: forms for i, forms in typos.items() if forms}
-            loose = []
-            for i, (_, prefixed_sources) in enumerate(sets):
-                wide = set(prefixed_sources)
-                for form in typos.get(i, ()):
-                    wide.update(index.postings(form) or ())
-                loose.append(wide)
-            fuzzy = _intersect(loose) - candidates if typos else set()
-            self.typos = [
-                _Lookup(
-                    Postings(index.passages(form) for form in typos.get(i, ())), index, len(fuzzy)
-                )
-                for i in range(len(query.terms))
-            ]
+            typos, fuzzy = find.look_up_typos(sets, candidates)
         if typos:
             yield from self.tier(fuzzy, Rank.FUZZY, Matcher(query, typos), fuzzy=True)
         if self.should_stop():
@@ -760,7 +304,7 @@ class _Run:
             if pending[0] == Rank.PARTIAL
         )
         for _, _, slot, pending, matcher in partial:
-            yield (_PENDING, slot, None, (pending,), matcher)
+            yield (PENDING, slot, None, (pending,), matcher)
 
     def phrases(self, slots: set[Slot], matcher: Matcher) -> Iterator[Group]:
         """Exact phrase hits, from the passages holding every word of the query in order.
@@ -769,6 +313,7 @@ class _Run:
         query of several words, the passages of its rarest word are looked at all together
         and only the sources with a phrase are visited.
         """
+        find = self.finder
         key = self.index.key
         keys = [key(slot) for slot in slots]
         heapq.heapify(keys)
@@ -778,37 +323,23 @@ class _Run:
             if count % _CHECK_EVERY == 0 and self.should_stop():
                 return
             count += 1
-            if count == _GROUP_AFTER and len(self.query_words) > 1 and self.phrase_key:
-                rarest = self.index.passages(self.rarest(self.query_words)) or ()
-                if len(rarest) <= _GROUP_RATIO * len(keys):
-                    groups = self.phrase_groups = self.all_phrases(slots, matcher)
+            if count == GROUP_AFTER and len(self.query_words) > 1 and find.phrase_key:
+                rarest = self.index.passages(find.rarest(self.query_words)) or ()
+                if len(rarest) <= GROUP_RATIO * len(keys):
+                    groups = find.phrase_groups = find.all_phrases(slots, matcher)
                     keys = [k for k in keys if slot_of_key(k) in groups]
                     heapq.heapify(keys)
             source = self.live(slot)
             if source is None:
                 self.ranked[slot] = ([], matcher)
                 continue
-            found = self.phrase_found[slot] = self.phrase_passages(slot, matcher)
+            found = self.phrase_found[slot] = find.phrase_passages(slot, matcher)
             if not found:
                 continue
             if self.one_word:
-                yield (_WORDS, slot, source, found, matcher)
+                yield (WORDS, slot, source, found, matcher)
             else:
-                yield (_PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
-
-    def all_phrases(self, slots: set[Slot], matcher: Matcher) -> dict[Slot, list[Passage]]:
-        """The passages of some sources holding the query as an exact phrase, by source."""
-        key, pattern = self.phrase_key, matcher.phrase_pattern
-        if key is None or pattern is None:
-            return {}
-        owners = self.table.owner
-        has_sequence, confirm = self.index.has_sequence, self.confirm
-        found: dict[Slot, list[Passage]] = {}
-        for number in self.index.passages(self.rarest(self.query_words)) or ():
-            slot = owners[number]
-            if slot in slots and has_sequence(number, key) and confirm(number, pattern):
-                found.setdefault(slot, []).append(number)
-        return found
+                yield (PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
 
     def tier(
         self, slots: Iterable[Slot], rank: Rank, matcher: Matcher, fuzzy: bool
@@ -823,7 +354,7 @@ class _Run:
             ranked, used = found
             mine = [pending for pending in ranked if pending[0] == rank]
             if mine:
-                yield (_PENDING, slot, None, mine, used)
+                yield (PENDING, slot, None, mine, used)
 
     def titles(self) -> Iterator[Group]:
         """For a query of filters only: one hit per source passing them, its title."""
@@ -834,98 +365,7 @@ class _Run:
                 return
             source = self.live(slot)
             if source is not None:
-                yield (_TITLE, slot, source, (), None)
-
-
-def _title_hit(source: Source) -> Hit:
-    """The hit for a source passing a query of filters only: its title."""
-    return Hit(
-        source_id=source.id,
-        title=source.title,
-        outlet=source.outlet,
-        published=source.published,
-        field="title",
-        block=0,
-        rank=Rank.ALL_WORDS,
-        score=float(Rank.ALL_WORDS),
-        passage=source.title[:MAX_PASSAGE],
-        passage_start=0,
-        start=0,
-        end=0,
-        spans=(),
-    )
-
-
-class Results(Sequence[Hit]):
-    """A query's complete, ranked results: ranked as far as they are read, built hit by hit.
-
-    Hits are built from the sources' texts as they were when ranked. Not for several threads
-    at once (a worker may rank and count, then hand the results to another thread).
-    """
-
-    def __init__(self, run: _Run, entries: Iterator[list[Entry]]) -> None:
-        self._run = run
-        self._chunks: Iterator[list[Entry]] | None = entries
-        self._entries: list[Entry] = []
-        self._built: dict[int, Hit] = {}
-
-    def _fill(self, size: int | None = None) -> int:
-        """Rank until there are `size` hits (all of them when None); how many there are."""
-        entries, chunks = self._entries, self._chunks
-        while chunks is not None and (size is None or len(entries) < size):
-            chunk = next(chunks, None)
-            if chunk is None:
-                self._chunks = chunks = None
-            else:
-                entries.extend(chunk)
-        return len(entries)
-
-    @property
-    def complete(self) -> bool:
-        """True once every hit is ranked (and `len` costs nothing)."""
-        return self._chunks is None
-
-    def __len__(self) -> int:
-        """How many hits the query has (ranking them all, building none)."""
-        return self._fill()
-
-    def __iter__(self) -> Iterator[Hit]:
-        """The hits in order, ranked and built as they are read."""
-        position = 0
-        while position < self._fill(position + 1):
-            yield self._hit(position)
-            position += 1
-
-    @overload
-    def __getitem__(self, position: int) -> Hit: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[Hit]: ...
-
-    def __getitem__(self, position: int | slice) -> Hit | list[Hit]:
-        """The hit at a position (built on first use), or a list of them for a slice."""
-        if isinstance(position, slice):
-            start, stop, step = position.start, position.stop, position.step
-            ahead = all(x is None or x >= 0 for x in (start, stop)) and (step or 1) > 0
-            size = self._fill(stop if ahead and stop is not None else None)
-            return [self._hit(at) for at in range(*position.indices(size))]
-        size = self._fill(position + 1 if position >= 0 else None)
-        if position < 0:
-            position += size
-        if not 0 <= position < size:
-            raise IndexError(position)
-        return self._hit(position)
-
-    def _hit(self, position: int) -> Hit:
-        hit = self._built.get(position)
-        if hit is None:
-            hit = self._built[position] = self._run.materialise(self._entries[position])
-        return hit
-
-    def ranks(self) -> Counter[Rank]:
-        """How many hits there are of each rank (ranking them all, building none)."""
-        self._fill()
-        return Counter(entry[3] for entry in self._entries)
+                yield (TITLE, slot, source, (), None)
 
 
 def search(
