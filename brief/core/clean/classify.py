@@ -51,15 +51,13 @@ def _repeats(
     units: list[Unit],
     verdicts: list[Verdict],
     feats: list[Features],
-    counts: Counter[str] | None = None,
+    counts: Counter[str],
 ) -> tuple[list[list[int]], bool]:
     """The groups of units whose text the page repeats (menus drawn twice, captions, teasers),
     and whether every copy goes: when repeated text would make up most of the page's prose (a
-    page printed twice), the first copies stay (`counts`: the `key_counts`, when known).
+    page printed twice), the first copies stay (`counts`: the units' `key_counts`).
     """
     keys = [feat.key for feat in feats]
-    if counts is None:
-        counts = Counter(keys)
     if len(counts) == len(keys):
         return [], True
     # The copies of each repeated text, in the order the texts first appear.
@@ -273,10 +271,10 @@ def _captions(
 
 
 def classify(
-    units: list[Unit], feats: list[Features], counts: Counter[str] | None = None
+    units: list[Unit], feats: list[Features], counts: Counter[str]
 ) -> tuple[list[Verdict], tuple[int, int]]:
-    """A verdict for every unit (whose features are `feats`; `counts`, their `key_counts` when
-    known), and the region [start, end) of units where the article lies."""
+    """A verdict for every unit (whose features are `feats`; `counts`, their `key_counts`), and
+    the region [start, end) of units where the article lies."""
     verdicts, values, row_texts = first_verdicts(units, feats)
     for index in _promotions(units, verdicts):
         values[index] = value(verdicts[index], feats[index])
@@ -291,7 +289,7 @@ def classify(
                 cost = SHORT_COST
             if -cost < values[index]:
                 values[index] = -cost
-    rows = table_rows(units, verdicts, values, row_texts)
+    rows = table_rows(verdicts, values, row_texts)
     isolation(verdicts, values, rows)
     anchor_bonus(units, verdicts, feats, values)
     teasers = teaser_runs(units, verdicts, feats, values)

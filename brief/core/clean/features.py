@@ -247,17 +247,17 @@ another one)."""
 
 def sentence_marks(text: str) -> int:
     """The number of sentence and clause marks (full stops, commas, ...) in the text."""
+    count = 1 if text[-1:] in ".!?" else 0
     if len(text) > MARKS_BY_COUNT:
-        count = (
+        count += (
             text.count(". ")
             + text.count(", ")
             + text.count("? ")
             + text.count("! ")
             + text.count("; ")
-            + (1 if text[-1:] in ".!?" else 0)
         )
     else:
-        count = len(_MARK.findall(text)) + (1 if text[-1:] in ".!?" else 0)
+        count += len(_MARK.findall(text))
     if not text.isascii() and (
         "。" in text or "，" in text or "、" in text or "！" in text or "？" in text
     ):

@@ -110,8 +110,9 @@ def teaser_runs(
         headed = dated = False
         if lone:
             gap = range(max(previous + 1, index - 6), index)
-            # `_headline_like` of each line of the gap, written out (loops, not `any` over
-            # generators, as this runs for every lone paragraph).
+            # Headed: a line of the gap reads as a headline (short or chrome, 3-25 words, no
+            # sentence); dated: one gives a date or a byline. Loops, not `any` over
+            # generators, as this runs for every lone paragraph.
             for i in gap:
                 verdict, feat = verdicts[i], feats[i]
                 if (
@@ -166,24 +167,17 @@ def is_row(text: str) -> bool:
     return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
 
-def table_rows(
-    units: list[Unit],
-    verdicts: list[Verdict],
-    values: list[float],
-    row_texts: list[bool] | None = None,
-) -> set[int]:
+def table_rows(verdicts: list[Verdict], values: list[float], row_texts: list[bool]) -> set[int]:
     """The rows of tables (short lines, several in a row, each with several numbers), which cost
     nothing when looking for the article (a table of results the article gives is not a menu).
 
-    `row_texts`, when given, tells for each unit labelled a short line whether its text reads
-    as a row (`is_row`), worked out before.
+    `row_texts` tells for each unit labelled a short line whether its text reads as a row
+    (`is_row`, worked out with its verdict).
     """
     rows: set[int] = set()
     run: list[int] = []
     for index, verdict in enumerate(verdicts):
-        if verdict.label is not SHORT or not (
-            row_texts[index] if row_texts is not None else is_row(units[index].text)
-        ):
+        if verdict.label is not SHORT or not row_texts[index]:
             continue
         if run and run[-1] != index - 1:
             _close_table(run, rows, values)

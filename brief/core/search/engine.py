@@ -152,7 +152,6 @@ class _Run:
         self.best: set[Slot] = set()
         self.finder = Finder(index, query, searcher.cached)
         """The look-ups of the sources and passages holding the query's terms."""
-        self.one_word = self.finder.one_word
         """A query of one typed word (the commonest): ranked without sets."""
 
     # Ranking sources
@@ -199,7 +198,7 @@ class _Run:
         if self.live(slot) is None:
             return []
         find = self.finder
-        if self.one_word:
+        if self.finder.one_word:
             if fuzzy:
                 return [
                     (Rank.FUZZY, number, None) for number in sorted(set(find.typos[0].get(slot)))
@@ -285,7 +284,7 @@ class _Run:
             widened = find.look_up(candidates)
         plain = Matcher(query)
         yield from self.phrases(best, plain)
-        if self.one_word:
+        if self.finder.one_word:
             yield from self.tier(widened, Rank.ALL_WORDS, plain, fuzzy=False)
         elif not find.phrase_is_term:
             yield from self.tier(candidates, Rank.ALL_WORDS, plain, fuzzy=False)
@@ -336,7 +335,7 @@ class _Run:
             found = self.phrase_found[slot] = find.phrase_passages(slot, matcher)
             if not found:
                 continue
-            if self.one_word:
+            if self.finder.one_word:
                 yield (WORDS, slot, source, found, matcher)
             else:
                 yield (PENDING, slot, source, [(Rank.PHRASE, n, 1.0) for n in found], matcher)
