@@ -17,8 +17,7 @@ Printed, each figure the median of --reps runs (--cold-reps for cold opens):
 - 10k pack, cold and warm: first paint, full sidebar, files checked (warm), ready, sources/s,
   peak RSS; the warm first paint and full sidebar again with Python's bytecode cached (as it is
   for a user: every other figure is taken with this machine's PYTHONDONTWRITEBYTECODE=1, each
-  start compiling brief's own modules; the dependencies' bytecode is compiled by uv at install);
-  and the core alone: the pack recalled from its kept listing
+  start compiling every module); and the core alone: the pack recalled from its kept listing
   (what a warm open shows first), a warm `iter_load` (every file looked at: what a changed pack
   is read again with) and the search index build;
 - 100k pack (the 10k plus 90,000 text files), warm: the same;
@@ -76,8 +75,7 @@ def env_for(work: Path, cache: Path) -> dict[str, str]:
 def bytecode_cached(env: dict[str, str], work: Path) -> dict[str, str]:
     """`env` with Python caching the bytecode it compiles (in a folder of the work folder),
     as it does for a user; the machine this was written on sets PYTHONDONTWRITEBYTECODE, so
-    its every start compiles brief's own modules (about 0.06 s more; uv compiled the
-    dependencies' bytecode when it installed them)."""
+    its every start compiles Textual's and brief's modules (about 0.3 s more)."""
     pyc = work / "pycache"
     shutil.rmtree(pyc, ignore_errors=True)  # compiled by this run's first open (untimed)
     return {**env, "PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(pyc)}
