@@ -13,8 +13,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from brief.core.cache import LibraryCache, listing
+from brief.core.cache import LibraryCache, codec, listing
 from brief.core.loader import load_paths, recall
+from brief.core.ordering import SortOrder, date_order, sort_sources
 from brief.core.watch import PackChanges, PackWatcher
 from brief.ui.app import BriefApp
 from brief.ui.screens.main import MainScreen
@@ -105,6 +106,31 @@ def test_reading_the_pack_again_keeps_its_new_listing(pack: Path) -> None:
     assert recalled is not None
     same(now, recalled.library)
     assert "Added" in [s.title for s in recalled.library.sources]
+    assert recalled.library.date_order == date_order(recalled.library.sources)
+
+
+def test_the_listing_keeps_the_pack_newest_first(pack: Path) -> None:
+    read = load_paths([pack], cache=LibraryCache())
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    kept = recalled.library.date_order
+    assert kept is not None
+    newest_first = sort_sources(read.sources, SortOrder.DATE)
+    assert [recalled.library.sources[at].id for at in kept] == [s.id for s in newest_first]
+
+
+def test_a_damaged_kept_order_is_not_used(pack: Path) -> None:
+    cache = LibraryCache()
+    read = load_paths([pack], cache=cache)
+    cache.close()
+    with sqlite3.connect(cache.path) as db:
+        value = codec.unpack(db.execute("SELECT rows FROM listings").fetchone()[0])
+        value["order"] = [0] * len(read.sources)
+        db.execute("UPDATE listings SET rows = ?", (codec.pack(value),))
+    recalled = recall([pack], LibraryCache())
+    assert recalled is not None
+    same(read, recalled.library)
+    assert recalled.library.date_order is None
 
 
 def test_a_damaged_listing_is_dropped_and_made_again(pack: Path) -> None:
@@ -172,6 +198,8 @@ async def test_the_app_lists_an_unchanged_pack_once(pack: Path, reads: list[Path
         assert screen.searcher is not None  # indexed once the files were found as listed
         title = screen.query_one("#sidebar-title", Static).render()
         assert str(title) == "5 sources · 5 unread · newest first · 2 skipped"
+        assert screen.library.date_order is not None  # listed in the order kept with it
+        assert screen.ordered == sort_sources(read.sources, SortOrder.DATE)
     assert reads == []
 
 
@@ -213,9 +241,9 @@ def test_an_unchanged_pack_read_again_keeps_its_listing_as_it_is(
     encoded: list[int] = []
     real = listing.encode
 
-    def counting(rows: listing.Listing, recent_ns: int) -> dict[str, list[Any]]:
+    def counting(rows: listing.Listing, recent_ns: int, order: list[int]) -> dict[str, list[Any]]:
         encoded.append(len(rows))
-        return real(rows, recent_ns)
+        return real(rows, recent_ns, order)
 
     monkeypatch.setattr(listing, "encode", counting)
     load_paths([pack], cache=LibraryCache())

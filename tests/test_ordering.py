@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brief.core.model import PubDate, Source, date_sort_key
-from brief.core.ordering import SortOrder, sort_sources
+from brief.core.ordering import SortOrder, date_order, positions, sort_sources
 from tests.conftest import paragraph_source
 
 DAY0 = datetime(2024, 1, 1)
@@ -85,3 +85,20 @@ def test_by_title_ignores_case_then_id(rows: list[tuple[str, str | None, int, in
     sources, dates = make(rows)
     expected = sorted(sources, key=lambda s: (s.title.casefold(), s.id))
     assert sort_sources(sources, SortOrder.TITLE, dates) == expected
+
+
+@given(sources_strategy, st.sampled_from(list(SortOrder)))
+def test_a_kept_date_order_lists_as_sorting_does(
+    rows: list[tuple[str, str | None, int, int, bool]], order: SortOrder
+) -> None:
+    """The order a pack's listing keeps gives the sidebar's order, user-set dates or not."""
+    sources, dates = make(rows)
+    kept = date_order(sources)
+    assert sort_sources(sources, order, dates, kept) == sort_sources(sources, order, dates)
+    assert sort_sources(sources, order, {}, kept) == sort_sources(sources, order)
+
+
+def test_a_kept_order_is_used_only_when_it_holds_each_position_once() -> None:
+    assert positions([2, 0, 1], 3) == [2, 0, 1]
+    for damaged in ([0, 1], [0, 1, 1], [0, 1, 3], [0, 1, "2"], [0, 1, 2.0], {"0": 1}, None):
+        assert positions(damaged, 3) is None

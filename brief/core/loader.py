@@ -20,6 +20,7 @@ from brief.core.ingest.files import (
     walk,
 )
 from brief.core.model import Library, Skipped, Source
+from brief.core.ordering import date_order, positions
 
 if TYPE_CHECKING:
     from brief.core.cache import FileKey, LibraryCache
@@ -157,7 +158,8 @@ def iter_load(
                         yield gathering.take()
                     last = time.monotonic()
     if cache is not None and listed is not None:
-        cache.remember(paths, limit, listed)
+        kept = list(gathering.ids.values())
+        cache.remember(paths, limit, listed, lambda: date_order(kept))
     if gathering.batch:
         yield gathering.take()
 
@@ -180,12 +182,13 @@ def recall(paths: Sequence[Path], cache: LibraryCache, limit: int = MAX_BYTES) -
         recalled = cache.recall(paths, limit)
         if recalled is None:
             return None
-        files, stamps = recalled
+        files, stamps, order = recalled
         gathering = _Gathering()
         for path, result in files:
             gathering.add(path, result)
         batch = gathering.take()
-        return Recalled(Library(batch.sources, batch.skipped), stamps)
+        kept = positions(order, len(batch.sources))
+        return Recalled(Library(batch.sources, batch.skipped, kept), stamps)
 
 
 def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:

@@ -213,6 +213,10 @@ class Library:
     """The readable sources, in the order they were read."""
     skipped: list[Skipped] = field(default_factory=list)
     """Files that could not be read, each with its reason."""
+    date_order: list[int] | None = None
+    """The sources' positions newest first (with no date set by the user), when they came
+    with the sources: a pack listed from the cache keeps them, so that it is not sorted again
+    (see `ordering.sort_sources`)."""
 
     def find(self, key: str) -> Source | None:
         """The source with this id (or unique id prefix), or read from this path."""

@@ -82,9 +82,10 @@ def fingerprint(rows: Listing, recent_ns: int) -> str:
     return digest.hexdigest()
 
 
-def encode(rows: Listing, recent_ns: int) -> dict[str, list[Any]]:
+def encode(rows: Listing, recent_ns: int, order: list[int]) -> dict[str, list[Any]]:
     """A listing as JSON values, column by column (read back in a fraction of the time rows
-    take); files modified at `recent_ns` or later kept as `UNSURE`."""
+    take); files modified at `recent_ns` or later kept as `UNSURE`; `order`: the pack's
+    sources newest first (see `ordering.date_order`), kept as it is."""
     paths: list[str] = []
     stamps: list[int] = []
     outcomes: list[int | str] = []
@@ -100,11 +101,12 @@ def encode(rows: Listing, recent_ns: int) -> dict[str, list[Any]]:
             digests.append(outcome.digest)
             metas.append([encode_meta(source) for source in outcome.sources])
     return {"paths": paths, "stamps": stamps, "outcomes": outcomes, "digests": digests,
-            "metas": metas}  # fmt: skip
+            "metas": metas, "order": order}  # fmt: skip
 
 
-def decode(value: object) -> Iterator[Row]:
-    """The rows of `encode`, checked; CorruptEntry (before any row) when they are not."""
+def decode(value: object) -> tuple[Iterator[Row], object]:
+    """The rows of `encode`, checked, CorruptEntry (before any row) when they are not; and the
+    order kept with them, unchecked (see `ordering.positions`)."""
     if not isinstance(value, dict):
         raise CorruptEntry("a listing is a mapping of columns")
     paths, stamps, outcomes, digests, metas = (
@@ -132,7 +134,7 @@ def decode(value: object) -> Iterator[Row]:
         or not all(type(rows) is list and rows for rows in metas)
     ):
         raise CorruptEntry("a listing's columns do not match")
-    return _rows(paths, stamps, outcomes, digests, metas)
+    return _rows(paths, stamps, outcomes, digests, metas), value.get("order")
 
 
 def _rows(

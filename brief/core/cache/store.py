@@ -9,7 +9,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,12 +119,12 @@ def default_cache_dir() -> Path:
 
 
 READING_PARTS = frozenset(
-    {"clean", "ingest", "timeline", "model.py", "text.py", "language.py", "dates.py"}
+    {"clean", "ingest", "timeline", "model.py", "text.py", "language.py", "dates.py", "ordering.py"}
 )
-"""The packages and modules of `brief.core` whose code decides what a file reads as and the
-events it holds. Only they are fingerprinted, so an edit to the reading state, the config or
-the search leaves every user's cache alone (a test checks they import nothing else of the
-core but the cache)."""
+"""The packages and modules of `brief.core` whose code decides what a file reads as, the
+events it holds and the order a pack's listing keeps. Only they are fingerprinted, so an edit
+to the reading state, the config or the search leaves every user's cache alone (a test checks
+they import nothing else of the core but the cache)."""
 
 
 def _reading_modules() -> Iterator[Path]:
@@ -605,9 +605,16 @@ class LibraryCache:
 
     # Listings -----------------------------------------------------------------------------
 
-    def remember(self, paths: Sequence[Path], limit: int, rows: listing.Listing) -> None:
-        """Keep a pack's listing as just read, for `recall` (encoded and written only when it
-        changed: a pack read again unchanged costs a hash of its files' names and stamps)."""
+    def remember(
+        self,
+        paths: Sequence[Path],
+        limit: int,
+        rows: listing.Listing,
+        order: Callable[[], list[int]],
+    ) -> None:
+        """Keep a pack's listing as just read, for `recall`, with `order()`: its sources newest
+        first (see `listing.encode`). Encoded and written only when it changed: a pack read
+        again unchanged costs a hash of its files' names and stamps."""
         recent_ns = time.time_ns() - RACY_NS
         digest = listing.fingerprint(rows, recent_ns)
         pack = _pack_key(paths, limit)
@@ -620,7 +627,7 @@ class LibraryCache:
             ).fetchone()
             if old is not None:
                 return
-            blob = codec.pack(listing.encode(rows, recent_ns))
+            blob = codec.pack(listing.encode(rows, recent_ns, order()))
             with _writing(db):
                 db.execute(
                     "INSERT OR REPLACE INTO listings (pack, version, seen, digest, rows) "
@@ -630,11 +637,11 @@ class LibraryCache:
 
     def recall(
         self, paths: Sequence[Path], limit: int
-    ) -> tuple[list[tuple[str, Cached]], dict[str, Stamp]] | None:
+    ) -> tuple[list[tuple[str, Cached]], dict[str, Stamp], object] | None:
         """A pack's files (their paths' texts) as last listed by this reader version, in
         walking order, their sources tied to the cache (bodies read from it when asked for);
-        and their stamps then, by path. None when the pack was not listed, or its listing does
-        not decode (it is then deleted)."""
+        their stamps then, by path; and the order kept with them, unchecked. None when the
+        pack was not listed, or its listing does not decode (it is then deleted)."""
         pack = _pack_key(paths, limit)
         with self._using() as db:
             if db is None:
@@ -655,7 +662,8 @@ class LibraryCache:
         stamps: dict[str, Stamp] = {}
         self.begin_listing()
         try:
-            for text, stamp, outcome in listing.decode(codec.unpack(blob)):
+            rows, order = listing.decode(codec.unpack(blob))
+            for text, stamp, outcome in rows:
                 if stamp is not None:
                     stamps[text] = stamp
                 if isinstance(outcome, str):
@@ -672,7 +680,7 @@ class LibraryCache:
                     db.execute("DELETE FROM listings WHERE pack = ?", (pack,))
             return None
         self.stats.recalled += len(files)
-        return files, stamps
+        return files, stamps, order
 
     # Timeline rows ------------------------------------------------------------------------
 

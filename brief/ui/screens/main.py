@@ -184,7 +184,8 @@ class MainScreen(FindingScreen):
     def refresh_sidebar(self) -> None:
         """Re-sort and redraw the sidebar, keeping the current source highlighted."""
         dates = self.user_dates
-        self.ordered = sort_sources(self.library.sources, self.order, dates)
+        library = self.library
+        self.ordered = sort_sources(library.sources, self.order, dates, library.date_order)
         current = self.current.id if self.current else None
         counts = self.session.counts()
         flags = self._read_flags
