@@ -253,7 +253,7 @@ class PackLoadingScreen(AnnotatingScreen):
         pack is read, the first in the sidebar (meanwhile any row can be opened by hand)."""
         if self.current is not None or not self.ordered:
             return
-        resumed = self.reading.open_source(self.ordered)
+        resumed = self.reading.open_source(self.library.sources)  # (in memory order: faster)
         if resumed is None and loading:
             return  # the newest (or the one left open) may come in a later batch
         self.open_source((resumed or self.ordered[0]).id, focus=False)

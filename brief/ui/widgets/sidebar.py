@@ -270,12 +270,6 @@ class SourceList(RowList, inherit_bindings=False):
             self._index = dict(zip(map(_ID, self.sources), range(len(self.sources)), strict=True))
         return self._index.get(source_id)
 
-    def highlight_source(self, source_id: str) -> None:
-        """Move the highlight to a source's row."""
-        index = self.index_of(source_id)
-        if index is not None:
-            self.move_to(index)
-
     def row_text(self, index: int) -> Text:
         """Row `index` as it is drawn (styles without the highlight), lines joined by newlines."""
         width = self._width or 40
