@@ -140,12 +140,13 @@ def decode(value: object) -> tuple[Iterator[Row], object]:
 def _rows(
     paths: list[str], stamps: list[int], outcomes: list[Any], digests: list[str], metas: list[Any]
 ) -> Iterator[Row]:
-    at = 0
-    for index, (path, outcome) in enumerate(zip(paths, outcomes, strict=True)):
-        size, mtime, ctime = stamps[3 * index : 3 * index + 3]
-        stamp = None if size == -1 else (size, mtime, ctime)
+    numbers = iter(stamps)
+    triples = zip(numbers, numbers, numbers, strict=False)  # their count was checked
+    reads = zip(digests, metas, strict=True)
+    for path, outcome, stamp in zip(paths, outcomes, triples, strict=True):
+        kept = None if stamp[0] == -1 else stamp
         if type(outcome) is int:
-            yield path, stamp, Read(outcome, digests[at], metas[at])
-            at += 1
+            digest, meta = next(reads)
+            yield path, kept, Read(outcome, digest, meta)
         else:
-            yield path, stamp, outcome
+            yield path, kept, outcome
