@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import re
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -22,7 +24,7 @@ from brief.ui.screens.help import HelpScreen
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.toosmall import TooSmallScreen
 from brief.ui.widgets.keybar import KeyBar
-from brief.ui.widgets.sidebar import _title_lines, wrap_two
+from brief.ui.widgets.sidebar import SOME_WIDTH, _title_lines, wrap_two
 from tests.conftest import loaded
 
 
@@ -356,6 +358,18 @@ def test_files_are_counted_as_the_walk_finds_them(tmp_path: Path) -> None:
     assert count_files(paths) == len(walked) == 3  # and the link loop, skipped with a reason
 
 
-@given(st.text(alphabet=st.sampled_from("ab  \t\n\u00a0é한\x07"), max_size=30), st.integers(1, 12))
+TITLE_CHARACTERS = "ab  \t\n\u00a0é한\x07’д中\u0301\u200d\u0e31\u00ad\ufe0f"
+"""Some of each kind: narrow, wide, spaces, control, and characters of no width."""
+
+
+@given(st.text(alphabet=st.sampled_from(TITLE_CHARACTERS), max_size=30), st.integers(1, 12))
 def test_a_title_takes_as_many_lines_as_it_is_drawn_in(title: str, width: int) -> None:
     assert _title_lines(title, width) == len(wrap_two(squash(title), width))
+
+
+def test_the_characters_counted_as_taking_a_cell_do() -> None:
+    """The sidebar counts a long title's lines without measuring it when its start is made of
+    these; each takes at least a cell as Rich draws it."""
+    for first, last in re.findall(r"(.)-(.)", SOME_WIDTH):
+        for code in range(ord(first), ord(last) + 1):
+            assert cell_len(chr(code)) >= 1, hex(code)

@@ -7,6 +7,7 @@ when it is first drawn.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from operator import attrgetter
 from typing import ClassVar
@@ -71,14 +72,25 @@ _ID = attrgetter("id")
 """A source's id."""
 
 
+SOME_WIDTH = "\x20-\x7e\u00c0-\u00ff\u0410-\u044f\u2010-\u2027\u4e00-\u9fff\uac00-\ud7a3"
+"""Ranges of characters that take one cell or two, never none (ASCII, Latin-1 letters,
+Cyrillic, dashes and quotes, CJK ideographs, Hangul syllables: a test checks them all)."""
+
+_MAYBE_NO_WIDTH = re.compile(f"[^{SOME_WIDTH}]")
+
+
 def _title_lines(title: str, width: int) -> int:
     """How many lines a title takes in a row (`wrap_two` of it squashed)."""
     if title.isascii() and title.isprintable() and "  " not in title and title.strip() == title:
         # Squashed already, one cell a character: its length is its width (most titles).
         return 1 if len(title) <= width else 2
     text = squash(title)
-    if len(text) > width and cell_len(text[: width + 1]) > width:
-        return 2  # its start is too wide already (cells are counted in the start only)
+    if len(text) > width and (
+        not _MAYBE_NO_WIDTH.search(text, 0, width + 1) or cell_len(text[: width + 1]) > width
+    ):
+        # Its start is too wide already: more characters than cells, none of them without
+        # width (most titles in other scripts), else cells counted in the start only.
+        return 2
     return _lines_for(text, width)
 
 
