@@ -92,12 +92,13 @@ def place(annotations: Iterable[Annotation], sources: Sequence[Source]) -> list[
 
     Annotations whose source is not loaded come last, as orphans with `source` None.
     """
+    live = [item for item in annotations if not item.deleted]
+    if not live:
+        return []  # (no index of the sources: a large pack has 100,000)
     matcher = SourceMatcher(sources)
     order = dict(zip(map(id, matcher.sources), range(len(matcher.sources)), strict=True))
     placed: list[Placement] = []
-    for item in annotations:
-        if item.deleted:
-            continue
+    for item in live:
         source = matcher.find(item.source)
         if source is None:
             placed.append(Placement(item, None, ORPHAN))
