@@ -49,15 +49,14 @@ class PackLoadingScreen(AnnotatingScreen):
 
     The library is shown as it is read, then indexed for search and watched for changed files.
     The screen lists and opens the sources: it provides `refresh_sidebar`, `refresh_title`,
-    `remember_position` and `action_search`, and keeps `ordered`, `reading` and `_read_flags`.
+    `remember_position`, `forget_read_flags` and `action_search`, and keeps `ordered` and
+    `reading`.
     """
 
     ordered: list[Source]
     """The sources in the sidebar's order."""
     reading: PackState
     """Where this pack was left: the open source, positions and read flags."""
-    _read_flags: dict[str, bool]
-    """Read flags already looked up (forgotten when the pack changes)."""
 
     def __init__(self, paths: list[Path], store_path: Path | None, *, cache: bool = True) -> None:
         super().__init__()
@@ -93,6 +92,10 @@ class PackLoadingScreen(AnnotatingScreen):
 
     def remember_position(self) -> None:
         """Note where the reader is in the source on show (provided by the screen)."""
+        raise NotImplementedError
+
+    def forget_read_flags(self) -> None:
+        """Look the read flags up again: the pack changed (provided by the screen)."""
         raise NotImplementedError
 
     def action_search(self) -> None:
@@ -323,7 +326,7 @@ class PackLoadingScreen(AnnotatingScreen):
         self.remember_position()
         self.library = library
         self.checking = False
-        self._read_flags.clear()
+        self.forget_read_flags()
         self.session.set_sources(library.sources)
         self.sync_notes()
         self.refresh_sidebar()

@@ -176,6 +176,10 @@ class MainScreen(FindingScreen):
             flag = self._read_flags[source.id] = self.reading.is_read(source)
         return flag
 
+    def forget_read_flags(self) -> None:
+        """Look the read flags up again (the pack changed: a source may be another now)."""
+        self._read_flags.clear()
+
     def set_read(self, source: Source, read: bool) -> None:
         """Mark a source read or unread in the reading state."""
         self.reading.set_read(source, read)
