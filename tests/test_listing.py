@@ -124,9 +124,9 @@ def test_a_damaged_kept_order_is_not_used(pack: Path) -> None:
     read = load_paths([pack], cache=cache)
     cache.close()
     with sqlite3.connect(cache.path) as db:
-        value = codec.unpack(db.execute("SELECT rows FROM listings").fetchone()[0])
+        value = codec.unpack_plain(db.execute("SELECT rows FROM listings").fetchone()[0])
         value["order"] = [0] * len(read.sources)
-        db.execute("UPDATE listings SET rows = ?", (codec.pack(value),))
+        db.execute("UPDATE listings SET rows = ?", (codec.pack_plain(value),))
     recalled = recall([pack], LibraryCache())
     assert recalled is not None
     same(read, recalled.library)

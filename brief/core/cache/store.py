@@ -627,7 +627,7 @@ class LibraryCache:
             ).fetchone()
             if old is not None:
                 return
-            blob = codec.pack(listing.encode(rows, recent_ns, order()))
+            blob = codec.pack_plain(listing.encode(rows, recent_ns, order()))
             with _writing(db):
                 db.execute(
                     "INSERT OR REPLACE INTO listings (pack, version, seen, digest, rows) "
@@ -662,7 +662,7 @@ class LibraryCache:
         stamps: dict[str, Stamp] = {}
         self.begin_listing()
         try:
-            rows, order = listing.decode(codec.unpack(blob))
+            rows, order = listing.decode(codec.unpack_plain(blob))
             for text, stamp, outcome in rows:
                 if stamp is not None:
                     stamps[text] = stamp
