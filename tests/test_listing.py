@@ -241,7 +241,7 @@ def test_an_unchanged_pack_read_again_keeps_its_listing_as_it_is(
     encoded: list[int] = []
     real = listing.encode
 
-    def counting(rows: listing.Listing, recent_ns: int, order: list[int]) -> dict[str, list[Any]]:
+    def counting(rows: listing.Listing, recent_ns: int, order: list[int]) -> dict[str, Any]:
         encoded.append(len(rows))
         return real(rows, recent_ns, order)
 

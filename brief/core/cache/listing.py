@@ -6,7 +6,8 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from brief.core.cache.codec import CorruptEntry, encode_meta
+from brief.core.cache.codec import CorruptEntry
+from brief.core.cache.columns import decode_columns, encode_columns
 from brief.core.cache.lazy import CachedSource
 from brief.core.ingest.files import Stamp
 from brief.core.model import Source
@@ -21,8 +22,8 @@ class Read(NamedTuple):
     """The entry's id in the cache."""
     digest: str
     """The hash of the content the entry was made from."""
-    metas: list[Any]
-    """Its sources' metadata, as `codec.encode_meta` gives it."""
+    fields: list[dict[str, Any]]
+    """Its sources' metadata, decoded: keyword arguments for `Source` (see `columns`)."""
 
 
 Row = tuple[str, Stamp | None, Read | str]
@@ -82,7 +83,7 @@ def fingerprint(rows: Listing, recent_ns: int) -> str:
     return digest.hexdigest()
 
 
-def encode(rows: Listing, recent_ns: int, order: list[int]) -> dict[str, list[Any]]:
+def encode(rows: Listing, recent_ns: int, order: list[int]) -> dict[str, Any]:
     """A listing as JSON values, column by column (read back in a fraction of the time rows
     take); files modified at `recent_ns` or later kept as `UNSURE`; `order`: the pack's
     sources newest first (see `ordering.date_order`), kept as it is."""
@@ -90,7 +91,8 @@ def encode(rows: Listing, recent_ns: int, order: list[int]) -> dict[str, list[An
     stamps: list[int] = []
     outcomes: list[int | str] = []
     digests: list[str] = []
-    metas: list[Any] = []
+    counts: list[int] = []
+    listed: list[Source] = []
     for path, stamp, outcome in rows:
         paths.append(path)
         stamps += NO_STAMP if stamp is None else _sure(stamp, recent_ns)
@@ -99,9 +101,10 @@ def encode(rows: Listing, recent_ns: int, order: list[int]) -> dict[str, list[An
         else:
             outcomes.append(outcome.entry)
             digests.append(outcome.digest)
-            metas.append([encode_meta(source) for source in outcome.sources])
+            counts.append(len(outcome.sources))
+            listed += outcome.sources
     return {"paths": paths, "stamps": stamps, "outcomes": outcomes, "digests": digests,
-            "metas": metas, "order": order}  # fmt: skip
+            "counts": counts, "sources": encode_columns(listed), "order": order}  # fmt: skip
 
 
 def decode(value: object) -> tuple[Iterator[Row], object]:
@@ -109,15 +112,15 @@ def decode(value: object) -> tuple[Iterator[Row], object]:
     order kept with them, unchecked (see `ordering.positions`)."""
     if not isinstance(value, dict):
         raise CorruptEntry("a listing is a mapping of columns")
-    paths, stamps, outcomes, digests, metas = (
-        value.get(name) for name in ("paths", "stamps", "outcomes", "digests", "metas")
+    paths, stamps, outcomes, digests, counts = (
+        value.get(name) for name in ("paths", "stamps", "outcomes", "digests", "counts")
     )
     if not (
         isinstance(paths, list)
         and isinstance(stamps, list)
         and isinstance(outcomes, list)
         and isinstance(digests, list)
-        and isinstance(metas, list)
+        and isinstance(counts, list)
     ):
         raise CorruptEntry("a listing's columns are lists")
     count = len(paths)
@@ -126,27 +129,35 @@ def decode(value: object) -> tuple[Iterator[Row], object]:
         len(stamps) != 3 * count
         or len(outcomes) != count
         or len(digests) != read
-        or len(metas) != read
+        or len(counts) != read
         or not all(type(path) is str for path in paths)
         or not all(type(number) is int for number in stamps)
         or not all(type(outcome) is str for outcome in outcomes if type(outcome) is not int)
         or not all(type(digest) is str for digest in digests)
-        or not all(type(rows) is list and rows for rows in metas)
+        or not all(type(number) is int and number > 0 for number in counts)
     ):
         raise CorruptEntry("a listing's columns do not match")
-    return _rows(paths, stamps, outcomes, digests, metas), value.get("order")
+    fields = decode_columns(value.get("sources"), sum(counts))
+    return _rows(paths, stamps, outcomes, digests, counts, fields), value.get("order")
 
 
 def _rows(
-    paths: list[str], stamps: list[int], outcomes: list[Any], digests: list[str], metas: list[Any]
+    paths: list[str],
+    stamps: list[int],
+    outcomes: list[Any],
+    digests: list[str],
+    counts: list[int],
+    fields: list[dict[str, Any]],
 ) -> Iterator[Row]:
     numbers = iter(stamps)
     triples = zip(numbers, numbers, numbers, strict=False)  # their count was checked
-    reads = zip(digests, metas, strict=True)
+    reads = zip(digests, counts, strict=True)
+    at = 0
     for path, outcome, stamp in zip(paths, outcomes, triples, strict=True):
         kept = None if stamp[0] == -1 else stamp
         if type(outcome) is int:
-            digest, meta = next(reads)
-            yield path, kept, Read(outcome, digest, meta)
+            digest, number = next(reads)
+            yield path, kept, Read(outcome, digest, fields[at : at + number])
+            at += number
         else:
             yield path, kept, outcome

@@ -424,21 +424,27 @@ class LibraryCache:
             rows = json.loads(meta)
             if not isinstance(rows, list) or not rows:
                 raise codec.CorruptEntry("no sources")
-            return self._sources_of(key.path, key.limit, entry_id, digest, rows)
+            fields = [codec.decode_meta(row) for row in rows]
+            return self._sources_of(key.path, key.limit, entry_id, digest, fields)
         except (ValueError, TypeError):
             self._drop(entry_id)
             return None
 
     def _sources_of(
-        self, path: Path | str, limit: int, entry_id: int, digest: str, metas: list[Any]
+        self,
+        path: Path | str,
+        limit: int,
+        entry_id: int,
+        digest: str,
+        fields: list[dict[str, Any]],
     ) -> list[Source]:
-        """The sources of an entry from their encoded metadata, bodies left in the cache;
-        ValueError or TypeError when the metadata does not decode. `path`: the file's, or its
-        text (made a `Path` when first asked for)."""
+        """The sources of an entry from their decoded metadata (each dict becomes a source's
+        own), bodies left in the cache. `path`: the file's, or its text (made a `Path` when
+        first asked for)."""
         entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
         sources: list[Source] = []
-        for row in metas:
-            source = CachedSource.listed(entry, codec.decode_meta(row))
+        for row in fields:
+            source = CachedSource.listed(entry, row)
             entry.add(source)
             sources.append(source)
         self._list(entry)
@@ -670,7 +676,7 @@ class LibraryCache:
                     files.append((text, outcome))
                     continue
                 sources = self._sources_of(
-                    text, limit, outcome.entry, outcome.digest, outcome.metas
+                    text, limit, outcome.entry, outcome.digest, outcome.fields
                 )
                 files.append((text, sources))
         except (ValueError, TypeError):
