@@ -14,9 +14,12 @@ CODED = ("format", "outlet", "author", "language")
 source's index among them (a small number, which JSON reads back without making an object)."""
 
 DATES = ("published", "updated")
+"""Fields kept as `codec.encode_date` gives them, or null."""
 
 TEXT = str
+"""The type of a text field's values."""
 NOTHING = type(None)
+"""The type of an optional field's missing values (JSON's null)."""
 
 
 def encode_columns(sources: Sequence[Source]) -> dict[str, Any]:

@@ -439,8 +439,8 @@ class LibraryCache:
         fields: list[dict[str, Any]],
     ) -> list[Source]:
         """The sources of an entry from their decoded metadata (each dict becomes a source's
-        own), bodies left in the cache. `path`: the file's, or its text (made a `Path` when
-        first asked for)."""
+        own: see `codec.decode_meta`), bodies left in the cache. `path`: the file's, or its
+        text (made a `Path` when first asked for)."""
         entry = Entry(entry_id, digest, path, limit, self._fetch, _reread)
         sources: list[Source] = []
         for row in fields:
