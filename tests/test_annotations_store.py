@@ -199,6 +199,17 @@ def test_corrupt_store_and_backup_both_moved_aside(path: Path) -> None:
     assert len(AnnotationStore(path).annotations()) == 1
 
 
+def test_a_store_nested_too_deep_to_parse_is_moved_aside(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[" * 100_000)
+    recovered = AnnotationStore(path)
+    assert recovered.annotations() == []
+    assert [p.read_text() for p in path.parent.iterdir() if ".corrupt-" in p.name] == [
+        "[" * 100_000
+    ]
+    assert "moved to" in recovered.notices[0]
+
+
 def test_hand_edited_invalid_entry_is_not_overwritten(path: Path) -> None:
     store = AnnotationStore(path)
     store.add_quote(make_source(), "minister")

@@ -225,6 +225,18 @@ def test_damaged_entries_are_not_trusted(pack: Path, reads: list[Path]) -> None:
     same(fresh, library)
 
 
+def test_an_entry_nested_too_deep_to_parse_is_read_again(pack: Path, reads: list[Path]) -> None:
+    fresh = load_paths([pack])
+    load_paths([pack], cache=LibraryCache())
+    with sqlite3.connect(LibraryCache().path) as db:
+        db.execute("UPDATE entries SET meta = ? WHERE rowid = 1", ("[" * 100_000,))
+    db.close()
+    reads.clear()
+    library = load_paths([pack], cache=LibraryCache())
+    assert len(reads) == 1
+    same(fresh, library)
+
+
 def test_new_reader_version_reads_everything_again(
     pack: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -211,6 +211,13 @@ def test_a_file_that_is_not_toml_gives_the_defaults(tmp_path: Path, text: str, l
     assert (config.reading_width, config.theme, config.keys) == (80, None, {})
 
 
+def test_a_file_nested_too_deep_to_parse_gives_the_defaults(tmp_path: Path) -> None:
+    path = write(tmp_path, "reading_width = " + "[" * 100_000)
+    config = load_config(path)
+    assert config.problems == [f"{path}: not valid TOML: nested too deep; using the defaults"]
+    assert (config.reading_width, config.theme, config.keys) == (80, None, {})
+
+
 def test_unreadable_files_give_the_defaults(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_bytes(b"reading_width = 100\ntheme = '\xff'\n")

@@ -133,12 +133,13 @@ def test_a_damaged_kept_order_is_not_used(pack: Path) -> None:
     assert recalled.library.date_order is None
 
 
-def test_a_damaged_listing_is_dropped_and_made_again(pack: Path) -> None:
+@pytest.mark.parametrize("damage", [b"not a listing", b"[" * 100_000])
+def test_a_damaged_listing_is_dropped_and_made_again(pack: Path, damage: bytes) -> None:
     cache = LibraryCache()
     read = load_paths([pack], cache=cache)
     cache.close()
     with sqlite3.connect(cache.path) as db:
-        db.execute("UPDATE listings SET rows = ?", (b"not a listing",))
+        db.execute("UPDATE listings SET rows = ?", (damage,))
     assert recall([pack], LibraryCache()) is None
     with sqlite3.connect(cache.path) as db:
         assert db.execute("SELECT count(*) FROM listings").fetchone() == (0,)

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from brief.core.annotations.store import AnnotationStore
 from brief.core.durable import backup_path, signature
 from brief.core.loader import load_paths
@@ -127,15 +129,20 @@ def test_a_new_source_of_the_same_file_does_not_inherit_a_place() -> None:
     assert pack.position(other) == 0 and not pack.is_read(other)
 
 
-def test_a_corrupt_state_file_is_moved_aside(private_state: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "corrupt", [b'{"version": 1, "packs": {"x": ', b"[" * 100_000], ids=["cut off", "too deep"]
+)
+def test_a_corrupt_state_file_is_moved_aside(
+    private_state: Path, tmp_path: Path, corrupt: bytes
+) -> None:
     annotations = tmp_path / "annotations.json"
     notes = AnnotationStore(annotations)
     notes.add(A, 0, 5, note="keep me")
     before = annotations.read_bytes()
-    private_state.write_bytes(b'{"version": 1, "packs": {"x": ')  # cut off
+    private_state.write_bytes(corrupt)
     store = StateStore.open()
     aside = [p for p in private_state.parent.iterdir() if ".corrupt-" in p.name]
-    assert len(aside) == 1 and aside[0].read_bytes() == b'{"version": 1, "packs": {"x": '
+    assert len(aside) == 1 and aside[0].read_bytes() == corrupt
     assert len(store.notices) == 1
     assert f"{private_state} could not be read" in store.notices[0]
     assert str(aside[0]) in store.notices[0]

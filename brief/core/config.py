@@ -172,6 +172,9 @@ def parse_config(text: str, path: Path) -> Config:
             message = f"{message[: where.start()]} (column {where.group(2)})"
         config.problems.append(f"{prefix}: not valid TOML: {message}; using the defaults")
         return config
+    except RecursionError:
+        config.problems.append(f"{path}: not valid TOML: nested too deep; using the defaults")
+        return config
     for name, value in data.items():
         reader = _READERS.get(name)
         if reader is None:

@@ -208,6 +208,8 @@ def parse_state(raw: bytes) -> StateData:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StateFormatError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise StateFormatError("not JSON: nested too deep") from None
     if not isinstance(document, dict) or not isinstance(document.get("version"), int):
         raise StateFormatError("not a reading-state file (no version)")
     if document["version"] > STATE_VERSION:

@@ -265,6 +265,8 @@ def _parse(raw: bytes, newer_ok: bool) -> StoreData:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StoreFormatError(f"not valid JSON ({error})") from error
+    except RecursionError:
+        raise StoreFormatError("not valid JSON (nested too deep)") from None
     if not isinstance(doc, dict):
         raise StoreFormatError("not a JSON object")
     try:

@@ -42,7 +42,7 @@ def unpack(data: object) -> Any:
         raise CorruptEntry("not a packed value")
     try:
         return json.loads(zlib.decompress(data))
-    except (zlib.error, ValueError) as error:
+    except (zlib.error, ValueError, RecursionError) as error:  # (nesting too deep to parse)
         raise CorruptEntry(str(error)) from None
 
 
@@ -58,7 +58,7 @@ def unpack_plain(data: object) -> Any:
         raise CorruptEntry("not a packed value")
     try:
         return json.loads(data)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise CorruptEntry(str(error)) from None
 
 

@@ -426,7 +426,7 @@ class LibraryCache:
                 raise codec.CorruptEntry("no sources")
             fields = [codec.decode_meta(row) for row in rows]
             return self._sources_of(key.path, key.limit, entry_id, digest, fields)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             self._drop(entry_id)
             return None
 
@@ -679,7 +679,7 @@ class LibraryCache:
                     text, limit, outcome.entry, outcome.digest, outcome.fields
                 )
                 files.append((text, sources))
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             self.begin_listing()  # not the entries of the files listed before the fault
             with self._using() as db:
                 if db is not None:
