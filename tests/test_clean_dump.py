@@ -7,7 +7,7 @@ import textwrap
 from datetime import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from brief.core.clean.lines import parse_lines, wrap_width
@@ -335,3 +335,94 @@ def test_metadata_from_known_features_is_that_measured_again() -> None:
     meta = find_meta(units, verdicts, start, feats, counts)
     assert meta == find_meta(units, verdicts, start)
     assert meta.title and meta.author and meta.published
+
+
+@given(st.text(alphabet="abzAZ 1_-'.,\n\t@[", max_size=80))
+def test_ascii_words_are_those_the_pattern_finds(text: str) -> None:
+    """The words of an ASCII text, told by a byte table, are those the plain pattern finds in
+    the text lower-cased."""
+    from brief.core import language
+
+    assert language.ascii_words(text) == language._WORD.findall(text.lower())
+
+
+def _units_line_by_line(text: str) -> list[tuple[list[int], str, str, int, bool]]:
+    """The units of a wrapped text built the plain way: each line joined to the unit before it
+    when it follows it at its text's column, the line before it was full (`_is_full`) and no
+    bullet starts it (the rule `build_units` follows, with fast paths)."""
+    from brief.core.clean.lines import text_column
+    from brief.core.clean.units import _SENTENCE_END, _is_full, _joiner
+
+    raws, lines = parse_lines(text)
+    width = wrap_width(lines)
+    assert width is not None
+    units: list[tuple[list[int], str, str, int, bool]] = []
+    last, last_width, last_text = -2, 0, ""
+    for index, line_text, marker, indent, line_width in lines:
+        if units and index == last + 1:
+            joined, unit_text, unit_marker, unit_indent, blank = units[-1]
+            column = text_column(raws[joined[0]], unit_indent, unit_marker)
+            continues = not (marker in ("•", "*") or (marker and _SENTENCE_END.search(last_text)))
+            if (
+                indent == (column if unit_marker else unit_indent)
+                and _is_full(raws[last], last_width, marker, line_text, width)
+                and continues
+            ):
+                piece = f"{marker} {line_text}" if marker else line_text
+                unit_text += _joiner(unit_text, piece) + piece
+                units[-1] = ([*joined, index], unit_text, unit_marker, unit_indent, blank)
+                last, last_width, last_text = index, line_width, line_text
+                continue
+        units.append(([index], line_text, marker, indent, index != last + 1))
+        last, last_width, last_text = index, line_width, line_text
+    return units
+
+
+_WORDS = st.one_of(
+    st.text(alphabet="abcdefgh", min_size=1, max_size=11),
+    st.sampled_from(["à", "été", "文字", "日本語の", "one.", "done:"]),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "  • ", "  * ", "  1. ", "    ", "- "]),
+            st.lists(_WORDS, min_size=1, max_size=40),
+            st.booleans(),
+        ),
+        min_size=4,
+        max_size=12,
+    ),
+    st.integers(min_value=30, max_value=80),
+)
+@settings(max_examples=200)
+def test_wrapped_units_are_those_joined_line_by_line(
+    paragraphs: list[tuple[str, list[str], bool]], width: int
+) -> None:
+    """Units of a wrapped dump (ASCII lines joined by the short way) are those built line by
+    line with the general tests (paragraphs wrapped at a width, with or without a blank line
+    after them)."""
+    lines = [*textwrap.wrap(" ".join(PARAGRAPHS), width), "", "short", "", "lines", ""]
+    for start, words, blank in paragraphs:
+        lines += textwrap.wrap(" ".join(words), width, initial_indent=start)
+        lines += [""] if blank else []
+    text = "\n".join(lines)
+    _, units, found = split_units(text)
+    assume(found is not None)
+    built = [(unit.lines, unit.text, unit.marker, unit.indent, unit.blank_before) for unit in units]
+    assert built == _units_line_by_line(text)
+
+
+def test_wrapped_units_at_the_fullness_boundary() -> None:
+    """A line is joined to the one before it only when its first word did not fit after it: one
+    column less and it stays a unit of its own (as the general test finds)."""
+    lines = [*textwrap.wrap(" ".join(PARAGRAPHS), 60), "", "short", "", "lines", ""]
+    width = wrap_width(parse_lines("\n".join(lines))[1])
+    assert width is not None
+    for first in (width - 5, width - 4):
+        text = "\n".join([*lines, "abc", "x" * first + " tail", ""])
+        _, units, _ = split_units(text)
+        built = [(u.lines, u.text, u.marker, u.indent, u.blank_before) for u in units]
+        assert built == _units_line_by_line(text)
+        assert (units[-1].text == "x" * first + " tail") is (first == width - 5)
