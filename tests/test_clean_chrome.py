@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brief.core.clean import features
+from brief.core.clean import contact, features
 from brief.core.clean.chrome import BY_KEY, CHROME_WORDS
 from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, Format, Source
@@ -225,11 +225,11 @@ def test_every_copyright_line_holds_a_cue(text: str) -> None:
     assert any(cue in text for cue in features._COPYRIGHT_CUES)
 
 
-@given(st.from_regex(features._COMPANY))
+@given(st.from_regex(contact._COMPANY))
 def test_every_company_line_holds_a_cue(text: str) -> None:
     """The cheap test a unit that is not ASCII passes before the company patterns are searched
     misses no line they find: each such line holds one of the cues."""
-    assert any(cue in text for cue in features._COMPANY_CUES)
+    assert any(cue in text for cue in contact._COMPANY_CUES)
 
 
 _PIECES = sorted(
@@ -281,8 +281,8 @@ def test_contact_patterns_find_what_their_plain_forms_find(text: str) -> None:
 
     label = re.compile(r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b")
     phone = re.compile(r"\+?\d[\d\s().-]{7,}\d")
-    assert features._CONTACT_LABEL.findall(text) == label.findall(text)
-    assert features._PHONE.findall(text) == phone.findall(text)
+    assert contact._CONTACT_LABEL.findall(text) == label.findall(text)
+    assert contact._PHONE.findall(text) == phone.findall(text)
 
 
 @given(st.text("abcz -'.1é", max_size=30))

@@ -267,7 +267,8 @@ def test_sentence_marks_count_latin_and_chinese_marks(text: str) -> None:
 
 def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
     """The verdicts and weights the classifier starts from, looked up once a text's are known,
-    are what each unit gets on its own (bulleted items, numbered ones and lines alike)."""
+    are what each unit gets on its own (bulleted items, numbered ones and lines alike, a text
+    drawn both as an item and as a line)."""
     from brief.core.clean.analysis import Analysis
     from brief.core.clean.classify import first_verdicts
     from brief.core.clean.labels import SHORT, label_unit
@@ -276,6 +277,7 @@ def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
     text = w3m_page(PARAGRAPHS) + (
         "\n\n1. Numbered item, long enough to read as a sentence here.\n\n"
         "Results 2024\n\nTeam A 3 1\n\nTeam B 2 2\n\n  • Team C 1 3\n\nTeam A 3 1\n"
+        "\n  • Team A 3 1\n\n  • Team A 3 1\n\nShare\n"
     )
     lines, units, width = split_units(text)
     feats = Analysis(text, lines, units, width).features_of()
@@ -289,7 +291,7 @@ def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
         assert first_verdicts(units, feats) == (expected, weights, rows)
     assert any(unit.marker == "1." for unit in units)
     assert any(unit.marker == "•" for unit in units)
-    assert sum(rows) == 4
+    assert sum(rows) == 6
 
 
 def test_blocks_from_known_features_are_those_measured_again() -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import BY_KEY as _PHRASES
 from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
+from brief.core.clean.contact import contact_details, holds_any
 
 if TYPE_CHECKING:
     from brief.core.clean.labels import Label
@@ -106,49 +107,6 @@ _COMMENTS_START = re.compile(
     r"|комментари\w*)\s+(?:on|to|em|a|su|sur|к)\b"
 )
 """The heading of the comments under a blog post: "10 thoughts on “...”", "3 responses to"."""
-_CONTACT_LABEL = re.compile(
-    r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"
-    r"|c(?<!\wc)all us|c(?<!\wc)ontact(?:ed)?)\b"
-)
-"""A contact label as a whole word: `\\b(?:tel(?:ephone)?|phone|...)\\b`, written with each
-word's first letter before the test that no letter precedes it, so that the pattern is only
-tried where one of those letters stands."""
-_COMPANY = re.compile(
-    r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
-    r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
-    r"|ceo\s*:"
-    r"|co\.,? ltd|사업자|등록번호|발행인|편집인|대표이사|청소년보호책임자|cnpj|инн|огрн"
-    r"|partita iva|p\.\s?iva"
-)
-"""What a company footer gives: its registration, publisher and editor."""
-_COMPANY_CUES = (
-    "regist",
-    "ltd",
-    "publisher",
-    "editor",
-    "ceo",
-    "vat ",
-    "company",
-    "cnpj",
-    "iva",
-    "инн",
-    "огрн",
-    "사업자",
-    "등록번호",
-    "발행인",
-    "편집인",
-    "대표이사",
-    "청소년보호책임자",
-)
-"""Words of the company patterns, one in each: a text that is not ASCII is searched for the
-patterns only when it holds one (an ASCII text only when it holds one written in English)."""
-_PHONE = re.compile(r"[+\d](?:(?<=\+)\d|(?<!\+))[\d\s().-]{7,}\d")
-"""A telephone number: `\\+?\\d[\\d\\s().-]{7,}\\d`, written to start with the set of its first
-characters (a plus sign followed by a digit, or a digit), so that the pattern is only tried
-where one stands."""
-_EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
-"""Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
-e-mail addresses."""
 _TEASER = re.compile(
     r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$"
 )
@@ -319,6 +277,10 @@ class Features:
     of a bulleted list, and whether it is a short line reading as a table's row, once worked
     out (see `classify.first_verdicts`); the one value set after the features are made,
     derived from them and the text alone."""
+    listed: tuple[Label, str, float, bool] | None = field(
+        init=False, default=None, compare=False, repr=False
+    )
+    """The same for a unit of this text that is an item of a bulleted list."""
 
     def __post_init__(self) -> None:
         self.bad = chrome_reason(self)
@@ -435,7 +397,7 @@ def _one_word(text: str, low: str) -> Features:
         False,
         False,
         False,
-        "cnpj" in low and _contact(text, low),
+        "cnpj" in low and contact_details(text, low),
         False,
         low[:REPEAT_PREFIX],
     )
@@ -494,7 +456,7 @@ def _features(text: str) -> Features:
             byline=False,
             section_end=False,
             comment=False,
-            contact=words < 120 and _contact(text, text.lower()),
+            contact=words < 120 and contact_details(text, text.lower()),
             teaser=teaser,
             key=key,
         )
@@ -519,9 +481,7 @@ def _features(text: str) -> Features:
         sentence,
         (is_chrome(low, words) or _breadcrumb(text))
         if short
-        else words <= PROMO_WORDS
-        and _holds_any(low, _PROMO_CUES)
-        and len(chrome_phrases(low)) >= 2,
+        else words <= PROMO_WORDS and holds_any(low, _PROMO_CUES) and len(chrome_phrases(low)) >= 2,
         image,
         link,
         form,
@@ -535,7 +495,7 @@ def _features(text: str) -> Features:
         (low_tail[-1:] == ":" and short and _COMMENT_HEAD.search(low_tail[-24:]) is not None)
         or (lead and words <= 2 and _REPLY.match(low) is not None)
         or (lead and words <= 30 and _COMMENTS_START.match(low) is not None),
-        _contact(text, low),
+        contact_details(text, low),
         teaser,
         key,
     )
@@ -567,54 +527,6 @@ def forget_shared() -> None:
     each form from a cold start)."""
     _shared.clear()
     is_caption.cache_clear()
-
-
-def _contact(text: str, low: str) -> bool:
-    """True when the text gives contact details or a company's registration twice or more (one
-    of them named or an e-mail address)."""
-    has_at = "@" in low
-    cued = (
-        has_at
-        or "tel" in low
-        or "phone" in low
-        or "fax" in low
-        or "mail" in low
-        or "address" in low
-        or "call us" in low
-        or "contact" in low
-    )
-    count = 0
-    if (
-        (
-            "regist" in low
-            or "ltd" in low
-            or "publisher" in low
-            or "editor" in low
-            or "ceo" in low
-            or "vat " in low
-            or "company" in low
-        )
-        if low.isascii()
-        else _holds_any(low, _COMPANY_CUES)
-    ) and _COMPANY.search(low) is not None:
-        count = len(_COMPANY.findall(low))
-        cued = True
-    if not cued:
-        return False
-    count += len(_CONTACT_LABEL.findall(low))
-    if count < 2 and has_at:
-        count += len(_EMAIL_ADDRESS.findall(text))
-    if count < 2 and _DIGIT.search(text) is not None:
-        count += len(_PHONE.findall(text))
-    return count >= 2
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """True when the text holds any of these words (a loop: a generator costs more)."""
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
 
 
 def _breadcrumb(text: str) -> bool:
