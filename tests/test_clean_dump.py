@@ -428,3 +428,23 @@ def test_wrapped_units_at_the_fullness_boundary() -> None:
         built = [(u.lines, u.text, u.marker, u.indent, u.blank_before) for u in units]
         assert built == _units_line_by_line(text)
         assert (units[-1].text == "x" * first + " tail") is (first == width - 5)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=220), max_size=300))
+def test_wrap_width_counted_by_bisection_as_line_by_line(widths: list[int]) -> None:
+    """The wrap width found by counting sorted widths by bisection is the one found by counting
+    the lines near the width, and the short ones, one by one."""
+    lines = [(index, "x", "", 0, width) for index, width in enumerate(widths)]
+    ordered = sorted(widths)
+    expected: int | None = None
+    if len(ordered) >= 8:
+        width = ordered[-1 - max(1, len(ordered) // 100)]
+        near = sum(1 for w in ordered if width - 12 <= w <= width)
+        short = sum(1 for w in ordered if w < width - 15)
+        if (
+            30 <= width <= 200
+            and near >= max(3, len(ordered) // 20)
+            and short >= max(2, len(ordered) // 40)
+        ):
+            expected = width
+    assert wrap_width(lines) == expected
