@@ -430,7 +430,7 @@ def test_wrapped_units_at_the_fullness_boundary() -> None:
         assert (units[-1].text == "x" * first + " tail") is (first == width - 5)
 
 
-@given(st.lists(st.integers(min_value=0, max_value=220), max_size=300))
+@given(st.lists(st.integers(60, 80) | st.integers(0, 220), max_size=300))
 def test_wrap_width_counted_by_bisection_as_line_by_line(widths: list[int]) -> None:
     """The wrap width found by counting sorted widths by bisection is the one found by counting
     the lines near the width, and the short ones, one by one."""
