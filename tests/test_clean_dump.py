@@ -448,3 +448,24 @@ def test_wrap_width_counted_by_bisection_as_line_by_line(widths: list[int]) -> N
         ):
             expected = width
     assert wrap_width(lines) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Read", "more", "continue", "reading", "[…]", "[...]", "»", "leia"])
+        | st.sampled_from(["Leggi", "читать", "далее", "word", ".", "!", "”", ")", "]", "…"])
+        | st.text("ab .?!:;\"')]»", min_size=1, max_size=3),
+        min_size=1,
+        max_size=12,
+    ).map(" ".join)
+)
+def test_sentence_and_teaser_written_out_are_those_of_the_plain_tests(text: str) -> None:
+    """A unit's features tell its end (sentence, teaser) as the plain tests do: `ends_sentence`,
+    and the teaser pattern searched at the end of the text (or a headline cut short)."""
+    from brief.core.clean import features
+
+    feat = features._features(text)
+    tail = text[-40:]
+    cut = feat.words <= features.CUT_WORDS and features._CUT.search(tail) is not None
+    assert feat.sentence == features.ends_sentence(text)
+    assert feat.teaser == (features._TEASER.search(tail.lower()) is not None or cut)

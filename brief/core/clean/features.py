@@ -282,9 +282,6 @@ class Features:
     )
     """The same for a unit of this text that is an item of a bulleted list."""
 
-    def __post_init__(self) -> None:
-        self.bad = chrome_reason(self)
-
 
 IMAGE_WORDS = 15
 """A unit naming an image, or holding a link, is chrome when shorter than this."""
@@ -381,7 +378,7 @@ def _one_word(text: str, low: str) -> Features:
     contact details, only "cnpj" can be found twice (a label is the whole word, once)."""
     key = low[:3]
     chrome = low in CHROME_WORDS or (key in _PHRASES and _PHRASES[key].search(low) is not None)
-    return Features(
+    feat = Features(
         1,
         0,
         False,
@@ -401,6 +398,8 @@ def _one_word(text: str, low: str) -> Features:
         False,
         low[:REPEAT_PREFIX],
     )
+    feat.bad = chrome_reason(feat)
+    return feat
 
 
 def _features(text: str) -> Features:
@@ -412,7 +411,10 @@ def _features(text: str) -> Features:
     else:
         words = word_total(text)
     tail = text[-40:]
-    sentence = ends_sentence(tail)
+    # `ends_sentence(tail)`, written out.
+    end = tail[-24:]
+    last = end.rstrip()[-1:]
+    sentence = last in _STOPS or (last in _CLOSERS and _SENTENCE_END.search(end) is not None)
     # Marks only count for units of six words or more (see `label_unit`).
     marks = sentence_marks(text) if words >= 6 else 0
     if plain and words <= LONG_UNIT:
@@ -435,12 +437,23 @@ def _features(text: str) -> Features:
     )
     form = ("[" in text or "(" in text) and _FORM.search(text) is not None
     cut = words <= CUT_WORDS and tail.endswith(("...", "…")) and _CUT.search(tail) is not None
-    teaser = _teaser(low_tail) or cut
+    # A teaser: text cut with "[…]" or followed by "Read more" (a word of the pattern first).
+    teaser = cut or (
+        (
+            "]" in low_tail
+            or "read" in low_tail
+            or "contin" in low_tail
+            or "leia" in low_tail
+            or "leggi" in low_tail
+            or "читать" in low_tail
+        )
+        and _TEASER.search(low_tail) is not None
+    )
     if words > LONG_UNIT:
         # A paragraph (the patterns of short lines cannot match), or a long footer that starts
         # with its copyright sign.
         footer = _COPYRIGHT_START.match(text[:24].lower()) is not None
-        return Features(
+        feat = Features(
             words=words,
             marks=marks,
             sentence=sentence,
@@ -460,6 +473,8 @@ def _features(text: str) -> Features:
             teaser=teaser,
             key=key,
         )
+        feat.bad = chrome_reason(feat)
+        return feat
 
     if not plain:
         low = text.lower()
@@ -475,11 +490,14 @@ def _features(text: str) -> Features:
         image = image or low_tail.endswith(" logo") or low == "logo"
     # The patterns anchored at the start are tried one by one only when one of them matches.
     lead = _LEADS.match(low) is not None
-    return Features(
+    feat = Features(
         words,
         marks,
         sentence,
-        (is_chrome(low, words) or _breadcrumb(text))
+        (
+            is_chrome(low, words)
+            or (("»" in text or ">" in text or "›" in text) and _breadcrumb(text))
+        )
         if short
         else words <= PROMO_WORDS and holds_any(low, _PROMO_CUES) and len(chrome_phrases(low)) >= 2,
         image,
@@ -499,6 +517,8 @@ def _features(text: str) -> Features:
         teaser,
         key,
     )
+    feat.bad = chrome_reason(feat)
+    return feat
 
 
 SHARED_CHARS = 80
@@ -534,16 +554,3 @@ def _breadcrumb(text: str) -> bool:
     if ">" not in text and "»" not in text and "›" not in text:
         return False
     return text.count(">") + text.count("»") + text.count("›") >= 2 and not text.startswith(">")
-
-
-def _teaser(low_tail: str) -> bool:
-    """True for text cut with "[…]" or followed by "Read more"."""
-    cued = (
-        "]" in low_tail
-        or "read" in low_tail
-        or "contin" in low_tail
-        or "leia" in low_tail
-        or "leggi" in low_tail
-        or "читать" in low_tail
-    )
-    return cued and _TEASER.search(low_tail) is not None
