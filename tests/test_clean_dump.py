@@ -469,3 +469,17 @@ def test_sentence_and_teaser_written_out_are_those_of_the_plain_tests(text: str)
     cut = feat.words <= features.CUT_WORDS and features._CUT.search(tail) is not None
     assert feat.sentence == features.ends_sentence(text)
     assert feat.teaser == (features._TEASER.search(tail.lower()) is not None or cut)
+
+
+def test_page_features_are_each_text_measured_once() -> None:
+    """A page's features, each text measured once on the page (and short ones once for all
+    pages), are those of each text measured on its own; a repeated text shares its value."""
+    from brief.core.clean import features
+
+    long = " ".join(PARAGRAPHS)
+    texts = ["Home", "Share this story", long, "Home", long, "© 2023 Example Media Ltd."]
+    known: dict[str, features.Features] = {}
+    found = features.page_features(texts, known)
+    assert found == [features.features(text) for text in texts]
+    assert found[0] is found[3] and found[2] is found[4]
+    assert features.page_features(["Home"], {})[0] is found[0]

@@ -12,6 +12,8 @@ from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
 from brief.core.clean.contact import contact_details, holds_any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from brief.core.clean.labels import Label
 
 _WORD = re.compile(r"[^\W_]+")
@@ -529,17 +531,27 @@ _shared: dict[str, Features] = {}
 """Features of short texts, shared by every page read (sites repeat their menus and buttons)."""
 
 
-def shared_features(text: str) -> Features:
-    """The features of a unit's text, looked up in the shared table when the text is short
-    (a Features value is never changed once made)."""
-    if len(text) > SHARED_CHARS:
-        return features(text)
-    feat = _shared.get(text)
-    if feat is None:
-        if len(_shared) >= SHARED_LIMIT:
-            _shared.clear()
-        feat = _shared[text] = features(text)
-    return feat
+def page_features(texts: Iterable[str], known: dict[str, Features]) -> list[Features]:
+    """The features of a page's texts: each measured once on the page (`known`, the page's
+    table, is added to) and, when short, once for all pages (a Features value is never changed
+    once made)."""
+    shared = _shared
+    result: list[Features] = []
+    append = result.append
+    for text in texts:
+        feat = known.get(text)
+        if feat is None:
+            if len(text) > SHARED_CHARS:
+                feat = features(text)
+            else:
+                feat = shared.get(text)
+                if feat is None:
+                    if len(shared) >= SHARED_LIMIT:
+                        shared.clear()
+                    feat = shared[text] = features(text)
+            known[text] = feat
+        append(feat)
+    return result
 
 
 def forget_shared() -> None:
