@@ -6,6 +6,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from brief.core.text import holds_controls
+
 _MAGIC: list[tuple[bytes, str]] = [
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
@@ -65,7 +67,8 @@ def _binary_kind(data: bytes) -> str | None:
 def _controls_ratio(text: str) -> float:
     """The share of characters that are control characters or replacement marks."""
     sample = text[:20000]
-    if not sample or _BAD_CHARS.search(sample) is None:
+    if not sample or not (holds_controls(sample, b"\t\n\x0c\r") or "\ufffd" in sample):
+        # Nothing `_BAD_CHARS` finds.
         return 0.0
     return len(_BAD_CHARS.findall(sample)) / len(sample)
 
