@@ -483,3 +483,38 @@ def test_page_features_are_each_text_measured_once() -> None:
     assert found == [features.features(text) for text in texts]
     assert found[0] is found[3] and found[2] is found[4]
     assert features.page_features(["Home"], {})[0] is found[0]
+
+
+_POOL = ["Share", "Home", "[logo]", "Top stories", "Weather today", *PARAGRAPHS, "Why?", "·"]
+
+
+@given(st.lists(st.sampled_from(_POOL), max_size=40))
+def test_chrome_heavy_told_early_as_by_counting_all(texts: list[str]) -> None:
+    """Whether units are chrome or short labels enough, told as soon as the counts reach it, is
+    what counting all of them tells."""
+    from brief.core.clean.features import features
+    from brief.core.ingest.textdump import _heavy
+
+    feats = [features(text) for text in texts]
+    chrome = sum(1 for f in feats if f.words == 0 or f.image or f.form or f.chrome or f.copyright)
+    short = sum(
+        1
+        for f in feats
+        if not (f.words == 0 or f.image or f.form or f.chrome or f.copyright)
+        and f.words < 5
+        and not f.sentence
+    )
+    count = len(feats)
+    expected = count >= 4 and (
+        (chrome >= 2 and (chrome + short) / count >= 0.2) or (short >= 6 and short / count >= 0.4)
+    )
+    assert _heavy(feats) == expected
+
+
+def test_dump_told_by_its_footer_alone() -> None:
+    """A page whose chrome is all after its first lines is told by its last units."""
+    prose = "\n\n".join(PARAGRAPHS * 120)
+    words = ["Home", "Share", "Login", "Contact", "About"] * 8
+    footer = "\n".join(f"  • {word}" for word in words)
+    assert not looks_like_dump(prose)
+    assert looks_like_dump(prose + "\n\n" + footer)
