@@ -23,13 +23,17 @@ _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 def holds_controls(text: str, allowed: bytes = b"") -> bool:
     """True when the text holds a C0 or C1 control character or DEL, bar the `allowed` ones
-    (C0 characters, as bytes).
+    (C0 characters, as bytes); see `utf8_holds_controls`."""
+    return utf8_holds_controls(text.encode("utf-8", "surrogatepass"), allowed)
 
-    The text's UTF-8 bytes are searched: the bytes that are no such character deleted in one
-    pass, then a C1 character's pair of bytes, found from its first (a pattern's scan of every
-    character costs several times more).
+
+def utf8_holds_controls(data: bytes, allowed: bytes = b"") -> bool:
+    """True when UTF-8 bytes hold a C0 or C1 control character or DEL, bar the `allowed` ones.
+
+    The bytes that are no such character are deleted in one pass, then a C1 character's pair
+    of bytes is looked for from its first (a pattern's scan of every character of a text costs
+    several times more).
     """
-    data = text.encode("utf-8", "surrogatepass")
     if data.translate(None, _NOT_CONTROLS + allowed):
         return True
     return b"\xc2" in data and _C1_UTF8.search(data) is not None

@@ -97,8 +97,9 @@ def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list
     last_text = ""
     limit = width - 1
     for index, text, marker, indent, line_width in lines:
-        if index == last + 1:
-            # The line follows the last one with no blank line between: it may continue it.
+        if index == last + 1 and marker not in _ITEMS:
+            # The line follows the last one with no blank line between, and starts with no
+            # bullet (an item of its own): it may continue it.
             if column is None:
                 column = text_column(raws[joined[0]], current.indent, current.marker)
             if indent == column:
@@ -114,7 +115,7 @@ def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list
                         last, last_width, last_text = index, line_width, text
                         continue
                 elif _is_full(raw, last_width, marker, text, width) and not (
-                    marker and (marker in _ITEMS or _SENTENCE_END.search(last_text))
+                    marker and _SENTENCE_END.search(last_text)
                 ):
                     piece = f"{marker} {text}" if marker else text
                     pieces.append(_joiner(pieces[-1], piece))
