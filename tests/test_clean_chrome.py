@@ -294,3 +294,21 @@ def test_chrome_keys_are_each_run_of_letters_first_three(text: str) -> None:
     from brief.core.clean.chrome import _ASCII_KEY
 
     assert _ASCII_KEY.findall(text) == re.findall(r"(?<![a-z])[a-z]{1,3}", text)
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES) | st.text("abcz -'.1é", max_size=8), max_size=8).map(
+        " ".join
+    ),
+    st.integers(min_value=1, max_value=12),
+)
+def test_chrome_phrases_searched_by_the_keys_of_the_words(text: str, words: int) -> None:
+    """A short unit holds a chrome phrase (or is a button's word) exactly when the plain test
+    finds it: its words' tokens counted, every phrase whose key it has searched for."""
+    from brief.core.clean import chrome
+
+    low = text.lower()
+    tokens = chrome._TOKEN.findall(low)
+    buttons = words <= 4 and 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens)
+    phrases = any(BY_KEY[key].search(low) for key in chrome._keys(low))
+    assert chrome.is_chrome(low, words) == (buttons or phrases)

@@ -176,7 +176,7 @@ def first_verdicts(
     add_row = rows.append
     for unit, feat in zip(units, feats, strict=True):
         marker = unit.marker
-        listed = bool(marker) and not marker[0].isdigit()
+        listed = marker != "" and not marker[0].isdigit()
         ranked = feat.listed if listed else feat.ranked
         if ranked is None:
             verdict = label_unit(unit, feat)
