@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brief.core.clean import features
+from brief.core.clean import contact, features
 from brief.core.clean.chrome import BY_KEY, CHROME_WORDS
 from brief.core.ingest import read_bytes
 from brief.core.model import BlockKind, Format, Source
@@ -225,11 +225,11 @@ def test_every_copyright_line_holds_a_cue(text: str) -> None:
     assert any(cue in text for cue in features._COPYRIGHT_CUES)
 
 
-@given(st.from_regex(features._COMPANY))
+@given(st.from_regex(contact._COMPANY))
 def test_every_company_line_holds_a_cue(text: str) -> None:
     """The cheap test a unit that is not ASCII passes before the company patterns are searched
     misses no line they find: each such line holds one of the cues."""
-    assert any(cue in text for cue in features._COMPANY_CUES)
+    assert any(cue in text for cue in contact._COMPANY_CUES)
 
 
 _PIECES = sorted(
@@ -281,8 +281,8 @@ def test_contact_patterns_find_what_their_plain_forms_find(text: str) -> None:
 
     label = re.compile(r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|address|call us|contact(?:ed)?)\b")
     phone = re.compile(r"\+?\d[\d\s().-]{7,}\d")
-    assert features._CONTACT_LABEL.findall(text) == label.findall(text)
-    assert features._PHONE.findall(text) == phone.findall(text)
+    assert contact._CONTACT_LABEL.findall(text) == label.findall(text)
+    assert contact._PHONE.findall(text) == phone.findall(text)
 
 
 @given(st.text("abcz -'.1é", max_size=30))
@@ -294,3 +294,21 @@ def test_chrome_keys_are_each_run_of_letters_first_three(text: str) -> None:
     from brief.core.clean.chrome import _ASCII_KEY
 
     assert _ASCII_KEY.findall(text) == re.findall(r"(?<![a-z])[a-z]{1,3}", text)
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES) | st.text("abcz -'.1é", max_size=8), max_size=8).map(
+        " ".join
+    ),
+    st.integers(min_value=1, max_value=12),
+)
+def test_chrome_phrases_searched_by_the_keys_of_the_words(text: str, words: int) -> None:
+    """A short unit holds a chrome phrase (or is a button's word) exactly when the plain test
+    finds it: its words' tokens counted, every phrase whose key it has searched for."""
+    from brief.core.clean import chrome
+
+    low = text.lower()
+    tokens = chrome._TOKEN.findall(low)
+    buttons = words <= 4 and 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens)
+    phrases = any(BY_KEY[key].search(low) for key in chrome._keys(low))
+    assert chrome.is_chrome(low, words) == (buttons or phrases)

@@ -7,7 +7,7 @@ import textwrap
 from datetime import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from brief.core.clean.lines import parse_lines, wrap_width
@@ -267,7 +267,8 @@ def test_sentence_marks_count_latin_and_chinese_marks(text: str) -> None:
 
 def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
     """The verdicts and weights the classifier starts from, looked up once a text's are known,
-    are what each unit gets on its own (bulleted items, numbered ones and lines alike)."""
+    are what each unit gets on its own (bulleted items, numbered ones and lines alike, a text
+    drawn both as an item and as a line)."""
     from brief.core.clean.analysis import Analysis
     from brief.core.clean.classify import first_verdicts
     from brief.core.clean.labels import SHORT, label_unit
@@ -276,6 +277,7 @@ def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
     text = w3m_page(PARAGRAPHS) + (
         "\n\n1. Numbered item, long enough to read as a sentence here.\n\n"
         "Results 2024\n\nTeam A 3 1\n\nTeam B 2 2\n\n  • Team C 1 3\n\nTeam A 3 1\n"
+        "\n  • Team A 3 1\n\n  • Team A 3 1\n\nShare\n"
     )
     lines, units, width = split_units(text)
     feats = Analysis(text, lines, units, width).features_of()
@@ -289,7 +291,7 @@ def test_verdicts_worked_out_once_per_text_are_those_of_each_unit() -> None:
         assert first_verdicts(units, feats) == (expected, weights, rows)
     assert any(unit.marker == "1." for unit in units)
     assert any(unit.marker == "•" for unit in units)
-    assert sum(rows) == 4
+    assert sum(rows) == 6
 
 
 def test_blocks_from_known_features_are_those_measured_again() -> None:
@@ -335,3 +337,184 @@ def test_metadata_from_known_features_is_that_measured_again() -> None:
     meta = find_meta(units, verdicts, start, feats, counts)
     assert meta == find_meta(units, verdicts, start)
     assert meta.title and meta.author and meta.published
+
+
+@given(st.text(alphabet="abzAZ 1_-'.,\n\t@[", max_size=80))
+def test_ascii_words_are_those_the_pattern_finds(text: str) -> None:
+    """The words of an ASCII text, told by a byte table, are those the plain pattern finds in
+    the text lower-cased."""
+    from brief.core import language
+
+    assert language.ascii_words(text) == language._WORD.findall(text.lower())
+
+
+def _units_line_by_line(text: str) -> list[tuple[list[int], str, str, int, bool]]:
+    """The units of a wrapped text built the plain way: each line joined to the unit before it
+    when it follows it at its text's column, the line before it was full (`_is_full`) and no
+    bullet starts it (the rule `build_units` follows, with fast paths)."""
+    from brief.core.clean.lines import text_column
+    from brief.core.clean.units import _SENTENCE_END, _is_full, _joiner
+
+    raws, lines = parse_lines(text)
+    width = wrap_width(lines)
+    assert width is not None
+    units: list[tuple[list[int], str, str, int, bool]] = []
+    last, last_width, last_text = -2, 0, ""
+    for index, line_text, marker, indent, line_width in lines:
+        if units and index == last + 1:
+            joined, unit_text, unit_marker, unit_indent, blank = units[-1]
+            column = text_column(raws[joined[0]], unit_indent, unit_marker)
+            continues = not (marker in ("•", "*") or (marker and _SENTENCE_END.search(last_text)))
+            if (
+                indent == (column if unit_marker else unit_indent)
+                and _is_full(raws[last], last_width, marker, line_text, width)
+                and continues
+            ):
+                piece = f"{marker} {line_text}" if marker else line_text
+                unit_text += _joiner(unit_text, piece) + piece
+                units[-1] = ([*joined, index], unit_text, unit_marker, unit_indent, blank)
+                last, last_width, last_text = index, line_width, line_text
+                continue
+        units.append(([index], line_text, marker, indent, index != last + 1))
+        last, last_width, last_text = index, line_width, line_text
+    return units
+
+
+_WORDS = st.one_of(
+    st.text(alphabet="abcdefgh", min_size=1, max_size=11),
+    st.sampled_from(["à", "été", "文字", "日本語の", "one.", "done:"]),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "  • ", "  * ", "  1. ", "    ", "- "]),
+            st.lists(_WORDS, min_size=1, max_size=40),
+            st.booleans(),
+        ),
+        min_size=4,
+        max_size=12,
+    ),
+    st.integers(min_value=30, max_value=80),
+)
+@settings(max_examples=200)
+def test_wrapped_units_are_those_joined_line_by_line(
+    paragraphs: list[tuple[str, list[str], bool]], width: int
+) -> None:
+    """Units of a wrapped dump (ASCII lines joined by the short way) are those built line by
+    line with the general tests (paragraphs wrapped at a width, with or without a blank line
+    after them)."""
+    lines = [*textwrap.wrap(" ".join(PARAGRAPHS), width), "", "short", "", "lines", ""]
+    for start, words, blank in paragraphs:
+        lines += textwrap.wrap(" ".join(words), width, initial_indent=start)
+        lines += [""] if blank else []
+    text = "\n".join(lines)
+    _, units, found = split_units(text)
+    assume(found is not None)
+    built = [(unit.lines, unit.text, unit.marker, unit.indent, unit.blank_before) for unit in units]
+    assert built == _units_line_by_line(text)
+
+
+def test_wrapped_units_at_the_fullness_boundary() -> None:
+    """A line is joined to the one before it only when its first word did not fit after it: one
+    column less and it stays a unit of its own (as the general test finds)."""
+    lines = [*textwrap.wrap(" ".join(PARAGRAPHS), 60), "", "short", "", "lines", ""]
+    width = wrap_width(parse_lines("\n".join(lines))[1])
+    assert width is not None
+    for first in (width - 5, width - 4):
+        text = "\n".join([*lines, "abc", "x" * first + " tail", ""])
+        _, units, _ = split_units(text)
+        built = [(u.lines, u.text, u.marker, u.indent, u.blank_before) for u in units]
+        assert built == _units_line_by_line(text)
+        assert (units[-1].text == "x" * first + " tail") is (first == width - 5)
+
+
+@given(st.lists(st.integers(60, 80) | st.integers(0, 220), max_size=300))
+def test_wrap_width_counted_by_bisection_as_line_by_line(widths: list[int]) -> None:
+    """The wrap width found by counting sorted widths by bisection is the one found by counting
+    the lines near the width, and the short ones, one by one."""
+    lines = [(index, "x", "", 0, width) for index, width in enumerate(widths)]
+    ordered = sorted(widths)
+    expected: int | None = None
+    if len(ordered) >= 8:
+        width = ordered[-1 - max(1, len(ordered) // 100)]
+        near = sum(1 for w in ordered if width - 12 <= w <= width)
+        short = sum(1 for w in ordered if w < width - 15)
+        if (
+            30 <= width <= 200
+            and near >= max(3, len(ordered) // 20)
+            and short >= max(2, len(ordered) // 40)
+        ):
+            expected = width
+    assert wrap_width(lines) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Read", "more", "continue", "reading", "[…]", "[...]", "»", "leia"])
+        | st.sampled_from(["Leggi", "читать", "далее", "word", ".", "!", "”", ")", "]", "…"])
+        | st.text("ab .?!:;\"')]»", min_size=1, max_size=3),
+        min_size=1,
+        max_size=12,
+    ).map(" ".join)
+)
+def test_sentence_and_teaser_written_out_are_those_of_the_plain_tests(text: str) -> None:
+    """A unit's features tell its end (sentence, teaser) as the plain tests do: `ends_sentence`,
+    and the teaser pattern searched at the end of the text (or a headline cut short)."""
+    from brief.core.clean import features
+
+    feat = features._features(text)
+    tail = text[-40:]
+    cut = feat.words <= features.CUT_WORDS and features._CUT.search(tail) is not None
+    assert feat.sentence == features.ends_sentence(text)
+    assert feat.teaser == (features._TEASER.search(tail.lower()) is not None or cut)
+
+
+def test_page_features_are_each_text_measured_once() -> None:
+    """A page's features, each text measured once on the page (and short ones once for all
+    pages), are those of each text measured on its own; a repeated text shares its value."""
+    from brief.core.clean import features
+
+    long = " ".join(PARAGRAPHS)
+    texts = ["Home", "Share this story", long, "Home", long, "© 2023 Example Media Ltd."]
+    known: dict[str, features.Features] = {}
+    found = features.page_features(texts, known)
+    assert found == [features.features(text) for text in texts]
+    assert found[0] is found[3] and found[2] is found[4]
+    assert features.page_features(["Home"], {})[0] is found[0]
+
+
+_POOL = ["Share", "Home", "[logo]", "Top stories", "Weather today", *PARAGRAPHS, "Why?", "·"]
+
+
+@given(st.lists(st.sampled_from(_POOL), max_size=40))
+def test_chrome_heavy_told_early_as_by_counting_all(texts: list[str]) -> None:
+    """Whether units are chrome or short labels enough, told as soon as the counts reach it, is
+    what counting all of them tells."""
+    from brief.core.clean.features import features
+    from brief.core.ingest.textdump import _heavy
+
+    feats = [features(text) for text in texts]
+    chrome = sum(1 for f in feats if f.words == 0 or f.image or f.form or f.chrome or f.copyright)
+    short = sum(
+        1
+        for f in feats
+        if not (f.words == 0 or f.image or f.form or f.chrome or f.copyright)
+        and f.words < 5
+        and not f.sentence
+    )
+    count = len(feats)
+    expected = count >= 4 and (
+        (chrome >= 2 and (chrome + short) / count >= 0.2) or (short >= 6 and short / count >= 0.4)
+    )
+    assert _heavy(feats) == expected
+
+
+def test_dump_told_by_its_footer_alone() -> None:
+    """A page whose chrome is all after its first lines is told by its last units."""
+    prose = "\n\n".join(PARAGRAPHS * 120)
+    words = ["Home", "Share", "Login", "Contact", "About"] * 8
+    footer = "\n".join(f"  • {word}" for word in words)
+    assert not looks_like_dump(prose)
+    assert looks_like_dump(prose + "\n\n" + footer)

@@ -20,8 +20,11 @@ _SCRIPTS: list[tuple[re.Pattern[str], str]] = [
     ]
 ]
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")
-"""The words of a lower-cased ASCII text (what `_WORD` finds there, found faster)."""
+_ASCII_WORDS = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256)
+)
+"""A table lower-casing ASCII letters and turning every other byte into a space: the words of an
+ASCII text lower-cased (what `_WORD` finds there) are then its runs of non-spaces."""
 _MARKS = "’‘“”—–…«»\u00a0"
 """Signs other than letters that Latin-script texts hold besides ASCII (typographic quotes and
 dashes): put as spaces, they leave the words as they were, and often the text ASCII."""
@@ -55,6 +58,11 @@ def letter_words(text: str) -> list[str]:
     return words
 
 
+def ascii_words(text: str) -> list[str]:
+    """The words of an ASCII text, lower-cased: what `_WORD` finds in it lower-cased."""
+    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+
+
 def detect_language(text: str) -> str | None:
     """An ISO 639-1 code for the text's language, or None when it cannot tell."""
     sample = text[:2000]
@@ -65,7 +73,7 @@ def detect_language(text: str) -> str | None:
                 plain = plain.replace(mark, " ")
     if plain.isascii():
         # Matching ASCII letters costs a fraction of matching any letter.
-        words = _ASCII_WORD.findall(plain.lower())
+        words = ascii_words(plain)
         letters = sum(map(len, words))
         if letters < 20:
             return None

@@ -15,6 +15,34 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 _UNSAFE = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 """Any character `sanitize` changes or removes (carriage returns, escapes and other controls)."""
+_NOT_CONTROLS = bytes(byte for byte in range(256) if 0x20 <= byte != 0x7F)
+"""Every byte but those of the C0 control characters and DEL (each its own byte in UTF-8)."""
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+"""A C1 control character in UTF-8."""
+
+
+def holds_controls(text: str, allowed: bytes = b"") -> bool:
+    """True when the text holds a C0 or C1 control character or DEL, bar the `allowed` ones
+    (C0 characters, as bytes); see `utf8_holds_controls`."""
+    return utf8_holds_controls(text.encode("utf-8", "surrogatepass"), allowed)
+
+
+def utf8_holds_controls(data: bytes, allowed: bytes = b"") -> bool:
+    """True when UTF-8 bytes hold a C0 or C1 control character or DEL, bar the `allowed` ones.
+
+    The bytes that are no such character are deleted in one pass, then a C1 character's pair
+    of bytes is looked for from its first (a pattern's scan of every character of a text costs
+    several times more).
+    """
+    if data.translate(None, _NOT_CONTROLS + allowed):
+        return True
+    return b"\xc2" in data and _C1_UTF8.search(data) is not None
+
+
+_UNSAFE_OTHERS = ("\u200b", "\u2028", "\u2029", "\ufeff")
+"""The characters of `_UNSAFE` that are no control character."""
+
+
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 """A run of horizontal white space (tabs, no-break and typographic spaces included)."""
 
@@ -25,7 +53,11 @@ def sanitize(text: str) -> str:
     Newlines are normalised to ``\\n``; tabs are kept (callers expand or fold them). A text
     with nothing to remove (most block texts) is returned after one scan.
     """
-    if _UNSAFE.search(text) is None:
+    if not holds_controls(text, b"\t\n") and not (
+        # The others, only in a text that has characters beyond Latin-1.
+        not text.isascii() and any(char in text for char in _UNSAFE_OTHERS)
+    ):
+        # Nothing `_UNSAFE` finds.
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from brief.core.clean.features import Features, shared_features
+from brief.core.clean.features import Features, page_features
 from brief.core.clean.units import Unit, split_units
 
 
@@ -38,14 +39,7 @@ class Analysis:
     def features_of_units(self, units: list[Unit]) -> list[Features]:
         """The features of these units of the text (a page repeats many lines, such as menus
         and buttons: each text is measured once)."""
-        known = self.known
-        result: list[Features] = []
-        for unit in units:
-            feat = known.get(unit.text)
-            if feat is None:
-                feat = known[unit.text] = shared_features(unit.text)
-            result.append(feat)
-        return result
+        return page_features(map(attrgetter("text"), units), self.known)
 
 
 _last: Analysis | None = None

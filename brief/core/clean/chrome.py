@@ -306,8 +306,10 @@ def is_chrome(low: str, words: int) -> bool:
         if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
             return True
     by_key = BY_KEY
+    # `_keys(low)`, its usual case written out.
+    keys = _KEYS.intersection(_ASCII_KEY.findall(low)) if low.isascii() else _keys(low)
     # A loop, not `any` over a generator: this runs for most units of every page.
-    for key in _keys(low):  # noqa: SIM110
+    for key in keys:  # noqa: SIM110
         if by_key[key].search(low) is not None:
             return True
     return False

@@ -164,9 +164,9 @@ def first_verdicts(
     """Each unit's verdict on its own (`label_unit`), its weight (`value`) and, for a unit
     labelled a short line, whether it reads as a table's row (`is_row`; False for others).
 
-    A page repeats its texts, and pages repeat each other's: what a unit that is no item of a
-    bulleted list gets depends on its features (and text) alone, so it is worked out once per
-    Features.
+    A page repeats its texts, and pages repeat each other's: what a unit gets depends on its
+    features (and text) alone, and on whether it is an item of a bulleted list, so it is worked
+    out once per Features for each of the two.
     """
     verdicts: list[Verdict] = []
     values: list[float] = []
@@ -176,17 +176,16 @@ def first_verdicts(
     add_row = rows.append
     for unit, feat in zip(units, feats, strict=True):
         marker = unit.marker
-        if marker and not marker[0].isdigit():
-            verdict = label_unit(unit, feat)
-            add_verdict(verdict)
-            add_value(value(verdict, feat))
-            add_row(verdict.label is SHORT and is_row(unit.text))
-            continue
-        ranked = feat.ranked
+        listed = marker != "" and not marker[0].isdigit()
+        ranked = feat.listed if listed else feat.ranked
         if ranked is None:
             verdict = label_unit(unit, feat)
             row = verdict.label is SHORT and is_row(unit.text)
-            ranked = feat.ranked = (verdict.label, verdict.reason, value(verdict, feat), row)
+            ranked = (verdict.label, verdict.reason, value(verdict, feat), row)
+            if listed:
+                feat.listed = ranked
+            else:
+                feat.ranked = ranked
         add_verdict(Verdict(ranked[0], ranked[1]))
         add_value(ranked[2])
         add_row(ranked[3])

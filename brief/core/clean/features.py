@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import BY_KEY as _PHRASES
 from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
+from brief.core.clean.contact import contact_details, holds_any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from brief.core.clean.labels import Label
 
 _WORD = re.compile(r"[^\W_]+")
@@ -106,49 +109,6 @@ _COMMENTS_START = re.compile(
     r"|комментари\w*)\s+(?:on|to|em|a|su|sur|к)\b"
 )
 """The heading of the comments under a blog post: "10 thoughts on “...”", "3 responses to"."""
-_CONTACT_LABEL = re.compile(
-    r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"
-    r"|c(?<!\wc)all us|c(?<!\wc)ontact(?:ed)?)\b"
-)
-"""A contact label as a whole word: `\\b(?:tel(?:ephone)?|phone|...)\\b`, written with each
-word's first letter before the test that no letter precedes it, so that the pattern is only
-tried where one of those letters stands."""
-_COMPANY = re.compile(
-    r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
-    r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
-    r"|ceo\s*:"
-    r"|co\.,? ltd|사업자|등록번호|발행인|편집인|대표이사|청소년보호책임자|cnpj|инн|огрн"
-    r"|partita iva|p\.\s?iva"
-)
-"""What a company footer gives: its registration, publisher and editor."""
-_COMPANY_CUES = (
-    "regist",
-    "ltd",
-    "publisher",
-    "editor",
-    "ceo",
-    "vat ",
-    "company",
-    "cnpj",
-    "iva",
-    "инн",
-    "огрн",
-    "사업자",
-    "등록번호",
-    "발행인",
-    "편집인",
-    "대표이사",
-    "청소년보호책임자",
-)
-"""Words of the company patterns, one in each: a text that is not ASCII is searched for the
-patterns only when it holds one (an ASCII text only when it holds one written in English)."""
-_PHONE = re.compile(r"[+\d](?:(?<=\+)\d|(?<!\+))[\d\s().-]{7,}\d")
-"""A telephone number: `\\+?\\d[\\d\\s().-]{7,}\\d`, written to start with the set of its first
-characters (a plus sign followed by a digit, or a digit), so that the pattern is only tried
-where one stands."""
-_EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
-"""Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
-e-mail addresses."""
 _TEASER = re.compile(
     r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$"
 )
@@ -319,9 +279,10 @@ class Features:
     of a bulleted list, and whether it is a short line reading as a table's row, once worked
     out (see `classify.first_verdicts`); the one value set after the features are made,
     derived from them and the text alone."""
-
-    def __post_init__(self) -> None:
-        self.bad = chrome_reason(self)
+    listed: tuple[Label, str, float, bool] | None = field(
+        init=False, default=None, compare=False, repr=False
+    )
+    """The same for a unit of this text that is an item of a bulleted list."""
 
 
 IMAGE_WORDS = 15
@@ -419,7 +380,7 @@ def _one_word(text: str, low: str) -> Features:
     contact details, only "cnpj" can be found twice (a label is the whole word, once)."""
     key = low[:3]
     chrome = low in CHROME_WORDS or (key in _PHRASES and _PHRASES[key].search(low) is not None)
-    return Features(
+    feat = Features(
         1,
         0,
         False,
@@ -435,10 +396,12 @@ def _one_word(text: str, low: str) -> Features:
         False,
         False,
         False,
-        "cnpj" in low and _contact(text, low),
+        "cnpj" in low and contact_details(text, low),
         False,
         low[:REPEAT_PREFIX],
     )
+    feat.bad = chrome_reason(feat)
+    return feat
 
 
 def _features(text: str) -> Features:
@@ -450,7 +413,10 @@ def _features(text: str) -> Features:
     else:
         words = word_total(text)
     tail = text[-40:]
-    sentence = ends_sentence(tail)
+    # `ends_sentence(tail)`, written out.
+    end = tail[-24:]
+    last = end.rstrip()[-1:]
+    sentence = last in _STOPS or (last in _CLOSERS and _SENTENCE_END.search(end) is not None)
     # Marks only count for units of six words or more (see `label_unit`).
     marks = sentence_marks(text) if words >= 6 else 0
     if plain and words <= LONG_UNIT:
@@ -473,12 +439,23 @@ def _features(text: str) -> Features:
     )
     form = ("[" in text or "(" in text) and _FORM.search(text) is not None
     cut = words <= CUT_WORDS and tail.endswith(("...", "…")) and _CUT.search(tail) is not None
-    teaser = _teaser(low_tail) or cut
+    # A teaser: text cut with "[…]" or followed by "Read more" (a word of the pattern first).
+    teaser = cut or (
+        (
+            "]" in low_tail
+            or "read" in low_tail
+            or "contin" in low_tail
+            or "leia" in low_tail
+            or "leggi" in low_tail
+            or "читать" in low_tail
+        )
+        and _TEASER.search(low_tail) is not None
+    )
     if words > LONG_UNIT:
         # A paragraph (the patterns of short lines cannot match), or a long footer that starts
         # with its copyright sign.
         footer = _COPYRIGHT_START.match(text[:24].lower()) is not None
-        return Features(
+        feat = Features(
             words=words,
             marks=marks,
             sentence=sentence,
@@ -494,10 +471,12 @@ def _features(text: str) -> Features:
             byline=False,
             section_end=False,
             comment=False,
-            contact=words < 120 and _contact(text, text.lower()),
+            contact=words < 120 and contact_details(text, text.lower()),
             teaser=teaser,
             key=key,
         )
+        feat.bad = chrome_reason(feat)
+        return feat
 
     if not plain:
         low = text.lower()
@@ -513,15 +492,16 @@ def _features(text: str) -> Features:
         image = image or low_tail.endswith(" logo") or low == "logo"
     # The patterns anchored at the start are tried one by one only when one of them matches.
     lead = _LEADS.match(low) is not None
-    return Features(
+    feat = Features(
         words,
         marks,
         sentence,
-        (is_chrome(low, words) or _breadcrumb(text))
+        (
+            is_chrome(low, words)
+            or (("»" in text or ">" in text or "›" in text) and _breadcrumb(text))
+        )
         if short
-        else words <= PROMO_WORDS
-        and _holds_any(low, _PROMO_CUES)
-        and len(chrome_phrases(low)) >= 2,
+        else words <= PROMO_WORDS and holds_any(low, _PROMO_CUES) and len(chrome_phrases(low)) >= 2,
         image,
         link,
         form,
@@ -535,10 +515,12 @@ def _features(text: str) -> Features:
         (low_tail[-1:] == ":" and short and _COMMENT_HEAD.search(low_tail[-24:]) is not None)
         or (lead and words <= 2 and _REPLY.match(low) is not None)
         or (lead and words <= 30 and _COMMENTS_START.match(low) is not None),
-        _contact(text, low),
+        contact_details(text, low),
         teaser,
         key,
     )
+    feat.bad = chrome_reason(feat)
+    return feat
 
 
 SHARED_CHARS = 80
@@ -549,17 +531,27 @@ _shared: dict[str, Features] = {}
 """Features of short texts, shared by every page read (sites repeat their menus and buttons)."""
 
 
-def shared_features(text: str) -> Features:
-    """The features of a unit's text, looked up in the shared table when the text is short
-    (a Features value is never changed once made)."""
-    if len(text) > SHARED_CHARS:
-        return features(text)
-    feat = _shared.get(text)
-    if feat is None:
-        if len(_shared) >= SHARED_LIMIT:
-            _shared.clear()
-        feat = _shared[text] = features(text)
-    return feat
+def page_features(texts: Iterable[str], known: dict[str, Features]) -> list[Features]:
+    """The features of a page's texts: each measured once on the page (`known`, the page's
+    table, is added to) and, when short, once for all pages (a Features value is never changed
+    once made)."""
+    shared = _shared
+    result: list[Features] = []
+    append = result.append
+    for text in texts:
+        feat = known.get(text)
+        if feat is None:
+            if len(text) > SHARED_CHARS:
+                feat = features(text)
+            else:
+                feat = shared.get(text)
+                if feat is None:
+                    if len(shared) >= SHARED_LIMIT:
+                        shared.clear()
+                    feat = shared[text] = features(text)
+            known[text] = feat
+        append(feat)
+    return result
 
 
 def forget_shared() -> None:
@@ -569,69 +561,8 @@ def forget_shared() -> None:
     is_caption.cache_clear()
 
 
-def _contact(text: str, low: str) -> bool:
-    """True when the text gives contact details or a company's registration twice or more (one
-    of them named or an e-mail address)."""
-    has_at = "@" in low
-    cued = (
-        has_at
-        or "tel" in low
-        or "phone" in low
-        or "fax" in low
-        or "mail" in low
-        or "address" in low
-        or "call us" in low
-        or "contact" in low
-    )
-    count = 0
-    if (
-        (
-            "regist" in low
-            or "ltd" in low
-            or "publisher" in low
-            or "editor" in low
-            or "ceo" in low
-            or "vat " in low
-            or "company" in low
-        )
-        if low.isascii()
-        else _holds_any(low, _COMPANY_CUES)
-    ) and _COMPANY.search(low) is not None:
-        count = len(_COMPANY.findall(low))
-        cued = True
-    if not cued:
-        return False
-    count += len(_CONTACT_LABEL.findall(low))
-    if count < 2 and has_at:
-        count += len(_EMAIL_ADDRESS.findall(text))
-    if count < 2 and _DIGIT.search(text) is not None:
-        count += len(_PHONE.findall(text))
-    return count >= 2
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """True when the text holds any of these words (a loop: a generator costs more)."""
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
-
-
 def _breadcrumb(text: str) -> bool:
     """True for a trail of links ("Blog > Nutrition > Meal Plans", "Home » News »")."""
     if ">" not in text and "»" not in text and "›" not in text:
         return False
     return text.count(">") + text.count("»") + text.count("›") >= 2 and not text.startswith(">")
-
-
-def _teaser(low_tail: str) -> bool:
-    """True for text cut with "[…]" or followed by "Read more"."""
-    cued = (
-        "]" in low_tail
-        or "read" in low_tail
-        or "contin" in low_tail
-        or "leia" in low_tail
-        or "leggi" in low_tail
-        or "читать" in low_tail
-    )
-    return cued and _TEASER.search(low_tail) is not None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 _SPACE_RUN = re.compile(" {2,}")
 """Two spaces or more."""
@@ -99,7 +101,7 @@ def wrap_width(lines: list[Parsed]) -> int | None:
 
     A wrapped dump has many lines that end just short of one width and hardly any beyond it.
     """
-    widths = sorted([line[4] for line in lines])
+    widths: list[int] = sorted(map(itemgetter(4), lines))
     if len(widths) < 8:
         return None
     # The width that only a handful of lines (tables, long links) exceed.
@@ -107,11 +109,12 @@ def wrap_width(lines: list[Parsed]) -> int | None:
     width = widths[-1 - allowed]
     if not 30 <= width <= 200:
         return None
-    near = sum(1 for w in widths if width - 12 <= w <= width)
+    # The widths are sorted: lines within a range of them are counted by bisection.
+    near = bisect_right(widths, width) - bisect_left(widths, width - 12)
     if near < max(3, len(widths) // 20):
         return None
     # Wrapped paragraphs end in shorter lines; lines all of one length (a log) are not wrapped.
-    short = sum(1 for w in widths if w < width - 15)
+    short = bisect_left(widths, width - 15)
     if short < max(2, len(widths) // 40):
         return None
     return width

@@ -16,6 +16,8 @@ _NO_SPACE = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]"
 _CJK_START = "\u2e80"
 """Below this character no script breaks lines without a space."""
 _SENTENCE_END = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
+_ITEMS = ("•", "*")
+"""Markers that always start a new list item (a line starting with one continues no unit)."""
 
 
 @dataclass(slots=True)
@@ -84,7 +86,8 @@ def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list
             for (index, text, marker, indent, _), before in zip(lines, previous, strict=False)
         ]
     units: list[Unit] = []
-    current: Unit | None = None
+    current = Unit([], "")
+    joined = current.lines
     pieces: list[str] = []
     # The column the current unit's text starts at (after a list marker), worked out when a
     # line that may continue it comes: most units are never continued.
@@ -92,31 +95,43 @@ def build_units(raws: list[str], lines: list[Parsed], width: int | None) -> list
     last = -2
     last_width = 0
     last_text = ""
+    limit = width - 1
     for index, text, marker, indent, line_width in lines:
-        blank = index != last + 1
-        if column is None and not blank and current is not None and width is not None:
-            column = text_column(raws[current.lines[0]], current.indent, current.marker)
-        if (
-            not blank
-            and current is not None
-            and width is not None
-            and indent == column
-            and _is_full(raws[last], last_width, marker, text, width)
-            and not (marker in ("•", "*") or (marker and _SENTENCE_END.search(last_text)))
-        ):
-            piece = f"{marker} {text}" if marker else text
-            pieces.append(_joiner(pieces[-1], piece))
-            pieces.append(piece)
-            current.lines.append(index)
-        else:
-            if current is not None and len(pieces) > 1:
-                current.text = "".join(pieces)
-            current = Unit([index], text, marker, indent, blank)
-            pieces = [text]
-            units.append(current)
-            column = None if marker else indent
+        if index == last + 1 and marker not in _ITEMS:
+            # The line follows the last one with no blank line between, and starts with no
+            # bullet (an item of its own): it may continue it.
+            if column is None:
+                column = text_column(raws[joined[0]], current.indent, current.marker)
+            if indent == column:
+                raw = raws[last]
+                if not marker and raw.isascii() and text.isascii():
+                    # ASCII lines (most), `_is_full` and `_joiner` written out: the line is
+                    # joined when its first word did not fit the last one, with a space.
+                    space = text.find(" ")
+                    if last_width + 1 + (len(text) if space < 0 else space) > limit:
+                        pieces.append(" ")
+                        pieces.append(text)
+                        joined.append(index)
+                        last, last_width, last_text = index, line_width, text
+                        continue
+                elif _is_full(raw, last_width, marker, text, width) and not (
+                    marker and _SENTENCE_END.search(last_text)
+                ):
+                    piece = f"{marker} {text}" if marker else text
+                    pieces.append(_joiner(pieces[-1], piece))
+                    pieces.append(piece)
+                    joined.append(index)
+                    last, last_width, last_text = index, line_width, text
+                    continue
+        if len(pieces) > 1:
+            current.text = "".join(pieces)
+        current = Unit([index], text, marker, indent, index != last + 1)
+        joined = current.lines
+        pieces = [text]
+        units.append(current)
+        column = None if marker else indent
         last, last_width, last_text = index, line_width, text
-    if current is not None and len(pieces) > 1:
+    if len(pieces) > 1:
         current.text = "".join(pieces)
     return units
 

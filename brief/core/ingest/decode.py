@@ -6,6 +6,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from brief.core.text import utf8_holds_controls
+
 _MAGIC: list[tuple[bytes, str]] = [
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
@@ -30,6 +32,8 @@ _MAGIC: list[tuple[bytes, str]] = [
 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 """Characters that do not occur in text: control characters and replacement marks."""
+_ALLOWED = b"\t\n\x0c\r"
+"""The C0 control characters `_BAD_CHARS` leaves out."""
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -62,10 +66,18 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _controls_ratio(text: str) -> float:
-    """The share of characters that are control characters or replacement marks."""
+def _controls_ratio(text: str, utf8: bytes | None = None) -> float:
+    """The share of characters that are control characters or replacement marks (`utf8`: the
+    text's UTF-8 bytes, when at hand)."""
     sample = text[:20000]
-    if not sample or _BAD_CHARS.search(sample) is None:
+    if not sample:
+        return 0.0
+    # Nothing `_BAD_CHARS` finds when the bytes (of the whole text, or of the sample) hold no
+    # control character it finds, and the sample no replacement mark.
+    data = utf8 if utf8 is not None else sample.encode("utf-8", "surrogatepass")
+    if not utf8_holds_controls(data, _ALLOWED) and "\ufffd" not in sample:
+        return 0.0
+    if _BAD_CHARS.search(sample) is None:
         return 0.0
     return len(_BAD_CHARS.findall(sample)) / len(sample)
 
@@ -117,9 +129,12 @@ def decode(data: bytes, truncated: bool = False) -> Decoded:
             return Decoded(text=data.decode("utf-16-be", errors="replace"))
         return Decoded(error="binary file (contains NUL bytes)")
     warnings: list[str] = []
+    # The bytes of the text as UTF-8, when it was read as such.
+    utf8: bytes | None = data
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        utf8 = None
         declared = _declared_charset(data[:CHARSET_WINDOW])
         if truncated and error.start >= len(data) - 4:
             text = data[: error.start].decode("utf-8")
@@ -133,6 +148,6 @@ def decode(data: bytes, truncated: bool = False) -> Decoded:
             except UnicodeDecodeError:
                 text = data.decode("utf-8", errors="replace")
                 warnings.append("not valid UTF-8: undecodable bytes replaced with \ufffd")
-    if _controls_ratio(text) > 0.1:
+    if _controls_ratio(text, utf8) > 0.1:
         return Decoded(error="binary file (not text)")
     return Decoded(text=text, warnings=warnings)

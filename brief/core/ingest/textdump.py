@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from brief.core.clean import Cleaned, clean_dump
 from brief.core.clean.analysis import Analysis, analyse
 from brief.core.clean.features import Features
+from brief.core.clean.units import Unit
 from brief.core.ingest.common import new_source
 from brief.core.model import Format, Source
 
@@ -32,18 +34,24 @@ def _chrome_heavy(analysis: Analysis) -> bool:
     """True when the units of the text's first lines, or of its last ones (a page whose menus
     are all in its footer), are chrome or short labels enough."""
     units = analysis.units
-    count = 0
-    while count < len(units) and units[count].lines[0] < SAMPLE_LINES:
-        count += 1
+    # The units start at increasing lines: those of the sample and of the tail, by bisection.
+    count = bisect_left(units, SAMPLE_LINES, key=_first_line)
     if _heavy(analysis.features_of(count)):
         return True
-    last = len(analysis.lines) - TAIL_LINES
-    tail = [unit for unit in units[count:] if unit.lines[0] >= last]
+    tail = units[bisect_left(units, len(analysis.lines) - TAIL_LINES, count, key=_first_line) :]
     return _heavy(analysis.features_of_units(tail))
 
 
+def _first_line(unit: Unit) -> int:
+    """The index of a unit's first line."""
+    return unit.lines[0]
+
+
 def _heavy(feats: list[Features]) -> bool:
-    """True when enough of these units are chrome or short labels."""
+    """True when enough of these units are chrome or short labels.
+
+    The counts only grow: the answer is given as soon as they reach what it takes.
+    """
     count = len(feats)
     if count < 4:
         return False
@@ -53,9 +61,13 @@ def _heavy(feats: list[Features]) -> bool:
             chrome += 1
         elif feat.words < 5 and not feat.sentence:
             short += 1
-    if chrome >= 2 and (chrome + short) / count >= 0.2:
-        return True
-    return short >= 6 and short / count >= 0.4
+        else:
+            continue
+        if (chrome >= 2 and (chrome + short) / count >= 0.2) or (
+            short >= 6 and short / count >= 0.4
+        ):
+            return True
+    return False
 
 
 def cleaned_source(cleaned: Cleaned, path: Path, form: Format) -> Source:
