@@ -54,7 +54,7 @@ def sanitize(text: str) -> str:
     with nothing to remove (most block texts) is returned after one scan.
     """
     if not holds_controls(text, b"\t\n") and not (
-        # The others, only in a text that has characters beyond Latin-1.
+        # The others, only in a text that has characters beyond ASCII.
         not text.isascii() and any(char in text for char in _UNSAFE_OTHERS)
     ):
         # Nothing `_UNSAFE` finds.
