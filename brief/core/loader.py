@@ -158,8 +158,8 @@ def iter_load(
                         yield gathering.take()
                     last = time.monotonic()
     if cache is not None and listed is not None:
-        kept = list(gathering.ids.values())
-        cache.remember(paths, limit, listed, lambda: date_order(kept))
+        ids = gathering.ids  # every source, in order: sorted only if the listing is written
+        cache.remember(paths, limit, listed, lambda: date_order(list(ids.values())))
     if gathering.batch:
         yield gathering.take()
 

@@ -33,7 +33,7 @@ FORMATS = {form.value: form for form in Format}
 
 def pack(value: object) -> bytes:
     """JSON, compressed: the form of the larger columns (bodies, raw lines, events)."""
-    return zlib.compress(utf8(json.dumps(value, ensure_ascii=False, separators=(",", ":"))), 1)
+    return zlib.compress(pack_plain(value), 1)
 
 
 def unpack(data: object) -> Any:
@@ -41,9 +41,10 @@ def unpack(data: object) -> Any:
     if not isinstance(data, bytes):
         raise CorruptEntry("not a packed value")
     try:
-        return json.loads(zlib.decompress(data))
-    except (zlib.error, ValueError, RecursionError) as error:  # (nesting too deep to parse)
+        plain = zlib.decompress(data)
+    except zlib.error as error:
         raise CorruptEntry(str(error)) from None
+    return unpack_plain(plain)
 
 
 def pack_plain(value: object) -> bytes:
@@ -58,7 +59,7 @@ def unpack_plain(data: object) -> Any:
         raise CorruptEntry("not a packed value")
     try:
         return json.loads(data)
-    except (ValueError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # (RecursionError: nested too deep to parse)
         raise CorruptEntry(str(error)) from None
 
 

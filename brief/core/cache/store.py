@@ -679,7 +679,7 @@ class LibraryCache:
                     text, limit, outcome.entry, outcome.digest, outcome.fields
                 )
                 files.append((text, sources))
-        except (ValueError, TypeError, RecursionError):
+        except (ValueError, TypeError):
             self.begin_listing()  # not the entries of the files listed before the fault
             with self._using() as db:
                 if db is not None:

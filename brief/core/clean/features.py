@@ -563,6 +563,4 @@ def forget_shared() -> None:
 
 def _breadcrumb(text: str) -> bool:
     """True for a trail of links ("Blog > Nutrition > Meal Plans", "Home » News »")."""
-    if ">" not in text and "»" not in text and "›" not in text:
-        return False
     return text.count(">") + text.count("»") + text.count("›") >= 2 and not text.startswith(">")

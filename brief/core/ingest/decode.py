@@ -77,8 +77,6 @@ def _controls_ratio(text: str, utf8: bytes | None = None) -> float:
     data = utf8 if utf8 is not None else sample.encode("utf-8", "surrogatepass")
     if not utf8_holds_controls(data, _ALLOWED) and "\ufffd" not in sample:
         return 0.0
-    if _BAD_CHARS.search(sample) is None:
-        return 0.0
     return len(_BAD_CHARS.findall(sample)) / len(sample)
 
 

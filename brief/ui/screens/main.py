@@ -203,7 +203,7 @@ class MainScreen(FindingScreen):
             flags.update(self.reading.read_flags(unknown))
         read = set(compress(ids, map(flags.__getitem__, ids)))
         self.refresh_title(len(read))
-        self.sidebar.show(self.ordered, self.library.skipped, current, dates, counts, read)
+        self.sidebar.show(self.ordered, library.skipped, current, dates, counts, read)
 
     def refresh_title(self, read: int | None = None) -> None:
         """The sidebar's title: how many sources, how many unread, the order, skipped files.
