@@ -15,16 +15,8 @@ from textual.keys import _character_to_key
 
 from brief.cli import main
 from brief.config_cli import available_themes, known_bindings
-from brief.core.config import (
-    READING_WIDTH,
-    Config,
-    check_keys,
-    check_theme,
-    config_path,
-    load_config,
-    normalise_key,
-    normalise_keys,
-)
+from brief.core.config import READING_WIDTH, Config, check_theme, config_path, load_config
+from brief.core.keymap import check_keys, normalise_key, normalise_keys
 from brief.core.paths import bundled_pack
 from tests.conftest import ROOT
 

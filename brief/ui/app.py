@@ -18,7 +18,7 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from brief.core import collector
-from brief.core.config import Config, check_keys, check_theme, load_config
+from brief.core.config import Config, check_theme, load_config
 from brief.core.state import StateStore
 from brief.ui.screens.main import MainScreen
 from brief.ui.screens.toosmall import TooSmallScreen, too_small
@@ -77,6 +77,7 @@ class BriefApp(App[None], inherit_bindings=False):
         self.register_theme(HIGH_CONTRAST)
         loaded = config if config is not None else load_config()
         if loaded.keys:  # the catalogue imports every screen: only for a config that remaps
+            from brief.core.keymap import check_keys
             from brief.ui.catalogue import known_bindings
 
             loaded = check_keys(loaded, known_bindings())
