@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +14,8 @@ from brief.core.ingest.files import MissingPathError, check_paths
 from brief.usage import UsageError, pack_paths
 
 if TYPE_CHECKING:
+    import argparse
+
     from brief.core.timeline import Kind
 
 COMMANDS = ("list", "show", "timeline", "search", "notes", "config")
@@ -116,6 +117,8 @@ def _notes_list_options(notes: argparse.ArgumentParser) -> None:
 
 def build_notes_parser(action: str) -> argparse.ArgumentParser:
     """The arguments of `brief notes add` or `brief notes rm`."""
+    import argparse  # here, not at the top: `brief` alone starts without it
+
     parser = argparse.ArgumentParser(prog=f"brief notes {action}")
     if action == "add":
         parser.description = (
@@ -163,6 +166,8 @@ def _parse_notes(parser: argparse.ArgumentParser, rest: list[str]) -> argparse.N
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
+    import argparse  # here, not at the top: `brief` alone starts without it
+
     parser = argparse.ArgumentParser(
         prog="brief",
         description="A terminal briefing reader. `brief [PATH...]` opens the reading room "
@@ -236,6 +241,8 @@ def _add_cache_flag(parser: argparse.ArgumentParser) -> None:
 
 def build_app_parser() -> argparse.ArgumentParser:
     """The arguments of `brief [PATH...]`, which opens the reading room."""
+    import argparse  # here, not at the top: `brief` alone starts without it
+
     parser = argparse.ArgumentParser(prog="brief")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     parser.add_argument("--store", metavar="PATH", help="the annotation store")
@@ -279,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             notes = argv[0] == "notes"
             args = _parse_notes(parser, argv[1:]) if notes else parser.parse_args(argv)
             return int(args.handler(args, sys.stdout))
+        if not argv:  # the bundled briefing or the config's default pack: no parser needed
+            return _open_app([])
         if any(arg in ("-h", "--help", "--version") for arg in argv):
             build_parser().parse_args(argv)
         opened = build_app_parser().parse_args(argv)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -12,9 +13,14 @@ from brief.core.model import Source
 from brief.core.text import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
-_BOUNDARY = re.compile(r"(?=[.!?…。！？])(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")
-"""Where a sentence may end (the look-ahead only lets the scan skip to a stop quickly)."""
 _WORD_BEFORE = re.compile(r"(\w[\w.]*)$")
+
+
+@functools.cache
+def _boundary() -> re.Pattern[str]:
+    """Where a sentence may end (the look-ahead only lets the scan skip to a stop quickly).
+    Compiled on first use: start-up does without its millisecond."""
+    return re.compile(r"(?=[.!?…。！？])(?:[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』)\]]*\s*)")
 
 
 class Unit(StrEnum):
@@ -44,7 +50,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     stop = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     begin = start
-    for match in _BOUNDARY.finditer(text, start, stop):
+    for match in _boundary().finditer(text, start, stop):
         after = match.end()
         if after < stop and text[after].islower():
             continue

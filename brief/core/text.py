@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-# CSI/OSC/other escape sequences, then any remaining C0/C1 control character but tab and newline.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]"  # two-character sequences
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_UNSAFE = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-"""Any character `sanitize` changes or removes (carriage returns, escapes and other controls)."""
+CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]"
+"""The characters `sanitize` removes; with carriage returns (made newlines), all it changes."""
+
+
+@functools.cache
+def _removers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What `sanitize` removes from a text that holds any: escape sequences (CSI, OSC, other),
+    then any C0/C1 control character but tab and newline. Compiled on first use (few texts
+    need them; start-up skips their millisecond)."""
+    escapes = re.compile(
+        r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+        r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
+        r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+        r"|\x1b[@-Z\\-_]"  # two-character sequences
+        r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    )
+    return escapes, re.compile(CONTROLS)
+
+
 _NOT_CONTROLS = bytes(byte for byte in range(256) if 0x20 <= byte != 0x7F)
 """Every byte but those of the C0 control characters and DEL (each its own byte in UTF-8)."""
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
@@ -40,7 +49,7 @@ def utf8_holds_controls(data: bytes, allowed: bytes = b"") -> bool:
 
 
 _UNSAFE_OTHERS = ("\u200b", "\u2028", "\u2029", "\ufeff")
-"""The characters of `_UNSAFE` that are no control character."""
+"""The characters of `CONTROLS` that are no control character."""
 
 
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -57,12 +66,13 @@ def sanitize(text: str) -> str:
         # The others, only in a text that has characters beyond ASCII.
         not text.isascii() and any(char in text for char in _UNSAFE_OTHERS)
     ):
-        # Nothing `_UNSAFE` finds.
+        # No carriage return and nothing of `CONTROLS`.
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    escapes, controls = _removers()
     if "\x1b" in text or "\x9b" in text:
-        text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
+        text = escapes.sub("", text)
+    return controls.sub("", text)
 
 
 def utf8(text: str) -> bytes:

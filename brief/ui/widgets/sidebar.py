@@ -7,6 +7,7 @@ when it is first drawn.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping
 from operator import attrgetter
@@ -76,7 +77,12 @@ SOME_WIDTH = "\x20-\x7e\u00c0-\u00ff\u0410-\u044f\u2010-\u2027\u4e00-\u9fff\uac0
 """Ranges of characters that take one cell or two, never none (ASCII, Latin-1 letters,
 Cyrillic, dashes and quotes, CJK ideographs, Hangul syllables: a test checks them all)."""
 
-_MAYBE_NO_WIDTH = re.compile(f"[^{SOME_WIDTH}]")
+
+@functools.cache
+def _maybe_no_width() -> re.Pattern[str]:
+    """A character outside `SOME_WIDTH`: compiled when first needed, not at start-up, where
+    its table of 65,536 characters took 3.5 ms (a long title in another script needs it)."""
+    return re.compile(f"[^{SOME_WIDTH}]")
 
 
 def _title_lines(title: str, width: int) -> int:
@@ -86,7 +92,7 @@ def _title_lines(title: str, width: int) -> int:
         return 1 if len(title) <= width else 2
     text = squash(title)
     if len(text) > width and (
-        not _MAYBE_NO_WIDTH.search(text, 0, width + 1) or cell_len(text[: width + 1]) > width
+        not _maybe_no_width().search(text, 0, width + 1) or cell_len(text[: width + 1]) > width
     ):
         # Its start is too wide already: more characters than cells, none of them without
         # width (most titles in other scripts), else cells counted in the start only.
