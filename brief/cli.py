@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from brief import __version__
 from brief.core import collector
 from brief.core.config import load_config
-from brief.core.ingest.files import MissingPathError, check_paths
+from brief.core.paths import MissingPathError, check_paths
 from brief.usage import UsageError, pack_paths
 
 if TYPE_CHECKING:

@@ -10,17 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from brief.core import collector, ingest
-from brief.core.ingest.files import (
-    MAX_BYTES,
-    MissingPathError,
-    Stamp,
-    check_paths,
-    read_file,
-    stamp_of,
-    walk,
-)
+from brief.core.ingest.files import MAX_BYTES, Stamp, read_file, stamp_of, walk
 from brief.core.model import Library, Skipped, Source
 from brief.core.ordering import date_order, positions
+from brief.core.paths import MissingPathError, check_paths
 
 if TYPE_CHECKING:
     from brief.core.cache import FileKey, LibraryCache

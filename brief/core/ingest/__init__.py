@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief.core.ingest.files import MissingPathError
 from brief.core.model import Source
 
-__all__ = ["MissingPathError", "read_bytes", "read_text"]
+__all__ = ["read_bytes", "read_text"]
 
 
 def read_text(content: str, path: Path) -> list[Source]:

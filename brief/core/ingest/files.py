@@ -42,10 +42,6 @@ class FileBytes:
         return self.size > len(self.data) and not self.error
 
 
-class MissingPathError(Exception):
-    """A path the user named does not exist."""
-
-
 def _os_reason(error: OSError, path: Path | None = None) -> str:
     """A one-line reason for an OS error met while reading a file."""
     if error.errno == errno.ENOENT and path is not None and os.path.islink(path):
@@ -88,13 +84,6 @@ def read_file(path: Path, limit: int = MAX_BYTES) -> FileBytes:
     finally:
         os.close(fd)
     return FileBytes(path, data=data, size=max(info.st_size, len(data)))
-
-
-def check_paths(paths: Sequence[Path]) -> None:
-    """Raise MissingPathError for the first named path that does not exist."""
-    for path in paths:
-        if not os.path.lexists(path):
-            raise MissingPathError(f"no such file or folder: {path}")
 
 
 def _is_hidden(name: str) -> bool:

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 # The pack's reading (loader, watch, cache), the annotations and search are imported in the
 # workers that use them: the first frame is drawn without them.
 from brief.core import collector
-from brief.core.ingest.files import count_files
 from brief.core.model import Library, PubDate, Source
 from brief.core.text import shorten
 from brief.ui.screens.annotating import AnnotatingScreen
@@ -147,6 +146,7 @@ class PackLoadingScreen(AnnotatingScreen):
         A pack read before is shown at once as it was then (its listing kept in the cache),
         and its files are then checked for changes since (see `watch_pack`)."""
         from brief.core.cache import LibraryCache
+        from brief.core.ingest.files import count_files
         from brief.core.loader import iter_load, recall
         from brief.core.watch import PackWatcher
 
