@@ -79,6 +79,8 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._enabled: list[bool] = []
         self._drawn: dict[int, list[Strip]] = {}
         self._drawn_width = 0
+        self._frame: tuple[Style, int] | None = None
+        """The base style and width while `render_lines` draws (each looked up once a frame)."""
         self.highlighted: int | None = None
         """The highlighted row, None when no row can be."""
 
@@ -161,10 +163,17 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True)
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in `crop`, with the base style and the width looked up once for them."""
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
         """The strip for screen row y: only rows on screen are ever drawn."""
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, width = self._frame or (self.rich_style, self.scrollable_content_region.width)
         line = self.scroll_offset.y + y
         index = self.row_at_line(line)
         if index is None:
