@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from brief.core.durable import atomic_write, backup_path, locked, move_aside
-from brief.core.model import Source
 from brief.core.text import utf8
+
+if TYPE_CHECKING:
+    from brief.core.model import Source
 
 STATE_ENV = "BRIEF_STATE"
 """The environment variable naming the state file."""
@@ -69,6 +70,8 @@ def _real_folder(folder: str) -> str:
 
 def pack_key(paths: Iterable[Path]) -> str:
     """The key of a pack: a hash of the sorted resolved paths it was opened with."""
+    import hashlib  # here: OpenSSL's library is loaded when a pack is first looked up
+
     text = "\n".join(sorted({_path_text(path) for path in paths}))
     return "sha256:" + hashlib.sha256(utf8(text)).hexdigest()[:16]
 

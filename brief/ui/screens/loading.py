@@ -54,9 +54,6 @@ class PackLoadingScreen(AnnotatingScreen):
 
     ordered: list[Source]
     """The sources in the sidebar's order."""
-    reading: PackState
-    """Where this pack was left: the open source, positions and read flags."""
-
     def __init__(self, paths: list[Path], store_path: Path | None, *, cache: bool = True) -> None:
         super().__init__()
         self.paths = paths
@@ -133,6 +130,11 @@ class PackLoadingScreen(AnnotatingScreen):
         for notice in notices:
             self.notify(notice, severity="warning", timeout=15)
         notices.clear()
+
+    @property
+    def reading(self) -> PackState:
+        """Where this pack was left: the open source, positions and read flags."""
+        raise NotImplementedError
 
     @property
     def user_dates(self) -> dict[str, PubDate]:

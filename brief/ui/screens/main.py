@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
@@ -24,7 +25,7 @@ from brief.core.colours import DEFAULT_COLOURS, Colour
 from brief.core.export import human_date
 from brief.core.model import Source
 from brief.core.ordering import SortOrder, sort_sources
-from brief.core.state import StateStore
+from brief.core.state import PackState, StateStore
 from brief.core.text import shorten
 from brief.ui.messages import SourceOpened
 from brief.ui.screens.finding import FindingScreen
@@ -98,8 +99,6 @@ class MainScreen(FindingScreen):
         super().__init__(paths, store_path, cache=cache)
         self.state = state
         """The reading state of every pack (saved by `save_reading`)."""
-        self.reading = state.pack_state(paths)
-        """Where this pack was left: the open source, positions and read flags."""
         self.measure = measure
         """The widest the reading column gets, in cells (see `Reader.measure`)."""
         self.colours = colours
@@ -109,6 +108,12 @@ class MainScreen(FindingScreen):
         """The source on show."""
         self._read_flags: dict[str, bool] = {}
         """Read flags already looked up (see `is_read`)."""
+
+    @cached_property
+    def reading(self) -> PackState:
+        """Where this pack was left: the open source, positions and read flags (looked up
+        once the pack is read: the first frame does without it and its hashing)."""
+        return self.state.pack_state(self.paths)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
