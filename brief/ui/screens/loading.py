@@ -54,6 +54,7 @@ class PackLoadingScreen(AnnotatingScreen):
 
     ordered: list[Source]
     """The sources in the sidebar's order."""
+
     def __init__(self, paths: list[Path], store_path: Path | None, *, cache: bool = True) -> None:
         super().__init__()
         self.paths = paths
@@ -133,7 +134,8 @@ class PackLoadingScreen(AnnotatingScreen):
 
     @property
     def reading(self) -> PackState:
-        """Where this pack was left: the open source, positions and read flags."""
+        """Where this pack was left: the open source, positions and read flags (the screen
+        that keeps the reading state provides it)."""
         raise NotImplementedError
 
     @property
