@@ -160,8 +160,8 @@ class PackLoadingScreen(AnnotatingScreen):
         recalled = recall(self.paths, cache) if cache is not None else None
         if recalled is not None:
             collector.settle()
-            self.watcher = PackWatcher(self.paths, recalled.stamps)
-            self.app.call_from_thread(self.finish_load, recalled.library, check=True)
+            watcher = PackWatcher(self.paths, recalled.stamps)
+            self.app.call_from_thread(self.finish_load, recalled.library, watcher)
             return recalled.library
         total = count_files(self.paths)
         library = Library()
@@ -181,12 +181,16 @@ class PackLoadingScreen(AnnotatingScreen):
         self._cache_notices()
         collector.settle()
         self.app.call_from_thread(self.finish_load, library)
-        self.watcher = PackWatcher(self.paths)
+        self.watcher = PackWatcher(self.paths)  # once the list is shown: it looks at every file
         return library
 
-    def finish_load(self, library: Library, check: bool = False) -> None:
+    def finish_load(self, library: Library, watcher: PackWatcher | None = None) -> None:
         """The whole pack is read: list it (unless the last batch shown was the end), open a
-        source, start indexing it for search; `check`: then look for files changed since."""
+        source, start indexing it for search. `watcher`: the pack was listed as it was last
+        read; its files are then checked for changes since.
+
+        The watcher is kept from here, on the UI thread: set by the worker, the periodic check
+        (`check_pack`) could start a look at every file before the list was even shown."""
         shown = len(self.library.sources), len(self.library.skipped)
         self.library = library
         with collector.held():  # rows for every source: lasting objects, no garbage
@@ -195,7 +199,8 @@ class PackLoadingScreen(AnnotatingScreen):
                 self.refresh_sidebar()
             self._open_first(loading=False)
             self.sync_notes()
-        if check:
+        if watcher is not None:
+            self.watcher = watcher
             self.checking = True
             self.refresh_title()
             self.watch_pack()  # indexes the pack once it is known to be as listed
