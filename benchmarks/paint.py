@@ -32,6 +32,7 @@ import tempfile
 import termios
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,23 +50,27 @@ def measure(
     ready: bool = False,
     scroll: int = 0,
     timeout: float = 900.0,
+    prefix: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Run the app (`kind` "minimal" or "brief" with `argv`) once; its figures in seconds.
 
     `sources`: wait until the sidebar lists that many; `ready`: until every worker is done
     (peak RSS in MiB then); `scroll`: open the largest source and time that many key steps.
+    `prefix`: a command the child runs under (valgrind); the child then ends at the first
+    frame, so that what it counts is the start-up alone.
     """
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "marks.json"
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[0], SIZE[1], 0, 0))
         spec = {"kind": kind, "argv": argv, "sources": sources, "ready": ready, "scroll": scroll}
+        spec["end_at_paint"] = bool(prefix)
         child_env = {**os.environ, **env, "TERM": "xterm-256color", "COLUMNS": str(SIZE[1])}
         child_env["BENCH_PAINT"] = json.dumps({**spec, "out": str(out)})
         drained = threading.Thread(target=_drain, args=(master,), daemon=True)
         child_env["BENCH_T0"] = repr(time.monotonic())
         proc = subprocess.Popen(
-            [sys.executable, str(HERE)],
+            [*prefix, sys.executable, str(HERE)],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -133,6 +138,9 @@ def _child() -> None:
                 waiter.set_result(now)
         if "paint" not in marks and any(True for _ in screen.walk_children()):
             marks["paint"] = now - start
+            if spec["end_at_paint"]:
+                Path(spec["out"]).write_text(json.dumps(marks))
+                os._exit(0)
             self.call_later(lambda: tasks.append(asyncio.create_task(follow(self))))
 
     async def next_frame(timeout: float = 5.0) -> float:

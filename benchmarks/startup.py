@@ -18,13 +18,20 @@ the ratios of the pairs; then, to explain the difference, the median time to imp
 app needs (`textual.app` and `textual.widgets` alone; then `brief.cli` and `brief.ui.app` on
 top).
 
-Usage: uv run python benchmarks/startup.py [--reps 9]
+With `--instructions` (needs valgrind), each app is also run once under valgrind to its first
+frame in each mode, and the instructions it ran are printed: a figure that does not move with
+the machine's load, unlike the times (on the shared machine this was written on, they vary by
+half again from one minute to the next).
+
+Usage: uv run python benchmarks/startup.py [--reps 9] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,8 +68,21 @@ def import_times(reps: int, env: dict[str, str]) -> tuple[float, float]:
     return statistics.median(floor), statistics.median(extra)
 
 
-def run_mode(title: str, reps: int, env: dict[str, str]) -> None:
-    """Time both apps alternately `reps` times in one mode and print the figures."""
+def instructions(kind: str, env: dict[str, str]) -> int:
+    """Instructions one start of an app runs to its first frame (valgrind's count)."""
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "valgrind.log"
+        prefix = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        measure(kind, [], env, prefix=[*prefix, f"--log-file={log}"])
+        found = re.search(r"refs:\s+([\d,]+)", log.read_text())
+    if found is None:
+        raise RuntimeError(f"valgrind gave no count for {kind}")
+    return int(found.group(1).replace(",", ""))
+
+
+def run_mode(title: str, reps: int, env: dict[str, str], counted: bool = False) -> None:
+    """Time both apps alternately `reps` times in one mode and print the figures; `counted`:
+    their instructions too."""
     print(f"\n{title}")
     measure("minimal", [], env)
     measure("brief", [], env, sources=5)
@@ -85,6 +105,13 @@ def run_mode(title: str, reps: int, env: dict[str, str]) -> None:
         ("import textual.app + widgets", f"{floor_time:.3f} s", ""),
         ("import brief.cli + brief.ui.app on top", f"{extra_time:.3f} s", ""),
     ]
+    if counted:
+        floor_count, our_count = instructions("minimal", env), instructions("brief", env)
+        rows += [
+            ("minimal app: instructions to first paint", f"{floor_count / 1e6:.0f} M", ""),
+            ("brief: instructions to first paint", f"{our_count / 1e6:.0f} M", ""),
+            ("ratio of the instructions", f"{our_count / floor_count:.2f}", ""),
+        ]
     width = max(len(row[0]) for row in rows)
     print(f"\n{'figure':{width}}  {'measured':>9}  target")
     for what, figure, target in rows:
@@ -94,7 +121,12 @@ def run_mode(title: str, reps: int, env: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=9)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind")
     with tempfile.TemporaryDirectory() as folder:
         files = {  # all of brief's files in the temporary folder: the user's own stay untouched
             "BRIEF_CACHE": f"{folder}/cache",
@@ -106,11 +138,13 @@ def main() -> None:
             "Modules compiled at every start (PYTHONDONTWRITEBYTECODE=1, as on this machine):",
             args.reps,
             {**files, "PYTHONDONTWRITEBYTECODE": "1"},
+            args.instructions,
         )
         run_mode(
             "Bytecode cached from the untimed first run (a user's usual case):",
             args.reps,
             {**files, "PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": f"{folder}/pyc"},
+            args.instructions,
         )
 
 
