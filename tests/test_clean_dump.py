@@ -518,3 +518,13 @@ def test_dump_told_by_its_footer_alone() -> None:
     footer = "\n".join(f"  • {word}" for word in words)
     assert not looks_like_dump(prose)
     assert looks_like_dump(prose + "\n\n" + footer)
+
+
+@given(st.text(alphabet="ab 12²٣.-", max_size=30))
+def test_table_rows_told_by_their_bytes_as_by_the_digit_pattern(text: str) -> None:
+    """A short line reads as a table's row (several numbers) as the plain test finds: a digit
+    searched for, then its tokens of digits counted."""
+    from brief.core.clean.weights import _DIGIT, TABLE_NUMBERS, is_row
+
+    numbers = sum(1 for token in text.split() if token.isdigit())
+    assert is_row(text) == (_DIGIT.search(text) is not None and numbers >= TABLE_NUMBERS)
