@@ -528,3 +528,22 @@ def test_table_rows_told_by_their_bytes_as_by_the_digit_pattern(text: str) -> No
 
     numbers = sum(1 for token in text.split() if token.isdigit())
     assert is_row(text) == (_DIGIT.search(text) is not None and numbers >= TABLE_NUMBERS)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["May", "3", "2023", "10:15", "5h", "ago", "Posted", "١٢", "x"])
+        | st.text("ab 1.:-", min_size=1, max_size=5),
+        min_size=1,
+        max_size=14,
+    ).map(" ".join)
+)
+def test_dates_told_by_an_ascii_text_bytes_as_by_the_digit_pattern(text: str) -> None:
+    """A short unit holds a date as the plain tests find: a digit searched for, then the date
+    pattern in the text lower-cased."""
+    from brief.core.clean import features
+
+    feat = features._features(text)
+    digit = features._DIGIT.search(text) is not None
+    expected = feat.words <= 12 and digit and features._DATELIKE.search(text.lower()) is not None
+    assert feat.datelike == expected
