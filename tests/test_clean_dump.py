@@ -547,3 +547,24 @@ def test_dates_told_by_an_ascii_text_bytes_as_by_the_digit_pattern(text: str) ->
     digit = features._DIGIT.search(text) is not None
     expected = feat.words <= 12 and digit and features._DATELIKE.search(text.lower()) is not None
     assert feat.datelike == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=" \t\u00a0\u3000\u2003", max_size=3),
+            st.sampled_from(["", "• ", "1. ", "a) ", "- "]),
+            st.text(alphabet="ab .\u00a0\u3000\t", min_size=1, max_size=8),
+            st.text(alphabet=" \t\u00a0\u3000\u2003", max_size=3),
+        ).map("".join),
+        max_size=8,
+    )
+)
+def test_line_indent_and_width_are_those_of_the_stripped_line(raws: list[str]) -> None:
+    """A line's indentation and width are its raw line's leading spaces (tabs counting four) and
+    its length without trailing white space, however the line starts and ends."""
+    _, parsed = parse_lines("\n".join(raws))
+    for index, _, _, indent, width in parsed:
+        raw = raws[index].expandtabs(4)
+        assert indent == len(raw) - len(raw.lstrip(" \u3000\u00a0"))
+        assert width == len(raw.rstrip())
