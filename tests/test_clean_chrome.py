@@ -297,7 +297,7 @@ def test_chrome_keys_are_each_run_of_letters_first_three(text: str) -> None:
 
 
 @given(
-    st.lists(st.sampled_from(_PIECES) | st.text("abcz -'.1é", max_size=8), max_size=8).map(
+    st.lists(st.sampled_from(_PIECES) | st.text("abcz -_'.1é", max_size=8), max_size=8).map(
         " ".join
     ),
     st.integers(min_value=1, max_value=12),
@@ -312,3 +312,25 @@ def test_chrome_phrases_searched_by_the_keys_of_the_words(text: str, words: int)
     buttons = words <= 4 and 2 * sum(token in CHROME_WORDS for token in tokens) >= len(tokens)
     phrases = any(BY_KEY[key].search(low) for key in chrome._keys(low))
     assert chrome.is_chrome(low, words) == (buttons or phrases)
+
+
+_BUTTON_PIECES = ["share", "e-mail", "print", "-", "_", "'", "_share", "'tweet", "top10", "9"]
+"""Button words, and signs that make no token (or start one) on their own."""
+
+
+@given(
+    st.lists(
+        st.sampled_from(_BUTTON_PIECES)
+        | st.sampled_from(_PIECES)
+        | st.text("abz -_'.,19:/", max_size=8),
+        max_size=8,
+    ).map(" ".join),
+    st.integers(min_value=1, max_value=12),
+)
+def test_ascii_chrome_told_by_byte_tables_as_by_the_patterns(text: str, words: int) -> None:
+    """An ASCII unit's tokens and runs of letters, told by byte tables, make it chrome exactly
+    when the tokens and keys the patterns find do."""
+    from brief.core.clean import chrome
+
+    low = text.lower()
+    assert chrome.is_chrome(low, words) == chrome._is_chrome_any(low, words)

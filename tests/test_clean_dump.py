@@ -518,3 +518,53 @@ def test_dump_told_by_its_footer_alone() -> None:
     footer = "\n".join(f"  • {word}" for word in words)
     assert not looks_like_dump(prose)
     assert looks_like_dump(prose + "\n\n" + footer)
+
+
+@given(st.text(alphabet="ab 12²٣.-", max_size=30))
+def test_table_rows_told_by_their_bytes_as_by_the_digit_pattern(text: str) -> None:
+    """A short line reads as a table's row (several numbers) as the plain test finds: a digit
+    searched for, then its tokens of digits counted."""
+    from brief.core.clean.weights import _DIGIT, TABLE_NUMBERS, is_row
+
+    numbers = sum(1 for token in text.split() if token.isdigit())
+    assert is_row(text) == (_DIGIT.search(text) is not None and numbers >= TABLE_NUMBERS)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["May", "3", "2023", "10:15", "5h", "ago", "Posted", "١٢", "x"])
+        | st.text("ab 1.:-", min_size=1, max_size=5),
+        min_size=1,
+        max_size=14,
+    ).map(" ".join)
+)
+def test_dates_told_by_an_ascii_text_bytes_as_by_the_digit_pattern(text: str) -> None:
+    """A short unit holds a date as the plain tests find: a digit searched for, then the date
+    pattern in the text lower-cased."""
+    from brief.core.clean import features
+
+    feat = features._features(text)
+    digit = features._DIGIT.search(text) is not None
+    expected = feat.words <= 12 and digit and features._DATELIKE.search(text.lower()) is not None
+    assert feat.datelike == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=" \t\u00a0\u3000\u2003", max_size=3),
+            st.sampled_from(["", "• ", "1. ", "a) ", "- "]),
+            st.text(alphabet="ab .\u00a0\u3000\t", min_size=1, max_size=8),
+            st.text(alphabet=" \t\u00a0\u3000\u2003", max_size=3),
+        ).map("".join),
+        max_size=8,
+    )
+)
+def test_line_indent_and_width_are_those_of_the_stripped_line(raws: list[str]) -> None:
+    """A line's indentation and width are its raw line's leading spaces (tabs counting four) and
+    its length without trailing white space, however the line starts and ends."""
+    _, parsed = parse_lines("\n".join(raws))
+    for index, _, _, indent, width in parsed:
+        raw = raws[index].expandtabs(4)
+        assert indent == len(raw) - len(raw.lstrip(" \u3000\u00a0"))
+        assert width == len(raw.rstrip())

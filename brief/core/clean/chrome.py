@@ -299,17 +299,61 @@ def _keys(low: str) -> frozenset[str]:
     return _KEYS.intersection([word[:3] if word.isascii() else word[:2] for word in words])
 
 
+_TOKEN_BYTES = bytes(
+    byte if chr(byte).isalnum() or chr(byte) in "_'-" else 32 for byte in range(128)
+) + bytes([32] * 128)
+"""A table turning every byte but those of a `_TOKEN` (ASCII letters, digits, `_`, `'`, `-`) into
+a space: an ASCII text's tokens are then its pieces between spaces, each from its first letter
+or digit on."""
+_TOKEN_SIGNS = frozenset(b"_'-")
+"""The bytes of a token that cannot start one."""
+_RUN_BYTES = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+"""A table turning every byte but the ASCII small letters into a space: what `_ASCII_KEY` finds
+is then the first three bytes of each piece between spaces."""
+_ASCII_BY_KEY = {key.encode(): pattern for key, pattern in BY_KEY.items() if key.isascii()}
+"""`BY_KEY`'s ASCII keys, as bytes."""
+_ASCII_CHROME_WORDS = frozenset(word.encode() for word in CHROME_WORDS if word.isascii())
+"""`CHROME_WORDS` written in ASCII, as bytes."""
+
+
 def is_chrome(low: str, words: int) -> bool:
     """True when a short unit (lower-cased) holds a chrome phrase or is a button's word."""
+    if not low.isascii():
+        return _is_chrome_any(low, words)
+    # `_is_chrome_any` of an ASCII text (most units), written out with byte tables: one
+    # translation finds the tokens, another the runs of letters whose keys have phrases.
+    data = low.encode()
+    if words <= 4:
+        count = hits = 0
+        for token in data.translate(_TOKEN_BYTES).split():
+            if token[0] in _TOKEN_SIGNS:
+                token = token.lstrip(b"_'-")
+                if not token:
+                    continue
+            count += 1
+            if token in _ASCII_CHROME_WORDS:
+                hits += 1
+        if 2 * hits >= count:
+            return True
+    by_key = _ASCII_BY_KEY
+    # A key met twice is searched for twice (rare; the answer is the same).
+    for run in data.translate(_RUN_BYTES).split():
+        pattern = by_key.get(run[:3])
+        if pattern is not None and pattern.search(low) is not None:
+            return True
+    return False
+
+
+def _is_chrome_any(low: str, words: int) -> bool:
+    """`is_chrome` of any text: its tokens (`_TOKEN`) counted among the button words, and every
+    phrase whose key its words have searched for."""
     if words <= 4:
         tokens = _TOKEN.findall(low)
         if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
             return True
     by_key = BY_KEY
-    # `_keys(low)`, its usual case written out.
-    keys = _KEYS.intersection(_ASCII_KEY.findall(low)) if low.isascii() else _keys(low)
-    # A loop, not `any` over a generator: this runs for most units of every page.
-    for key in keys:  # noqa: SIM110
+    # A loop, not `any` over a generator: this runs for many units of every page.
+    for key in _keys(low):  # noqa: SIM110
         if by_key[key].search(low) is not None:
             return True
     return False

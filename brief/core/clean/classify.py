@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain, pairwise
+from operator import itemgetter
 
 from brief.core.clean.captions import (
     CAPTION_WORDS,
@@ -12,7 +13,7 @@ from brief.core.clean.captions import (
     is_caption,
 )
 from brief.core.clean.features import Features
-from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict, label_unit
+from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict, label_unit, rank
 from brief.core.clean.units import Unit
 from brief.core.clean.weights import (
     SHORT_COST,
@@ -24,6 +25,7 @@ from brief.core.clean.weights import (
     table_rows,
     teaser_runs,
     value,
+    weight,
 )
 
 __all__ = ["Label", "Verdict", "classify", "key_counts", "label_unit"]
@@ -168,28 +170,24 @@ def first_verdicts(
     features (and text) alone, and on whether it is an item of a bulleted list, so it is worked
     out once per Features for each of the two.
     """
-    verdicts: list[Verdict] = []
-    values: list[float] = []
-    rows: list[bool] = []
-    add_verdict = verdicts.append
-    add_value = values.append
-    add_row = rows.append
+    ranks: list[tuple[Label, str, float, bool]] = []
+    add = ranks.append
     for unit, feat in zip(units, feats, strict=True):
         marker = unit.marker
         listed = marker != "" and not marker[0].isdigit()
         ranked = feat.listed if listed else feat.ranked
         if ranked is None:
-            verdict = label_unit(unit, feat)
-            row = verdict.label is SHORT and is_row(unit.text)
-            ranked = (verdict.label, verdict.reason, value(verdict, feat), row)
+            label, reason = rank(marker, feat)
+            row = label is SHORT and is_row(unit.text)
+            ranked = (label, reason, weight(label, reason, feat.words), row)
             if listed:
                 feat.listed = ranked
             else:
                 feat.ranked = ranked
-        add_verdict(Verdict(ranked[0], ranked[1]))
-        add_value(ranked[2])
-        add_row(ranked[3])
-    return verdicts, values, rows
+        add(ranked)
+    # The lists made in C from the units' ranks (a loop over them costs more).
+    verdicts = list(map(Verdict, map(itemgetter(0), ranks), map(itemgetter(1), ranks)))
+    return verdicts, list(map(itemgetter(2), ranks)), list(map(itemgetter(3), ranks))
 
 
 LIST_RUN = 80

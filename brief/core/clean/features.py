@@ -10,6 +10,15 @@ from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import BY_KEY as _PHRASES
 from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
 from brief.core.clean.contact import contact_details, holds_any
+from brief.core.clean.leads import (
+    BYLINE,
+    CHROME_PREFIX,
+    COMMENT_HEAD,
+    COMMENTS_START,
+    REPLY,
+    SECTION_END,
+    leads,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -23,6 +32,7 @@ text (what `_WORD` finds there) are then its runs of non-spaces."""
 LONG_TEXT = 240
 """A text longer than this many characters has its words counted by its spaces."""
 _DIGIT = re.compile(r"\d")
+_DIGITS = b"0123456789"
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
 
@@ -71,44 +81,6 @@ _COPYRIGHT_CUES = (
 )
 """Cheap tests before the copyright patterns are searched."""
 
-_CHROME_PREFIX = re.compile(
-    r"^(?:related|read more|read also|see also|also read|watch|listen|more|recommended|"
-    r"advertisement|sponsored|leia também|veja também|leggi anche|читайте также|"
-    r"photo|image|video|source|credit|file photo|getty images|reuters|ap photo|"
-    r"tags?|topics?|subjects?|categor(?:y|ies)|filed under|keywords?|etiquetas|argomenti|теги"
-    r"|темы|태그)\s*[:|–—-]"
-)
-"""A line introduced as a link, a credit or a list of tags: "Related: ...", "Photo: ...",
-"Topics: ..."."""
-
-_SECTION_END = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|"
-    r"join the (?:conversation|discussion)|most (?:read|popular|shared|viewed|commented)|"
-    r"you (?:may|might) also like|recommended(?: for you| stories| articles)?|"
-    r"related (?:articles|stories|posts|news|coverage|content|links|videos)|"
-    r"more (?:stories|news|articles|from|on|in)\b|popular (?:now|stories|posts|articles|news)|"
-    r"trending(?: now| stories)?|"
-    r"top stories|(?:read|up|watch) next|in case you missed it|don'?t miss|other (?:stories|news|"
-    r"articles)|you may also be interested|"
-    r"top \d+ \w+|latest (?:news|stories|articles|videos)|editor'?s picks|"
-    r"about the author|share this|sponsored (?:content|stories|links)|"
-    r"coment[áa]rios|commenti|комментарии|댓글|leia também|veja também|leggi anche|"
-    r"читайте также|notícias relacionadas|artículos relacionados|articoli correlati)\b.{0,40}$"
-)
-"""Headings of the page sections that follow an article: comments, related and popular lists."""
-_COMMENT_HEAD = re.compile(
-    r"\b(?:says|said|wrote|writes|disse|escreveu|dice|scrive|écrit|schreibt|пишет|написал)\s*:$"
-)
-"""The header of a reader's comment ("jane says:")."""
-_REPLY = re.compile(
-    r"(?:\d+\s*)?(?:reply|replies|responder|rispondi|répondre|antworten|ответить|답글)$"
-)
-"""The reply button under a reader's comment."""
-_COMMENTS_START = re.compile(
-    r"^\d+\s+(?:thoughts|responses|comments|replies|reactions|comentários|commenti|commentaires"
-    r"|комментари\w*)\s+(?:on|to|em|a|su|sur|к)\b"
-)
-"""The heading of the comments under a blog post: "10 thoughts on “...”", "3 responses to"."""
 _TEASER = re.compile(
     r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$"
 )
@@ -118,14 +90,6 @@ _CUT = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
 CUT_WORDS = 25
 """A unit cut short with an ellipsis is a teaser when at most this long."""
 
-_BYLINE = re.compile(
-    r"^(?:(?:posted|written|reported|published|updated|compiled|edited|researched|produced"
-    r"|translated|illustrated)\s+)?(?:by|por|di|von|par|от)\s*:?\s+\S"
-    r"|^(?:author|autor|autore|auteur|reporter|기자)\s*:"
-    r"|^(?:posted|published|publicado|pubblicato|publié|diposting)\s+(?:on|em|il|le|am|pada)\s.{0,40}"
-    r"\s(?:by|por|di|von|par|oleh)\s+\S"
-)
-"""A byline: "By Jane Doe", "Posted by ...", "Por ...", "Author: ..."."""
 
 _DATE_LABEL = re.compile(
     r"(?:posted|published|first published|created|date|released|updated|last updated|modified"
@@ -322,15 +286,6 @@ def chrome_reason(feat: Features) -> str:
     return ""
 
 
-_LEADS = re.compile(
-    "|".join(
-        f"(?:{pattern.pattern})"
-        for pattern in (_CHROME_PREFIX, _BYLINE, _SECTION_END, _REPLY, _COMMENTS_START)
-    )
-)
-"""Any of the patterns matched at the start of a short unit (most units match none of them)."""
-
-
 REPEAT_PREFIX = 60
 """Units that start with the same this many characters are copies (a caption drawn with and
 without its credit)."""
@@ -368,14 +323,14 @@ def features(text: str) -> Features:
     if text.isascii() and text.isalpha():
         # One word of ASCII letters ("World", "Share"), as menus are made of.
         low = text.lower()
-        if _LEADS.match(low) is None:
+        if not leads(low):
             return _one_word(text, low)
     return _features(text)
 
 
 def _one_word(text: str, low: str) -> Features:
     """The features of a text that is one word of ASCII letters (`low`, lower-cased) and starts
-    like none of the `_LEADS` patterns, as `_features` finds them: the patterns that need a
+    like none of the `LEADS` patterns, as `_features` finds them: the patterns that need a
     space, a digit or a sign cannot match; a copyright line can only end with "copyright"; of
     contact details, only "cnpj" can be found twice (a label is the whole word, once)."""
     key = low[:3]
@@ -409,8 +364,10 @@ def _features(text: str) -> Features:
     plain = text.isascii()
     if plain and len(text) <= LONG_TEXT:
         # `word_total` of a short ASCII text, inlined (most units are such).
-        words = len(text.encode("ascii").translate(_NOT_ALNUM).split())
+        data = text.encode("ascii")
+        words = len(data.translate(_NOT_ALNUM).split())
     else:
+        data = b""
         words = word_total(text)
     tail = text[-40:]
     # `ends_sentence(tail)`, written out.
@@ -481,7 +438,16 @@ def _features(text: str) -> Features:
     if not plain:
         low = text.lower()
     short = words <= 12
-    datelike = short and _DIGIT.search(text) is not None and _DATELIKE.search(low) is not None
+    # A short ASCII text's digits are its bytes 0-9 (deleted, it is shorter).
+    datelike = (
+        short
+        and (
+            len(data.translate(None, _DIGITS)) < len(data)
+            if data
+            else _DIGIT.search(text) is not None
+        )
+        and _DATELIKE.search(low) is not None
+    )
     # Every copyright pattern holds one of `_COPYRIGHT_CUES`: in a text that is not ASCII the
     # patterns are searched at once (one search costs less than a test for each cue).
     copyright = (
@@ -491,7 +457,7 @@ def _features(text: str) -> Features:
         # An image's alternative text: "Example GmbH Logo".
         image = image or low_tail.endswith(" logo") or low == "logo"
     # The patterns anchored at the start are tried one by one only when one of them matches.
-    lead = _LEADS.match(low) is not None
+    lead = leads(low)
     feat = Features(
         words,
         marks,
@@ -507,14 +473,14 @@ def _features(text: str) -> Features:
         form,
         copyright,
         copyright and _RIGHTS.search(low) is not None,
-        lead and words < 25 and _CHROME_PREFIX.match(low) is not None,
+        lead and words < 25 and CHROME_PREFIX.match(low) is not None,
         datelike,
         datelike and _DATE_LABEL.match(low) is not None,
-        lead and words <= 15 and _BYLINE.match(low) is not None,
-        lead and words <= 14 and _SECTION_END.match(low) is not None,
-        (low_tail[-1:] == ":" and short and _COMMENT_HEAD.search(low_tail[-24:]) is not None)
-        or (lead and words <= 2 and _REPLY.match(low) is not None)
-        or (lead and words <= 30 and _COMMENTS_START.match(low) is not None),
+        lead and words <= 15 and BYLINE.match(low) is not None,
+        lead and words <= 14 and SECTION_END.match(low) is not None,
+        (low_tail[-1:] == ":" and short and COMMENT_HEAD.search(low_tail[-24:]) is not None)
+        or (lead and words <= 2 and REPLY.match(low) is not None)
+        or (lead and words <= 30 and COMMENTS_START.match(low) is not None),
         contact_details(text, low),
         teaser,
         key,

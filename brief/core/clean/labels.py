@@ -48,19 +48,24 @@ LONG_WORDS = 30
 
 def label_unit(unit: Unit, feat: Features) -> Verdict:
     """The class of a unit on its own, with the reason when it is chrome."""
+    return Verdict(*rank(unit.marker, feat))
+
+
+def rank(marker: str, feat: Features) -> tuple[Label, str]:
+    """The class and reason `label_unit` gives a unit with this list marker and features."""
     reason = feat.bad
     if reason:
-        return Verdict(BAD, reason)
+        return BAD, reason
     words = feat.words
-    if unit.marker and not unit.marker[0].isdigit():
+    if marker and not marker[0].isdigit():
         # Items of a bulleted list: kept when they read as sentences.
         if feat.sentence and words >= GOOD_WORDS:
-            return Verdict(GOOD)
+            return GOOD, ""
         if (feat.sentence or feat.marks >= 2) and words >= 6:
-            return Verdict(NEAR)
-        return Verdict(SHORT, "link list")
+            return NEAR, ""
+        return SHORT, "link list"
     if (words >= GOOD_WORDS and feat.sentence) or (words >= LONG_WORDS and feat.marks >= 3):
-        return Verdict(GOOD)
+        return GOOD, ""
     if (words >= 6 and feat.sentence) or (words >= GOOD_WORDS and feat.marks >= 1):
-        return Verdict(NEAR)
-    return Verdict(SHORT, "menu")
+        return NEAR, ""
+    return SHORT, "menu"

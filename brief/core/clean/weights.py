@@ -6,7 +6,7 @@ import re
 
 from brief.core.clean.captions import CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features
-from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Verdict
+from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict
 from brief.core.clean.units import Unit
 
 _DIGIT = re.compile(r"\d")
@@ -29,19 +29,22 @@ _NEAR_VALUE = VALUE[NEAR]
 
 def value(verdict: Verdict, feat: Features) -> float:
     """A unit's weight for the densest stretch: words of prose count, chrome costs."""
-    label = verdict.label
+    return weight(verdict.label, verdict.reason, feat.words)
+
+
+def weight(label: Label, reason: str, words: int) -> float:
+    """The `value` of a unit with this label, reason and number of words."""
     if label is GOOD:
-        return _GOOD_VALUE * feat.words
+        return _GOOD_VALUE * words
     if label is NEAR:
-        return _NEAR_VALUE * feat.words
+        return _NEAR_VALUE * words
     if label is SHORT:
         return -SHORT_COST
-    reason = verdict.reason
     if reason == "section end" or reason == "copyright":
         return -STOP_COST
     if reason == "comments":
         return -2 * STOP_COST
-    return -max(BAD_COST, 0.5 * feat.words)
+    return -max(BAD_COST, 0.5 * words)
 
 
 ISOLATED = 0.3
@@ -160,9 +163,16 @@ TABLE_NUMBERS = 2
 """The numbers a table row holds at least."""
 
 
+_DIGITS = b"0123456789"
+
+
 def is_row(text: str) -> bool:
     """True for a short line holding several numbers (a row of a table of results)."""
-    if _DIGIT.search(text) is None:
+    if text.isascii():
+        # The digits of an ASCII text are its bytes 0-9: none deleted, no number.
+        if len(text.encode().translate(None, _DIGITS)) == len(text):
+            return False
+    elif _DIGIT.search(text) is None:
         return False
     return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
