@@ -10,14 +10,14 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief.core.model import PubDate, Source
 from brief.core.reading import Selection, TextMap, Unit
+from brief.ui.widgets.framed import FramedView
 from brief.ui.widgets.layout import Layout, LayoutBuilder, LineSpan, lay_out_article, lay_out_raw
 
 CURSOR_BAR = "▌"
@@ -81,7 +81,7 @@ class MarkLayer:
         return [m for m in self.marks[low:high] if m.end > start and m.start < max(end, start + 1)]
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(FramedView, can_focus=True):
     """Shows a source: title, metadata line, then the body, with a reading cursor on a sentence.
 
     Marks (highlights, find matches, the cursor, a selection) are drawn over the laid-out
@@ -166,7 +166,6 @@ class Reader(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._margin = 0
         self._kept_top: tuple[int, int] | None = None
-        self._frame: tuple[Style, int] | None = None
         self.text_map: TextMap | None = None
         """Sentences and words of the source on show."""
         self.cursor = -1
@@ -567,18 +566,10 @@ class Reader(ScrollView, can_focus=True):
         bar = Strip([Segment(CURSOR_BAR, self._style("reader--gutter"))])
         return Strip.join([before, bar, after])
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines in `crop`, with the base style and the width looked up once for them."""
-        self._frame = (self.rich_style, self.scrollable_content_region.width)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame = None
-
     def render_line(self, y: int) -> Strip:
         """The strip for screen row y (only visible lines are ever rendered)."""
         index = self.scroll_offset.y + y
-        base, width = self._frame or (self.rich_style, self.scrollable_content_region.width)
+        base, width = self.frame()
         layout = self._text_layout
         if index >= len(layout):
             return Strip.blank(width, base)

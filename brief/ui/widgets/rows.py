@@ -14,8 +14,9 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from brief.ui.widgets.framed import FramedView
 
 KEPT_ROWS = 500
 """Rows whose drawn lines are kept (several screenfuls; the cache is emptied when full)."""
@@ -30,7 +31,7 @@ def text_strip(text: Text, console: Console, width: int, pad: int = 1) -> Strip:
     return Strip([Segment(" " * pad), *segments]).crop_extend(0, width, None)
 
 
-class RowList(ScrollView, can_focus=True, inherit_bindings=False):
+class RowList(FramedView, can_focus=True, inherit_bindings=False):
     """Rows drawn on demand, so a list of a million costs what a screenful does.
 
     Subclasses say what a row shows (`row_lines`, or `row_strips` and `row_style` for more
@@ -79,8 +80,6 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._enabled: list[bool] = []
         self._drawn: dict[int, list[Strip]] = {}
         self._drawn_width = 0
-        self._frame: tuple[Style, int] | None = None
-        """The base style and width while `render_lines` draws (each looked up once a frame)."""
         self.highlighted: int | None = None
         """The highlighted row, None when no row can be."""
 
@@ -163,17 +162,9 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True)
         self.refresh()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines in `crop`, with the base style and the width looked up once for them."""
-        self._frame = (self.rich_style, self.scrollable_content_region.width)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame = None
-
     def render_line(self, y: int) -> Strip:
         """The strip for screen row y: only rows on screen are ever drawn."""
-        base, width = self._frame or (self.rich_style, self.scrollable_content_region.width)
+        base, width = self.frame()
         line = self.scroll_offset.y + y
         index = self.row_at_line(line)
         if index is None:
