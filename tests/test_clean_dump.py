@@ -17,6 +17,9 @@ from brief.core.model import BlockKind, Format
 from brief.core.text import SPACES
 from tests.conftest import read_single
 
+_DIGIT = re.compile(r"\d")
+"""The plain test for a digit, which the byte tests are checked against."""
+
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the network of protected bicycle lanes across "
     "the old town, a plan that had been debated for more than three years by residents, shop "
@@ -524,7 +527,7 @@ def test_dump_told_by_its_footer_alone() -> None:
 def test_table_rows_told_by_their_bytes_as_by_the_digit_pattern(text: str) -> None:
     """A short line reads as a table's row (several numbers) as the plain test finds: a digit
     searched for, then its tokens of digits counted."""
-    from brief.core.clean.weights import _DIGIT, TABLE_NUMBERS, is_row
+    from brief.core.clean.weights import TABLE_NUMBERS, is_row
 
     numbers = sum(1 for token in text.split() if token.isdigit())
     assert is_row(text) == (_DIGIT.search(text) is not None and numbers >= TABLE_NUMBERS)
@@ -544,7 +547,7 @@ def test_dates_told_by_an_ascii_text_bytes_as_by_the_digit_pattern(text: str) ->
     from brief.core.clean import features
 
     feat = features._features(text)
-    digit = features._DIGIT.search(text) is not None
+    digit = _DIGIT.search(text) is not None
     expected = feat.words <= 12 and digit and features._DATELIKE.search(text.lower()) is not None
     assert feat.datelike == expected
 

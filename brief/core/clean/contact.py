@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_DIGIT = re.compile(r"\d")
+from brief.core.text import holds_digit
+
 _CONTACT_LABEL = re.compile(
     r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"
     r"|c(?<!\wc)all us|c(?<!\wc)ontact(?:ed)?)\b"
@@ -85,7 +86,7 @@ def contact_details(text: str, low: str) -> bool:
     count += len(_CONTACT_LABEL.findall(low))
     if count < 2 and has_at:
         count += len(_EMAIL_ADDRESS.findall(text))
-    if count < 2 and _DIGIT.search(text) is not None:
+    if count < 2 and holds_digit(text):
         count += len(_PHONE.findall(text))
     return count >= 2
 

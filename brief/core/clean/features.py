@@ -19,6 +19,7 @@ from brief.core.clean.leads import (
     SECTION_END,
     leads,
 )
+from brief.core.text import holds_digit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,8 +32,6 @@ _NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte i
 text (what `_WORD` finds there) are then its runs of non-spaces."""
 LONG_TEXT = 240
 """A text longer than this many characters has its words counted by its spaces."""
-_DIGIT = re.compile(r"\d")
-_DIGITS = b"0123456789"
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
 
@@ -364,10 +363,8 @@ def _features(text: str) -> Features:
     plain = text.isascii()
     if plain and len(text) <= LONG_TEXT:
         # `word_total` of a short ASCII text, inlined (most units are such).
-        data = text.encode("ascii")
-        words = len(data.translate(_NOT_ALNUM).split())
+        words = len(text.encode("ascii").translate(_NOT_ALNUM).split())
     else:
-        data = b""
         words = word_total(text)
     tail = text[-40:]
     # `ends_sentence(tail)`, written out.
@@ -438,16 +435,7 @@ def _features(text: str) -> Features:
     if not plain:
         low = text.lower()
     short = words <= 12
-    # A short ASCII text's digits are its bytes 0-9 (deleted, it is shorter).
-    datelike = (
-        short
-        and (
-            len(data.translate(None, _DIGITS)) < len(data)
-            if data
-            else _DIGIT.search(text) is not None
-        )
-        and _DATELIKE.search(low) is not None
-    )
+    datelike = short and holds_digit(text) and _DATELIKE.search(low) is not None
     # Every copyright pattern holds one of `_COPYRIGHT_CUES`: in a text that is not ASCII the
     # patterns are searched at once (one search costs less than a test for each cue).
     copyright = (

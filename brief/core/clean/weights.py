@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from brief.core.clean.captions import CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features
 from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict
 from brief.core.clean.units import Unit
-
-_DIGIT = re.compile(r"\d")
+from brief.core.text import holds_digit
 
 VALUE = {GOOD: 1.0, NEAR: 0.5}
 """Weight of a unit's words when looking for the densest stretch of text."""
@@ -163,16 +160,9 @@ TABLE_NUMBERS = 2
 """The numbers a table row holds at least."""
 
 
-_DIGITS = b"0123456789"
-
-
 def is_row(text: str) -> bool:
     """True for a short line holding several numbers (a row of a table of results)."""
-    if text.isascii():
-        # The digits of an ASCII text are its bytes 0-9: none deleted, no number.
-        if len(text.encode().translate(None, _DIGITS)) == len(text):
-            return False
-    elif _DIGIT.search(text) is None:
+    if not holds_digit(text):
         return False
     return sum(1 for token in text.split() if token.isdigit()) >= TABLE_NUMBERS
 
