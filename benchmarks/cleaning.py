@@ -16,6 +16,9 @@ short texts shared between pages is emptied first), as the machine may be busy w
 printed as wall-clock time and as the process's CPU time (on a machine shared with other work the
 CPU figure is the steadier one: it leaves out the time other processes held the core).
 
+The cleaning modules run compiled with mypyc when the build could compile them (see the README);
+the first line says which, and `BRIEF_PURE_PYTHON=1` measures them as plain Python.
+
 Usage: uv run python benchmarks/cleaning.py [--form NAME] [--out DIR] [--worst N]
        [--captions drop|keep] [--limit N] [--repeat N]
 """
@@ -30,6 +33,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from brief.core import native
 from brief.core.clean.captions import is_caption
 from brief.core.clean.features import forget_shared
 from brief.core.ingest import read_bytes
@@ -173,7 +177,7 @@ def main() -> None:
     forms = args.form or list(FORMS)
     credited, paragraphs = credited_paragraphs(truth)
     keep = args.captions == "keep"
-    print(f"AEB dev: {len(truth)} pages")
+    print(f"AEB dev: {len(truth)} pages; the cleaning runs {native.status}")
     print(
         f"captions {'scored as body' if keep else 'left out of the body'}: the ground truth has"
         f" {credited} of {paragraphs} paragraphs ending in a photo credit, so it leaves captions"

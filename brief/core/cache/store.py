@@ -119,7 +119,17 @@ def default_cache_dir() -> Path:
 
 
 READING_PARTS = frozenset(
-    {"clean", "ingest", "timeline", "model.py", "text.py", "language.py", "dates.py", "ordering.py"}
+    {
+        "clean",
+        "ingest",
+        "timeline",
+        "model.py",
+        "text.py",
+        "language.py",
+        "dates.py",
+        "ordering.py",
+        "native.py",
+    }
 )
 """The packages and modules of `brief.core` whose code decides what a file reads as, the
 events it holds and the order a pack's listing keeps. Only they are fingerprinted, so an edit
