@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from brief.core.clean.features import Features, ends_sentence, word_total
 from brief.core.clean.units import Unit
 from brief.core.model import Block, BlockKind, RawLine, raw_line
 
-HEADING_WORDS = 15
+HEADING_WORDS: Final = 15
 """A kept line of at most this many words, not ending like a sentence, is a subheading."""
 
 

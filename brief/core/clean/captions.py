@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
-_AGENCY_NAMES = (
+_AGENCY_NAMES: Final = (
     "AP",
     "AFP",
     "Reuters",
@@ -30,37 +31,39 @@ _AGENCY_NAMES = (
     "Newsis",
     "News1",
 )
-_AGENCIES = "|".join(re.escape(name) for name in _AGENCY_NAMES)
-_AGENCY_TAILS = (*_AGENCY_NAMES, "Photo", "Photos", "Images", "Pictures")
+_AGENCIES: Final = "|".join(re.escape(name) for name in _AGENCY_NAMES)
+_AGENCY_TAILS: Final = (*_AGENCY_NAMES, "Photo", "Photos", "Images", "Pictures")
 """What a line ending in an agency's credit ends with (before a closing bracket)."""
-_AGENCY_END = re.compile(
+_AGENCY_END: Final = re.compile(
     rf"(?:^|[.!?\"”’)]\s+|[(\[/|,]\s*|\s(?:photo|image|credit|file|foto|사진)\s*[:=]\s*"
     rf"|\s)(?:{_AGENCIES})(?:\s+(?:Photos?|Images|Pictures))?\s*[)\]]?$"
 )
 """A news agency's or picture library's name ending the line, set off from the text before it
 ("... in Seoul. Yonhap", "(Jane Doe/AP)", "Alex Wong | Getty Images")."""
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"(?:^|[\s(\[])(?:courtesy(?: of)?|(?:photo(?:graph)?s?|images?|pictures?|illustration)"
     r"\s+(?:by|courtesy of)|(?:photo|image|credit|foto|사진)\s*(?:copyright)?\s*[:=]"
     r"|image copyright)\s*[\w.'’&/, -]{2,60}[)\]]?\.?$",
     re.IGNORECASE,
 )
 """A credit introduced as one ("Courtesy of ...", "Photo by ...", "Image: ...")."""
-_SLASH_CREDIT = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ ,-]{2,30}\)$")
+_SLASH_CREDIT: Final = re.compile(r"\(\s*[\w.'’ -]{2,40}\s*/\s*[\w.'’ ,-]{2,30}\)$")
 """A photographer and agency in parentheses: "(Jane Doe/Agency)", "(AP Photo/Jane Doe, File)"."""
 
 # The cheap tests before the credit pattern is searched (in `is_caption`): "by", ":", "=",
 # "ourtesy", "opyright".
 
-BARE_WORDS = 8
+BARE_WORDS: Final = 8
 """A credit line on its own has at most this many words."""
-CAPTION_WORDS = 80
+CAPTION_WORDS: Final = 80
 """A unit longer than this is not a caption."""
-REPEATED_CAPTION_WORDS = 8
+REPEATED_CAPTION_WORDS: Final = 8
 """A unit repeated on a page with at least this many words is taken for a caption."""
 
 
-_SMALL_WORDS = frozenset(["of", "by", "via", "and", "for", "the", "de", "di", "von", "/", "|", "-"])
+_SMALL_WORDS: Final = frozenset(
+    ["of", "by", "via", "and", "for", "the", "de", "di", "von", "/", "|", "-"]
+)
 
 
 def is_bare_credit(text: str) -> bool:
@@ -71,7 +74,7 @@ def is_bare_credit(text: str) -> bool:
     return all(not word[:1].islower() or word in _SMALL_WORDS for word in words)
 
 
-_CAPTION_LABEL = re.compile(
+_CAPTION_LABEL: Final = re.compile(
     r"(?:(?:image|photo|media|video|picture)\s+)?caption\b"
     r"|in this (?:[\w.,]+ ){0,6}(?:file )?(?:photo|image|picture|photograph)\b",
     re.IGNORECASE,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Generic page-chrome phrases (no site names): navigation, sharing, accounts, promotion,
 # footers; in English, Portuguese, Spanish, Italian, French, German, Russian and Korean.
 # They count in a unit of at most a dozen words.
-_CHROME_PHRASES = [
+_CHROME_PHRASES: Final = [
     # navigation and skip links
     r"skip to",
     r"jump to",
@@ -146,7 +147,7 @@ _CHROME_PHRASES = [
     r"기사 ?목록",
     r"전체 ?메뉴",
 ]
-_COMMON = frozenset(
+_COMMON: Final = frozenset(
     [
         "to",
         "the",
@@ -172,7 +173,7 @@ _COMMON = frozenset(
         "at",
     ]
 )
-CHROME_WORDS = frozenset(
+CHROME_WORDS: Final = frozenset(
     [
         "share",
         "shares",
@@ -254,11 +255,11 @@ CHROME_WORDS = frozenset(
     ]
 )
 """Single words that make a unit of at most four words a button or menu entry."""
-_IS_CHROME_WORD = CHROME_WORDS.__contains__
+_IS_CHROME_WORD: Final = CHROME_WORDS.__contains__
 
 
-_TOKEN = re.compile(r"[^\W_][\w'-]*")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_TOKEN: Final = re.compile(r"[^\W_][\w'-]*")
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 
 
 def _key(word: str) -> str:
@@ -278,14 +279,14 @@ def _phrases_by_key() -> dict[str, re.Pattern[str]]:
     return {key: re.compile("|".join(f"(?:{p})" for p in group)) for key, group in grouped.items()}
 
 
-BY_KEY = _phrases_by_key()
+BY_KEY: Final = _phrases_by_key()
 """Chrome phrases grouped by the keys of their words: a unit is searched only for the phrases
 whose words it has, instead of for all of them."""
-_KEYS = frozenset(BY_KEY)
+_KEYS: Final = frozenset(BY_KEY)
 """The keys that have phrases."""
 
 
-_ASCII_KEY = re.compile(r"([a-z]{1,3})[a-z]*")
+_ASCII_KEY: Final = re.compile(r"([a-z]{1,3})[a-z]*")
 """The key of each run of letters of a lower-cased ASCII text (its first three letters, the
 group; the match takes the whole run, so the next one starts a run)."""
 
@@ -299,20 +300,20 @@ def _keys(low: str) -> frozenset[str]:
     return _KEYS.intersection([word[:3] if word.isascii() else word[:2] for word in words])
 
 
-_TOKEN_BYTES = bytes(
+_TOKEN_BYTES: Final = bytes(
     byte if chr(byte).isalnum() or chr(byte) in "_'-" else 32 for byte in range(128)
 ) + bytes([32] * 128)
 """A table turning every byte but those of a `_TOKEN` (ASCII letters, digits, `_`, `'`, `-`) into
 a space: an ASCII text's tokens are then its pieces between spaces, each from its first letter
 or digit on."""
-_TOKEN_SIGNS = frozenset(b"_'-")
+_TOKEN_SIGNS: Final = frozenset(b"_'-")
 """The bytes of a token that cannot start one."""
-_RUN_BYTES = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+_RUN_BYTES: Final = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 """A table turning every byte but the ASCII small letters into a space: what `_ASCII_KEY` finds
 is then the first three bytes of each piece between spaces."""
-_ASCII_BY_KEY = {key.encode(): pattern for key, pattern in BY_KEY.items() if key.isascii()}
+_ASCII_BY_KEY: Final = {key.encode(): pattern for key, pattern in BY_KEY.items() if key.isascii()}
 """`BY_KEY`'s ASCII keys, as bytes."""
-_ASCII_CHROME_WORDS = frozenset(word.encode() for word in CHROME_WORDS if word.isascii())
+_ASCII_CHROME_WORDS: Final = frozenset(word.encode() for word in CHROME_WORDS if word.isascii())
 """`CHROME_WORDS` written in ASCII, as bytes."""
 
 

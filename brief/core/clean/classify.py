@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import chain, pairwise
 from operator import itemgetter
+from typing import Final
 
 from brief.core.clean.captions import (
     CAPTION_WORDS,
@@ -31,15 +32,15 @@ from brief.core.clean.weights import (
 __all__ = ["Label", "Verdict", "classify", "key_counts", "label_unit"]
 
 
-REPEAT_APART = 4
+REPEAT_APART: Final = 4
 """Copies of a text in the article this many units apart are the article's own repetition."""
-REPEAT_COST = 0.25
+REPEAT_COST: Final = 0.25
 """Cost per word of a repeated unit when looking for the article."""
-OWN_COPIES = 3
+OWN_COPIES: Final = 3
 """Text drawn this many times or more, each copy apart from the others, may be the article's
 own repetition (a recipe's steps in each plan): it costs nothing extra when looking for the
 article."""
-OWN_WORDS = 60
+OWN_WORDS: Final = 60
 """The longest unit an article repeats in each of its sections (a step, an item, not a whole
 paragraph: a paragraph drawn again is the page printed twice)."""
 
@@ -139,7 +140,7 @@ def _smooth(verdicts: list[Verdict], start: int, end: int) -> None:
             verdict.keep = True
 
 
-PROMOTION_REASONS = frozenset(["share buttons", "boilerplate"])
+PROMOTION_REASONS: Final = frozenset(["share buttons", "boilerplate"])
 """Reasons of a line of chrome that may introduce a promotion ("Subscribe today and get:")."""
 
 
@@ -190,7 +191,7 @@ def first_verdicts(
     return verdicts, list(map(itemgetter(2), ranks)), list(map(itemgetter(3), ranks))
 
 
-LIST_RUN = 80
+LIST_RUN: Final = 80
 """The most lines a list introduced by a colon runs on for."""
 
 

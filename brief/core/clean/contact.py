@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from brief.core.text import holds_digit
 
-_CONTACT_LABEL = re.compile(
+_CONTACT_LABEL: Final = re.compile(
     r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"
     r"|c(?<!\wc)all us|c(?<!\wc)ontact(?:ed)?)\b"
 )
 """A contact label as a whole word: `\\b(?:tel(?:ephone)?|phone|...)\\b`, written with each
 word's first letter before the test that no letter precedes it, so that the pattern is only
 tried where one of those letters stands."""
-_COMPANY = re.compile(
+_COMPANY: Final = re.compile(
     r"registration (?:no|number)|registered (?:office|in)|company (?:no|number|registration)"
     r"|vat (?:no|number|reg)|business registration|publisher\s*:|editor\s*:|editor-in-chief\s*:"
     r"|ceo\s*:"
@@ -21,7 +22,7 @@ _COMPANY = re.compile(
     r"|partita iva|p\.\s?iva"
 )
 """What a company footer gives: its registration, publisher and editor."""
-_COMPANY_CUES = (
+_COMPANY_CUES: Final = (
     "regist",
     "ltd",
     "publisher",
@@ -42,11 +43,11 @@ _COMPANY_CUES = (
 )
 """Words of the company patterns, one in each: a text that is not ASCII is searched for the
 patterns only when it holds one (an ASCII text only when it holds one written in English)."""
-_PHONE = re.compile(r"[+\d](?:(?<=\+)\d|(?<!\+))[\d\s().-]{7,}\d")
+_PHONE: Final = re.compile(r"[+\d](?:(?<=\+)\d|(?<!\+))[\d\s().-]{7,}\d")
 """A telephone number: `\\+?\\d[\\d\\s().-]{7,}\\d`, written to start with the set of its first
 characters (a plus sign followed by a digit, or a digit), so that the pattern is only tried
 where one stands."""
-_EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}")
+_EMAIL_ADDRESS: Final = re.compile(r"\S+@\S+\.\w{2,}")
 """Contact details (telephone, fax, e-mail, address) of a company footer: labels, numbers and
 e-mail addresses."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from brief.core.clean.captions import is_caption
 from brief.core.clean.chrome import BY_KEY as _PHRASES
@@ -26,44 +26,44 @@ if TYPE_CHECKING:
 
     from brief.core.clean.labels import Label
 
-_WORD = re.compile(r"[^\W_]+")
-_NOT_ALNUM = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
+_WORD: Final = re.compile(r"[^\W_]+")
+_NOT_ALNUM: Final = bytes(byte if chr(byte).isalnum() and byte < 128 else 32 for byte in range(256))
 """A table turning every byte but ASCII letters and digits into a space: the words of an ASCII
 text (what `_WORD` finds there) are then its runs of non-spaces."""
-LONG_TEXT = 240
+LONG_TEXT: Final = 240
 """A text longer than this many characters has its words counted by its spaces."""
-_CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
+_CJK: Final = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END: Final = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*(?:\s*\[\d+\])*\s*$")
 
-_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b", re.IGNORECASE)
+_IMAGE_FILE: Final = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b", re.IGNORECASE)
 """An image or icon file name."""
-_IMAGE_MARK = re.compile(
+_IMAGE_MARK: Final = re.compile(
     r"\[(?:img|image|icon|logo|photo|missing-im\w*|spacer|pixel|\d{4,}[\w-]*)\]"
     r"|^\[[\w\-./:]{3,}\]$",
     re.IGNORECASE,
 )
 """The `[img]` placeholders text browsers print for images."""
-_HTTP = re.compile(r"https?://", re.IGNORECASE)
-_WWW = re.compile(r"www\.\w", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w{2,}")
-_FORM = re.compile(r"\[[ _]{3,}\]|\[\s?[xX*]?\s?\]\s|\(\s?[*]?\s?\)\s")
+_HTTP: Final = re.compile(r"https?://", re.IGNORECASE)
+_WWW: Final = re.compile(r"www\.\w", re.IGNORECASE)
+_EMAIL: Final = re.compile(r"[\w.+-]@[\w-]+\.\w{2,}")
+_FORM: Final = re.compile(r"\[[ _]{3,}\]|\[\s?[xX*]?\s?\]\s|\(\s?[*]?\s?\)\s")
 """Form fields as text browsers draw them: `[          ]`, `[ ]`, `(*)`."""
 # The patterns from here on are matched on lower-cased text.
-_RIGHTS = re.compile(
+_RIGHTS: Final = re.compile(
     r"rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten"
     r"|diritti riservati|права защищены|^(?:©|copyright)\s*(?:©\s*)?(?:\d{4}|\w+\.\w+)"
 )
 """The copyright line of a page's footer (not a photo credit)."""
-RIGHTS_RESERVED = (
+RIGHTS_RESERVED: Final = (
     r"all rights reserved|todos os direitos|todos los derechos|tous droits|alle rechte"
     r"|tutti i diritti|все права"
 )
 """"All rights reserved" in the languages a page footer is read in (a pattern's alternatives)."""
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     rf"©|\(c\)\s*\d{{4}}|copyright\b|{RIGHTS_RESERVED}|저작권|무단\s*전재|재배포"
 )
 
-_COPYRIGHT_CUES = (
+_COPYRIGHT_CUES: Final = (
     "©",
     "(c)",
     "copyright",
@@ -80,32 +80,32 @@ _COPYRIGHT_CUES = (
 )
 """Cheap tests before the copyright patterns are searched."""
 
-_TEASER = re.compile(
+_TEASER: Final = re.compile(
     r"(?:\[(?:…|\.\.\.)\]|(?:read|continue|leia|leggi|читать)\s+\w*\s*[»›>→]?)\s*$"
 )
 """A teaser of another article: text cut with "[…]" or followed by "Read more"."""
-_CUT = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
+_CUT: Final = re.compile(r"[^\W\d_](?:\.\.\.|…)$")
 """A headline cut short in a list of other articles: "... plus JBL he..."."""
-CUT_WORDS = 25
+CUT_WORDS: Final = 25
 """A unit cut short with an ellipsis is a teaser when at most this long."""
 
 
-_DATE_LABEL = re.compile(
+_DATE_LABEL: Final = re.compile(
     r"(?:posted|published|first published|created|date|released|updated|last updated|modified"
     r"|last modified|publicado|publicada|atualizado|actualizado|pubblicato|aggiornato|publié"
     r"|mis à jour|veröffentlicht|aktualisiert|опубликовано|опубликован|обновлено|обновлен|등록"
     r"|입력|수정|업데이트|게시)\b"
 )
 """The label of a publication or update date at the start of a line."""
-_COPYRIGHT_START = re.compile(r"(?:copyright\s*)?(?:©|\(c\))|copyright\s+\d{4}")
+_COPYRIGHT_START: Final = re.compile(r"(?:copyright\s*)?(?:©|\(c\))|copyright\s+\d{4}")
 """The start of a copyright line: "©", "(c)", "Copyright 2019"."""
 
-MONTHS = (
+MONTHS: Final = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 """English month names and their abbreviations (a pattern's alternatives)."""
-_DATELIKE = re.compile(
+_DATELIKE: Final = re.compile(
     rf"\b(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\b"
     rf"|\d{{1,2}}:\d{{2}}|\d+\s*(?:h|m|d|hrs?|mins?|hours?|minutes?|days?|weeks?)\s+ago)"
@@ -142,9 +142,9 @@ def letter_runs(text: str) -> int:
     return len(pieces) - len(odd) + len(_WORD.findall(" ".join(odd)))
 
 
-_STOPS = frozenset(".!?。！？…:;")
+_STOPS: Final = frozenset(".!?。！？…:;")
 """The marks a sentence ends with."""
-_CLOSERS = frozenset("\"'”’»)]")
+_CLOSERS: Final = frozenset("\"'”’»)]")
 """Closing quotes and brackets, which may follow the mark that ends a sentence."""
 
 
@@ -156,13 +156,13 @@ def ends_sentence(text: str) -> bool:
     return last in _CLOSERS and _SENTENCE_END.search(text[-24:]) is not None
 
 
-_MARK = re.compile(r"[.,?!;] ")
+_MARK: Final = re.compile(r"[.,?!;] ")
 """Sentence and clause marks."""
-_WIDE_MARK = re.compile(r"[。，、！？]")
+_WIDE_MARK: Final = re.compile(r"[。，、！？]")
 """Chinese and Japanese sentence and clause marks (followed by no space)."""
 
 
-MARKS_BY_COUNT = 120
+MARKS_BY_COUNT: Final = 120
 """A text longer than this many characters has its marks counted one kind at a time (a scan
 for each costs less there than one pattern's scan; a mark followed by a space is never part of
 another one)."""
@@ -188,9 +188,10 @@ def sentence_marks(text: str) -> int:
     return count
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Features:
-    """What a unit looks like: the measures the classifier combines."""
+    """What a unit looks like: the measures the classifier combines (`__init__` is written out:
+    compiled, it costs a tenth of the generated one)."""
 
     words: int
     """Words in the unit."""
@@ -232,23 +233,62 @@ class Features:
     """True for a teaser of another article (cut with "[…]", "Read more")."""
     key: str
     """The text compared when looking for repetition (its start, case-folded)."""
-    bad: str = field(init=False, default="")
+    bad: str
     """Why the unit is chrome by its features alone (the first rule that holds, see
     `chrome_reason`), or empty; worked out once per text, as pages repeat their chrome."""
-    ranked: tuple[Label, str, float, bool] | None = field(
-        init=False, default=None, compare=False, repr=False
-    )
+    ranked: tuple[Label, str, float, bool] | None = field(compare=False, repr=False)
     """The label, reason and weight the classifier gives a unit of this text that is no item
     of a bulleted list, and whether it is a short line reading as a table's row, once worked
     out (see `classify.first_verdicts`); the one value set after the features are made,
     derived from them and the text alone."""
-    listed: tuple[Label, str, float, bool] | None = field(
-        init=False, default=None, compare=False, repr=False
-    )
+    listed: tuple[Label, str, float, bool] | None = field(compare=False, repr=False)
     """The same for a unit of this text that is an item of a bulleted list."""
 
+    def __init__(
+        self,
+        words: int,
+        marks: int,
+        sentence: bool,
+        chrome: bool,
+        image: bool,
+        link: bool,
+        form: bool,
+        copyright: bool,
+        rights: bool,
+        prefixed: bool,
+        datelike: bool,
+        dateline: bool,
+        byline: bool,
+        section_end: bool,
+        comment: bool,
+        contact: bool,
+        teaser: bool,
+        key: str,
+    ) -> None:
+        self.words = words
+        self.marks = marks
+        self.sentence = sentence
+        self.chrome = chrome
+        self.image = image
+        self.link = link
+        self.form = form
+        self.copyright = copyright
+        self.rights = rights
+        self.prefixed = prefixed
+        self.datelike = datelike
+        self.dateline = dateline
+        self.byline = byline
+        self.section_end = section_end
+        self.comment = comment
+        self.contact = contact
+        self.teaser = teaser
+        self.key = key
+        self.bad = ""
+        self.ranked = None
+        self.listed = None
 
-IMAGE_WORDS = 15
+
+IMAGE_WORDS: Final = 15
 """A unit naming an image, or holding a link, is chrome when shorter than this."""
 
 
@@ -285,17 +325,17 @@ def chrome_reason(feat: Features) -> str:
     return ""
 
 
-REPEAT_PREFIX = 60
+REPEAT_PREFIX: Final = 60
 """Units that start with the same this many characters are copies (a caption drawn with and
 without its credit)."""
 
 
-LOGO_WORDS = 6
+LOGO_WORDS: Final = 6
 """A line this short ending in "logo" is an image's alternative text."""
-PROMO_WORDS = 25
+PROMO_WORDS: Final = 25
 """A unit longer than a short line and up to this long is chrome when it holds two chrome phrases
 or more ("Sign up for our newsletter and get the best stories in your inbox")."""
-_PROMO_CUES = (
+_PROMO_CUES: Final = (
     "newsletter",
     "subscri",
     "sign up",
@@ -313,7 +353,7 @@ _PROMO_CUES = (
     "register",
 )
 """Words of a promotion or a footer's row of links (cheap test before the phrases are counted)."""
-LONG_UNIT = 40
+LONG_UNIT: Final = 40
 """A unit longer than this many words is never chrome, a copyright line, a date or a byline."""
 
 
@@ -477,11 +517,11 @@ def _features(text: str) -> Features:
     return feat
 
 
-SHARED_CHARS = 80
+SHARED_CHARS: Final = 80
 """Texts up to this long (menu entries, buttons, labels) are measured once for all pages."""
-SHARED_LIMIT = 50_000
+SHARED_LIMIT: Final = 50_000
 """The most texts the shared table holds before it is emptied."""
-_shared: dict[str, Features] = {}
+_shared: Final[dict[str, Features]] = {}
 """Features of short texts, shared by every page read (sites repeat their menus and buttons)."""
 
 

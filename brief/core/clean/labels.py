@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 from brief.core.clean.features import Features
 from brief.core.clean.units import Unit
@@ -20,29 +21,38 @@ class Label(StrEnum):
 
 # The labels as plain names: loading an enum member through its class costs more, and the
 # classifier compares labels once per unit and per pass.
-GOOD = Label.GOOD
-NEAR = Label.NEAR
-SHORT = Label.SHORT
-BAD = Label.BAD
+GOOD: Final = Label.GOOD
+NEAR: Final = Label.NEAR
+SHORT: Final = Label.SHORT
+BAD: Final = Label.BAD
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Verdict:
-    """What the classifier decided for one unit."""
+    """What the classifier decided for one unit (`__init__` written out, as compiled it costs a
+    tenth of the generated one)."""
 
     label: Label
     """The unit's class on its own."""
-    reason: str = ""
+    reason: str
     """Why the unit is chrome (or would be removed), in a word or two."""
-    keep: bool = False
+    keep: bool
     """True when the unit is part of the article body."""
-    caption: bool = False
+    caption: bool
     """True when the unit is a photo caption (kept as one, or a copy of a repeated one)."""
 
+    def __init__(
+        self, label: Label, reason: str = "", keep: bool = False, caption: bool = False
+    ) -> None:
+        self.label = label
+        self.reason = reason
+        self.keep = keep
+        self.caption = caption
 
-GOOD_WORDS = 12
+
+GOOD_WORDS: Final = 12
 """A unit of at least this many words that reads as prose is article text."""
-LONG_WORDS = 30
+LONG_WORDS: Final = 30
 """A unit this long is article text even without punctuation (e.g. a lost-markup paragraph)."""
 
 

@@ -5,29 +5,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
+from typing import Final
 
-_SPACE_RUN = re.compile(" {2,}")
+_SPACE_RUN: Final = re.compile(" {2,}")
 """Two spaces or more."""
 
-_ODD_SPACES = (
+_ODD_SPACES: Final = (
     "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 """White space other than the plain space (the other characters `SPACES` collapses)."""
 
 
-_BULLET = re.compile(
+_BULLET: Final = re.compile(
     r"(?:[•*+\-▪□◦○●·‣⁃■◆◇►▸–—]|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z][.)](?=\s))"
     r"(?:\s+|$)"
 )
 """A list marker at the start of a line: a bullet sign, `1.`, `1)`, `(1)` or `a)`."""
 
-_MARK_START = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
+_MARK_START: Final = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—(")
 """The characters a list marker may start with (besides digits and letters)."""
-_LONE_MARKERS = frozenset("•*▪□◦○●")
+_LONE_MARKERS: Final = frozenset("•*▪□◦○●")
 """Bullets that are markers even with no text after them (an empty list item)."""
 
 
-_SIGNS = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—")
+_SIGNS: Final = frozenset("•*+-▪□◦○●·‣⁃■◆◇►▸–—")
 """The bullet signs of `_BULLET`."""
 
 

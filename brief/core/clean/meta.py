@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Final
 
 from brief.core.clean.captions import is_caption
 from brief.core.clean.features import (
@@ -21,21 +22,21 @@ from brief.core.clean.units import Unit
 from brief.core.dates import parse_date
 from brief.core.model import PubDate
 
-_LABEL_END = r"\b\s*(?:on|em|il|le|am)?\s*[:：]?\s*"
+_LABEL_END: Final = r"\b\s*(?:on|em|il|le|am)?\s*[:：]?\s*"
 """What follows a date's label: "Posted on:", "Publicado em"."""
-_PUBLISHED = re.compile(
+_PUBLISHED: Final = re.compile(
     r"^(?:posted|published|first published|created|date|released|publicado|publicada|pubblicato"
     rf"|publié|veröffentlicht|опубликовано|опубликован|등록|입력|게시){_LABEL_END}",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(
+_UPDATED: Final = re.compile(
     r"^(?:updated|last updated|modified|last modified|edited|atualizado|actualizado|aggiornato"
     rf"|mis à jour|aktualisiert|обновлено|обновлен|수정|업데이트){_LABEL_END}",
     re.IGNORECASE,
 )
-_UPDATED_WORD = re.compile(r"\bupdated\b", re.IGNORECASE)
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
-_DATE_SPAN = re.compile(
+_UPDATED_WORD: Final = re.compile(r"\bupdated\b", re.IGNORECASE)
+_TIME: Final = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+_DATE_SPAN: Final = re.compile(
     rf"(?:\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?,?\s*(?:\w{{3,9}},?\s+)?)?"
     rf"(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
@@ -43,25 +44,25 @@ _DATE_SPAN = re.compile(
     rf"|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)",
     re.IGNORECASE,
 )
-_BY_WORDS = ("by", "por", "di", "von", "par", "от")
+_BY_WORDS: Final = ("by", "por", "di", "von", "par", "от")
 """The words a byline starts with ("By", "Por", ...)."""
-_BY = re.compile(
+_BY: Final = re.compile(
     rf"^(?:(?:posted|written|reported|compiled|story)\s+)?(?:{'|'.join(_BY_WORDS)})\s+",
     re.IGNORECASE,
 )
-_NAME_TAIL = re.compile(
+_NAME_TAIL: Final = re.compile(
     r"\s+(?:on|em|il|le|am|at|\||-|–|—|,)\s.*$|\s*[|,–—]\s*$"
     r"|\s+(?:staff writer|reporter|correspondent)$",
     re.IGNORECASE,
 )
-_MASTHEAD = re.compile(r"^masthead\s*[:：]\s*(.+)$", re.IGNORECASE)
-_COPYRIGHT_HOLDER = re.compile(
+_MASTHEAD: Final = re.compile(r"^masthead\s*[:：]\s*(.+)$", re.IGNORECASE)
+_COPYRIGHT_HOLDER: Final = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+)$",
     re.IGNORECASE,
 )
-_RIGHTS_TAIL = re.compile(rf"[.,]?\s*(?:{RIGHTS_RESERVED}).*$", re.IGNORECASE)
-_PARENS = re.compile(r"\s*\([^)]*\)")
-_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.[a-z.]{2,}$", re.IGNORECASE)
+_RIGHTS_TAIL: Final = re.compile(rf"[.,]?\s*(?:{RIGHTS_RESERVED}).*$", re.IGNORECASE)
+_PARENS: Final = re.compile(r"\s*\([^)]*\)")
+_DOMAIN: Final = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.[a-z.]{2,}$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -124,17 +125,17 @@ def _is_headline(unit: Unit, verdict: Verdict, feat: Features | None = None) -> 
     return 3 <= words <= 30 and reads_as_headline(unit.text) and not is_caption(unit.text)
 
 
-TITLE_WINDOW = 40
+TITLE_WINDOW: Final = 40
 """How many units before the article the headline is looked for."""
-DATED_BONUS = 3.0
+DATED_BONUS: Final = 3.0
 """Score of a headline candidate that a byline or dateline follows."""
-REPEATED_BONUS = 1.0
+REPEATED_BONUS: Final = 1.0
 """Score of a headline candidate the page repeats (as its title and its main heading)."""
-TITLE_SIZE_BONUS = 0.5
+TITLE_SIZE_BONUS: Final = 0.5
 """Score of a headline candidate of a usual length."""
 
 
-DATED_LINES = 3
+DATED_LINES: Final = 3
 """How far below a headline its byline or dateline may be."""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Final
 
 from brief.core.clean.analysis import analyse, forget
 from brief.core.clean.blocks import build_blocks, raw_lines
@@ -11,7 +12,7 @@ from brief.core.clean.features import ends_sentence, word_total
 from brief.core.clean.meta import DumpMeta, author_in, date_in, is_dateline, reads_as_headline
 from brief.core.clean.units import Unit
 
-TITLE_WORDS = 30
+TITLE_WORDS: Final = 30
 """A first line longer than this is a paragraph, not a title."""
 
 

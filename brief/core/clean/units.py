@@ -4,36 +4,52 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from brief.core.clean.lines import Parsed, parse_lines, text_column, wrap_width
 
-_WIDE = re.compile(
+_WIDE: Final = re.compile(
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 """Characters a terminal shows two columns wide (CJK, Hangul, full-width forms)."""
-_NO_SPACE = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
+_NO_SPACE: Final = re.compile(r"[\u2e80-\u303e\u3041-\u9fff\uf900-\ufaff\uff00-\uff60]")
 """Chinese and Japanese characters (scripts that break lines anywhere, without a space)."""
-_CJK_START = "\u2e80"
+_CJK_START: Final = "\u2e80"
 """Below this character no script breaks lines without a space."""
-_SENTENCE_END = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
-_ITEMS = ("•", "*")
+_SENTENCE_END: Final = re.compile(r"[.!?。！？:;…][\"'”’»)\]]*$")
+_ITEMS: Final = ("•", "*")
 """Markers that always start a new list item (a line starting with one continues no unit)."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Unit:
-    """A candidate block: one line, or several wrapped lines joined into one paragraph."""
+    """A candidate block: one line, or several wrapped lines joined into one paragraph (`__init__`
+    written out, as compiled it costs a tenth of the generated one)."""
 
     lines: list[int]
     """Indices of the source lines the unit was joined from."""
     text: str
     """The unit's text on one line."""
-    marker: str = ""
+    marker: str
     """The list marker the unit starts with, or empty."""
-    indent: int = 0
+    indent: int
     """The indentation of the unit's first line."""
-    blank_before: bool = True
+    blank_before: bool
     """True when a blank line (or the start of the text) comes before the unit."""
+
+    def __init__(
+        self,
+        lines: list[int],
+        text: str,
+        marker: str = "",
+        indent: int = 0,
+        blank_before: bool = True,
+    ) -> None:
+        self.lines = lines
+        self.text = text
+        self.marker = marker
+        self.indent = indent
+        self.blank_before = blank_before
 
 
 def display_width(text: str) -> int:

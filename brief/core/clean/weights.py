@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from brief.core.clean.captions import CAPTION_WORDS, is_caption
 from brief.core.clean.features import Features
 from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict
 from brief.core.clean.units import Unit
 from brief.core.text import holds_digit
 
-VALUE = {GOOD: 1.0, NEAR: 0.5}
+VALUE: Final = {GOOD: 1.0, NEAR: 0.5}
 """Weight of a unit's words when looking for the densest stretch of text."""
-SHORT_COST = 1.5
+SHORT_COST: Final = 1.5
 """Cost of a short line (menu entry, label) inside a stretch of text."""
-BAD_COST = 3.0
+BAD_COST: Final = 3.0
 """Cost of a line of chrome inside a stretch of text."""
-STOP_COST = 50.0
+STOP_COST: Final = 50.0
 """Cost of a heading that starts the comments or a list of other articles."""
-ANCHOR_BONUS = 20.0
+ANCHOR_BONUS: Final = 20.0
 """Bonus of the first paragraph after a byline or dateline: articles start there."""
 
 
-_GOOD_VALUE = VALUE[GOOD]
-_NEAR_VALUE = VALUE[NEAR]
+_GOOD_VALUE: Final = VALUE[GOOD]
+_NEAR_VALUE: Final = VALUE[NEAR]
 
 
 def value(verdict: Verdict, feat: Features) -> float:
@@ -44,7 +46,7 @@ def weight(label: Label, reason: str, words: int) -> float:
     return -max(BAD_COST, 0.5 * words)
 
 
-ISOLATED = 0.3
+ISOLATED: Final = 0.3
 """Weight of prose with no prose right before or after it (a teaser between headlines)."""
 
 
@@ -65,7 +67,7 @@ def isolation(verdicts: list[Verdict], values: list[float], rows: set[int]) -> N
             values[index] *= ISOLATED
 
 
-TEASER_RUN = 3
+TEASER_RUN: Final = 3
 """This many lone paragraphs in a row, each under a headline and a line more (a byline, a date),
 are a list of other articles."""
 
@@ -154,9 +156,9 @@ def anchor_bonus(
             armed = -1
 
 
-TABLE_RUN = 3
+TABLE_RUN: Final = 3
 """This many short lines in a row, each with several numbers, are the rows of a table."""
-TABLE_NUMBERS = 2
+TABLE_NUMBERS: Final = 2
 """The numbers a table row holds at least."""
 
 
@@ -195,7 +197,7 @@ def _close_table(run: list[int], rows: set[int], values: list[float]) -> None:
     run.clear()
 
 
-WALLS = frozenset(["copyright", "comments"])
+WALLS: Final = frozenset(["copyright", "comments"])
 """Reasons of units an article never runs across (the comments or related lists begin, the
 footer's copyright line)."""
 
