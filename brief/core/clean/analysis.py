@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 from brief.core.clean.features import Features, page_features
 from brief.core.clean.units import Unit, split_units
@@ -39,7 +38,7 @@ class Analysis:
     def features_of_units(self, units: list[Unit]) -> list[Features]:
         """The features of these units of the text (a page repeats many lines, such as menus
         and buttons: each text is measured once)."""
-        return page_features(map(attrgetter("text"), units), self.known)
+        return page_features([unit.text for unit in units], self.known)
 
 
 _last: Analysis | None = None

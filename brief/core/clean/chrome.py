@@ -255,7 +255,6 @@ CHROME_WORDS: Final = frozenset(
     ]
 )
 """Single words that make a unit of at most four words a button or menu entry."""
-_IS_CHROME_WORD: Final = CHROME_WORDS.__contains__
 
 
 _TOKEN: Final = re.compile(r"[^\W_][\w'-]*")
@@ -350,7 +349,7 @@ def _is_chrome_any(low: str, words: int) -> bool:
     phrase whose key its words have searched for."""
     if words <= 4:
         tokens = _TOKEN.findall(low)
-        if 2 * sum(map(_IS_CHROME_WORD, tokens)) >= len(tokens):
+        if 2 * sum([1 for token in tokens if token in CHROME_WORDS]) >= len(tokens):
             return True
     by_key = BY_KEY
     # A loop, not `any` over a generator: this runs for many units of every page.

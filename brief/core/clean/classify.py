@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain, pairwise
-from operator import itemgetter
 from typing import Final
 
 from brief.core.clean.captions import (
@@ -171,8 +170,9 @@ def first_verdicts(
     features (and text) alone, and on whether it is an item of a bulleted list, so it is worked
     out once per Features for each of the two.
     """
-    ranks: list[tuple[Label, str, float, bool]] = []
-    add = ranks.append
+    verdicts: list[Verdict] = []
+    values: list[float] = []
+    rows: list[bool] = []
     for unit, feat in zip(units, feats, strict=True):
         marker = unit.marker
         listed = marker != "" and not marker[0].isdigit()
@@ -185,10 +185,10 @@ def first_verdicts(
                 feat.listed = ranked
             else:
                 feat.ranked = ranked
-        add(ranked)
-    # The lists made in C from the units' ranks (a loop over them costs more).
-    verdicts = list(map(Verdict, map(itemgetter(0), ranks), map(itemgetter(1), ranks)))
-    return verdicts, list(map(itemgetter(2), ranks)), list(map(itemgetter(3), ranks))
+        verdicts.append(Verdict(ranked[0], ranked[1]))
+        values.append(ranked[2])
+        rows.append(ranked[3])
+    return verdicts, values, rows
 
 
 LIST_RUN: Final = 80

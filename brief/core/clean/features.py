@@ -22,8 +22,6 @@ from brief.core.clean.leads import (
 from brief.core.text import holds_digit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from brief.core.clean.labels import Label
 
 _WORD: Final = re.compile(r"[^\W_]+")
@@ -525,13 +523,12 @@ _shared: Final[dict[str, Features]] = {}
 """Features of short texts, shared by every page read (sites repeat their menus and buttons)."""
 
 
-def page_features(texts: Iterable[str], known: dict[str, Features]) -> list[Features]:
+def page_features(texts: list[str], known: dict[str, Features]) -> list[Features]:
     """The features of a page's texts: each measured once on the page (`known`, the page's
     table, is added to) and, when short, once for all pages (a Features value is never changed
     once made)."""
     shared = _shared
     result: list[Features] = []
-    append = result.append
     for text in texts:
         feat = known.get(text)
         if feat is None:
@@ -544,7 +541,7 @@ def page_features(texts: Iterable[str], known: dict[str, Features]) -> list[Feat
                         shared.clear()
                     feat = shared[text] = features(text)
             known[text] = feat
-        append(feat)
+        result.append(feat)
     return result
 
 

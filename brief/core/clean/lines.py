@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
 from typing import Final
 
 _SPACE_RUN: Final = re.compile(" {2,}")
@@ -68,7 +67,6 @@ def parse_lines(text: str) -> tuple[list[str], list[Parsed]]:
             flats = flats.replace(space, " ")
     tabs = "\t" in text
     parsed: list[Parsed] = []
-    append = parsed.append
     # The raw line is only looked up for a line with text (many are blank).
     for index, flat in enumerate(raws if flats is text else flats.split("\n")):
         flat = flat.strip()
@@ -86,7 +84,7 @@ def parse_lines(text: str) -> tuple[list[str], list[Parsed]]:
             if not flat:
                 continue
         indent = len(expanded) - len(expanded.lstrip(" \u3000\u00a0"))
-        append((index, flat, marker, indent, len(expanded.rstrip())))
+        parsed.append((index, flat, marker, indent, len(expanded.rstrip())))
     return raws, parsed
 
 
@@ -102,7 +100,7 @@ def wrap_width(lines: list[Parsed]) -> int | None:
 
     A wrapped dump has many lines that end just short of one width and hardly any beyond it.
     """
-    widths: list[int] = sorted(map(itemgetter(4), lines))
+    widths = sorted([line[4] for line in lines])
     if len(widths) < 8:
         return None
     # The width that only a handful of lines (tables, long links) exceed.
