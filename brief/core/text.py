@@ -24,19 +24,6 @@ def _removers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return escapes, re.compile(CONTROLS)
 
 
-_DIGIT = re.compile(r"\d")
-_DIGITS = b"0123456789"
-
-
-def holds_digit(text: str) -> bool:
-    """True when the text holds a digit (what `\\d` finds, of any script). An ASCII text's
-    digits are its bytes 0-9, found by deleting them (a pattern's search costs more)."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data.translate(None, _DIGITS)) < len(data)
-    return _DIGIT.search(text) is not None
-
-
 _NOT_CONTROLS = bytes(byte for byte in range(256) if 0x20 <= byte != 0x7F)
 """Every byte but those of the C0 control characters and DEL (each its own byte in UTF-8)."""
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")

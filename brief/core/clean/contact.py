@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from brief.core.text import holds_digit
+from brief.core.clean.chars import holds_digit
 
 _CONTACT_LABEL: Final = re.compile(
     r"(?:t(?<!\wt)el(?:ephone)?|p(?<!\wp)hone|f(?<!\wf)ax|e(?<!\we)-?mail|a(?<!\wa)ddress"

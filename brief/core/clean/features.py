@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from brief.core.clean.captions import is_caption
+from brief.core.clean.chars import holds_digit
 from brief.core.clean.chrome import BY_KEY as _PHRASES
 from brief.core.clean.chrome import CHROME_WORDS, chrome_phrases, is_chrome
 from brief.core.clean.contact import contact_details, holds_any
@@ -19,7 +20,6 @@ from brief.core.clean.leads import (
     SECTION_END,
     leads,
 )
-from brief.core.text import holds_digit
 
 if TYPE_CHECKING:
     from brief.core.clean.labels import Label

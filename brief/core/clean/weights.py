@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Final
 
 from brief.core.clean.captions import CAPTION_WORDS, is_caption
+from brief.core.clean.chars import holds_digit
 from brief.core.clean.features import Features
 from brief.core.clean.labels import BAD, GOOD, NEAR, SHORT, Label, Verdict
 from brief.core.clean.units import Unit
-from brief.core.text import holds_digit
 
 VALUE: Final = {GOOD: 1.0, NEAR: 0.5}
 """Weight of a unit's words when looking for the densest stretch of text."""
