@@ -189,7 +189,8 @@ def sentence_marks(text: str) -> int:
 @dataclass(slots=True, init=False)
 class Features:
     """What a unit looks like: the measures the classifier combines (`__init__` is written out:
-    compiled, it costs a tenth of the generated one)."""
+    the one dataclass generates runs interpreted even in the compiled build, at some 7,000
+    instructions a call against some 400)."""
 
     words: int
     """Words in the unit."""

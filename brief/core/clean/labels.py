@@ -29,8 +29,8 @@ BAD: Final = Label.BAD
 
 @dataclass(slots=True, init=False)
 class Verdict:
-    """What the classifier decided for one unit (`__init__` written out, as compiled it costs a
-    tenth of the generated one)."""
+    """What the classifier decided for one unit (`__init__` written out, as `Features`
+    explains)."""
 
     label: Label
     """The unit's class on its own."""

@@ -24,7 +24,7 @@ _ITEMS: Final = ("•", "*")
 @dataclass(slots=True, init=False)
 class Unit:
     """A candidate block: one line, or several wrapped lines joined into one paragraph (`__init__`
-    written out, as compiled it costs a tenth of the generated one)."""
+    written out, as `Features` explains)."""
 
     lines: list[int]
     """Indices of the source lines the unit was joined from."""
