@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
 import json
 import os
@@ -44,12 +43,7 @@ def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[s
 
 def _record(folder: Path) -> None:
     """Write the manifest of the folder's sources as the build does."""
-    digests = {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in folder.glob("*.py")
-        if p.name != "__init__.py"
-    }
-    (folder / native.MANIFEST).write_text(json.dumps({"sources": digests}))
+    (folder / native.MANIFEST).write_text(native.manifest_text(folder))
 
 
 def _import_shape(name: str) -> str:

@@ -9,14 +9,14 @@ the same code as plain Python, slower.
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -25,10 +25,17 @@ PACKAGE = "brief/core/clean"
 """The folder compiled, relative to the project."""
 GROUP = "brief.core.clean.native"
 """The name of the library holding all the compiled modules (beside them, in the package)."""
-MANIFEST = "compiled.json"
-"""The record of the sources compiled, written beside the compiled modules."""
-PURE_ENV = "BRIEF_PURE_PYTHON"
-"""Set (to anything but empty or 0) to build and run without compiling."""
+
+
+def _native(root: Path) -> ModuleType:
+    """`brief/core/native.py`, loaded from its file (it needs only the standard library; the
+    package being built is not importable here): what is compiled, the manifest, the switch."""
+    spec = importlib.util.spec_from_file_location("_brief_native", root / "brief/core/native.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 SETUP = """
 import json, sys
@@ -47,27 +54,6 @@ setup(
 mypy configuration)."""
 
 
-def wanted() -> bool:
-    """False when the environment asks for plain Python."""
-    return os.environ.get(PURE_ENV, "") in ("", "0")
-
-
-def sources(root: Path) -> list[Path]:
-    """The modules compiled: every module of the package but its `__init__.py`."""
-    return sorted(p for p in (root / PACKAGE).glob("*.py") if p.name != "__init__.py")
-
-
-def manifest(files: list[Path]) -> str:
-    """The manifest of these sources: each module's name and the SHA-256 of its bytes."""
-    digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-    return json.dumps({"sources": digests}, indent=1, sort_keys=True) + "\n"
-
-
-def built_files(folder: Path) -> list[Path]:
-    """The compiled modules (and their manifest) in a package folder."""
-    return [p for p in folder.iterdir() if p.suffix == ".so" or p.name == MANIFEST]
-
-
 class CompileHook(BuildHookInterface):  # type: ignore[misc]
     """Compiles the cleaning modules into the wheel, or beside the sources for an editable one."""
 
@@ -79,34 +65,36 @@ class CompileHook(BuildHookInterface):  # type: ignore[misc]
             return
         root = Path(self.root)
         folder = root / PACKAGE
+        native = _native(root)
         editable = version == "editable"
         if editable:
             # A failed build must not leave older compiled modules in place.
-            for path in built_files(folder):
-                path.unlink()
-        if not wanted():
-            self.app.display_info(f"{PURE_ENV} is set: the cleaning modules stay plain Python")
+            for path in folder.iterdir():
+                if path.suffix == ".so" or path.name == native.MANIFEST:
+                    path.unlink()
+        if native.pure_wanted():
+            self.app.display_info(f"{native.PURE_ENV} is set: the cleaner stays plain Python")
             return
         self._work = Path(tempfile.mkdtemp(prefix="brief-compile-"))
-        out = self._compile(root)
+        files = [f"{PACKAGE}/{name}" for name in native.source_digests(folder)]
+        out = self._compile(root, files)
         if out is None:
             return
         compiled = sorted((out / PACKAGE).glob("*.so"))
-        files = sources(root)
         if editable:
             for path in compiled:
                 shutil.copy2(path, folder / path.name)
-            (folder / MANIFEST).write_text(manifest(files), encoding="utf-8")
+            (folder / native.MANIFEST).write_text(native.manifest_text(folder), encoding="utf-8")
             return
-        record = self._work / MANIFEST
-        record.write_text(manifest(files), encoding="utf-8")
+        record = self._work / native.MANIFEST
+        record.write_text(native.manifest_text(folder), encoding="utf-8")
         for path in compiled:
             build_data["force_include"][str(path)] = f"{PACKAGE}/{path.name}"
-        build_data["force_include"][str(record)] = f"{PACKAGE}/{MANIFEST}"
+        build_data["force_include"][str(record)] = f"{PACKAGE}/{native.MANIFEST}"
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
 
-    def _compile(self, root: Path) -> Path | None:
+    def _compile(self, root: Path, files: list[str]) -> Path | None:
         """Run mypyc in a scratch folder: the folder of built modules, or None (with a warning)
         when it fails."""
         work = self._work
@@ -114,7 +102,6 @@ class CompileHook(BuildHookInterface):  # type: ignore[misc]
         script.write_text(SETUP, encoding="utf-8")
         config = work / "mypy.ini"
         config.write_text("[mypy]\n", encoding="utf-8")
-        files = [str(p.relative_to(root)) for p in sources(root)]
         argument = json.dumps([files, GROUP, str(work / "c"), str(config)])
         command = [sys.executable, str(script), argument, "build_ext", "--build-lib"]
         command += [str(work / "lib"), "--build-temp", str(work / "tmp")]

@@ -1,4 +1,8 @@
-"""The compiled build of the text cleaning: used only while it matches the sources beside it."""
+"""The compiled build of the text cleaning: used only while it matches the sources beside it.
+
+Importing only the standard library, it is also loaded by the build step (tools/compile_hook.py),
+which writes the manifest this module reads.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +22,33 @@ status = "plain Python: not compiled"
 """How the cleaning runs, said once the package is imported (benchmarks print it)."""
 
 
+def pure_wanted() -> bool:
+    """True when the environment asks for plain Python (at build and at run time)."""
+    return os.environ.get(PURE_ENV, "") not in ("", "0")
+
+
+def source_digests(folder: Path) -> dict[str, str]:
+    """The SHA-256 of each module a package folder compiles (all but its `__init__.py`), by
+    file name."""
+    return {
+        path.name: sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.glob("*.py"))
+        if path.name != "__init__.py"
+    }
+
+
+def manifest_text(folder: Path) -> str:
+    """The manifest the build writes beside a folder's compiled modules."""
+    return json.dumps({"sources": source_digests(folder)}, indent=1, sort_keys=True) + "\n"
+
+
 def choose(folder: str) -> bool:
     """Let the package in `folder` import its compiled modules when they were built from the
     sources now there; otherwise make it import the `.py` sources (a compiled module older than
     its source is never run). True when the compiled modules are used."""
     global status
     path = Path(folder)
-    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+    if pure_wanted():
         status = f"plain Python: {PURE_ENV} is set"
     elif not (path / MANIFEST).exists():
         status = "plain Python: not compiled"
@@ -44,9 +68,4 @@ def _current(folder: Path) -> bool:
         recorded = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["sources"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    present = {
-        path.name: sha256(path.read_bytes()).hexdigest()
-        for path in folder.glob("*.py")
-        if path.name != "__init__.py"
-    }
-    return bool(recorded == present)
+    return bool(recorded == source_digests(folder))
